@@ -1,0 +1,215 @@
+package dev.scoring.core;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.scoring.api.Tier;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Writes a {@link ScoringTable} in its canonical JSON form (SPEC section 7): keys in a fixed
+ * order, rules in table order one per line, defaults of a section left out, whole numbers
+ * written without a fraction and other numbers in their shortest round-tripping form.
+ */
+final class CanonicalJson {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private CanonicalJson() {}
+
+  static String write(ScoringTable t) {
+    StringBuilder out = new StringBuilder(1024);
+    out.append("{\n");
+    out.append("  \"name\": ").append(compact(g -> g.writeString(t.name()))).append(",\n");
+    out.append("  \"version\": ").append(compact(g -> g.writeString(t.version()))).append(",\n");
+    out.append("  \"scale\": ").append(compact(g -> {
+      g.writeStartObject();
+      number(g, "min", t.scale().min());
+      number(g, "max", t.scale().max());
+      g.writeEndObject();
+    })).append(",\n");
+    out.append("  \"decay\": ").append(compact(g -> decay(g, t.decay()))).append(",\n");
+    if (t.demographicCap().isPresent() || t.behavioralCap().isPresent()) {
+      out.append("  \"caps\": ").append(compact(g -> {
+        g.writeStartObject();
+        if (t.demographicCap().isPresent()) {
+          number(g, "demographic", t.demographicCap().getAsDouble());
+        }
+        if (t.behavioralCap().isPresent()) {
+          number(g, "behavioral", t.behavioralCap().getAsDouble());
+        }
+        g.writeEndObject();
+      })).append(",\n");
+    }
+    section(out, "demographic", t.demographic(), true);
+    section(out, "behavioral", t.behavioral(), true);
+    section(out, "negative", t.negative(), false);
+    out.append("  \"tiers\": [");
+    List<Tier> tiers = t.tiers();
+    for (int i = 0; i < tiers.size(); i++) {
+      Tier tier = tiers.get(i);
+      out.append(i == 0 ? "\n    " : ",\n    ").append(compact(g -> {
+        g.writeStartObject();
+        g.writeStringField("name", tier.name());
+        number(g, "atLeast", tier.atLeast());
+        g.writeEndObject();
+      }));
+    }
+    out.append(tiers.isEmpty() ? "],\n" : "\n  ],\n");
+    out.append("  \"baseTier\": ").append(compact(g -> g.writeString(t.baseTier()))).append('\n');
+    out.append("}\n");
+    return out.toString();
+  }
+
+  static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 must be available in every Java runtime", e);
+    }
+  }
+
+  private static void section(StringBuilder out, String name, List<? extends Rule> rules,
+      boolean positiveSection) {
+    out.append("  \"").append(name).append("\": [");
+    for (int i = 0; i < rules.size(); i++) {
+      Rule rule = rules.get(i);
+      out.append(i == 0 ? "\n    " : ",\n    ").append(compact(g -> rule(g, rule,
+          positiveSection)));
+    }
+    out.append(rules.isEmpty() ? "],\n" : "\n  ],\n");
+  }
+
+  private static void rule(JsonGenerator g, Rule rule, boolean behavioralSection)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", rule.id());
+    if (rule instanceof AttributeRule a) {
+      condition(g, a.conditions().get(0));
+      if (a.conditions().size() > 1) {
+        g.writeArrayFieldStart("and");
+        for (Condition c : a.conditions().subList(1, a.conditions().size())) {
+          g.writeStartObject();
+          condition(g, c);
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
+    } else if (rule instanceof EventRule e) {
+      EventMatch m = e.match();
+      g.writeStringField("event", m.event());
+      if (m.withinDays().isPresent()) {
+        g.writeNumberField("withinDays", m.withinDays().getAsInt());
+      }
+      if (m.maxOccurrences().isPresent()) {
+        g.writeNumberField("maxOccurrences", m.maxOccurrences().getAsInt());
+      }
+      if (m.minValue().isPresent()) {
+        number(g, "minValue", m.minValue().getAsDouble());
+      }
+      if (e.decays() != behavioralSection) {
+        g.writeBooleanField("decays", e.decays());
+      }
+    } else if (rule instanceof InactivityRule i) {
+      g.writeNumberField("inactiveDays", i.inactiveDays());
+    }
+    number(g, "points", rule.points());
+    g.writeEndObject();
+  }
+
+  private static void condition(JsonGenerator g, Condition c) throws IOException {
+    g.writeStringField("attribute", c.attribute());
+    String op = c.operator().jsonName();
+    switch (c.operator()) {
+      case EQUALS, AT_LEAST, BELOW, PRESENT -> {
+        g.writeFieldName(op);
+        scalar(g, c.operands().get(0));
+      }
+      case IN, BETWEEN -> {
+        g.writeArrayFieldStart(op);
+        for (Object o : c.operands()) {
+          scalar(g, o);
+        }
+        g.writeEndArray();
+      }
+      default -> throw new AssertionError(c.operator());
+    }
+    if (c.ignoreCase()) {
+      g.writeBooleanField("ignoreCase", true);
+    }
+  }
+
+  private static void decay(JsonGenerator g, Decay decay) throws IOException {
+    g.writeStartObject();
+    if (decay instanceof Decay.None) {
+      g.writeStringField("type", "none");
+    } else if (decay instanceof Decay.HalfLife h) {
+      g.writeStringField("type", "halfLife");
+      number(g, "days", h.days());
+    } else if (decay instanceof Decay.Linear l) {
+      g.writeStringField("type", "linear");
+      number(g, "days", l.days());
+    } else if (decay instanceof Decay.Steps s) {
+      g.writeStringField("type", "steps");
+      g.writeArrayFieldStart("steps");
+      for (Decay.Step step : s.steps()) {
+        g.writeStartObject();
+        number(g, "belowDays", step.belowDays());
+        number(g, "factor", step.factor());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void scalar(JsonGenerator g, Object value) throws IOException {
+    if (value instanceof String s) {
+      g.writeString(s);
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (value instanceof Long l) {
+      g.writeNumber(l);
+    } else {
+      number(g, ((Number) value).doubleValue());
+    }
+  }
+
+  private static void number(JsonGenerator g, String field, double value) throws IOException {
+    g.writeFieldName(field);
+    number(g, value);
+  }
+
+  /** Whole numbers without a fraction; others in Java's shortest round-tripping form. */
+  static void number(JsonGenerator g, double value) throws IOException {
+    if (value == Math.rint(value) && Math.abs(value) < 0x1p53 && !isNegativeZero(value)) {
+      g.writeNumber((long) value);
+    } else {
+      g.writeNumber(value);
+    }
+  }
+
+  private static boolean isNegativeZero(double value) {
+    return value == 0 && Double.doubleToRawLongBits(value) != 0;
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static String compact(Body body) {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(w)) {
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to a string cannot fail", e);
+    }
+    return w.toString();
+  }
+}

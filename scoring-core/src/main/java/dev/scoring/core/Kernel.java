@@ -1,0 +1,415 @@
+package dev.scoring.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compiled form of a {@link ScoringTable}: rules as flat arrays, conditions grouped by
+ * attribute, event types resolved to small integers and decay factors tabulated per day.
+ *
+ * <p>Every way of scoring (object, columnar batch, live) feeds this one kernel, so they give
+ * the same bits. Its inputs are the matched-condition bit set and a contact's events as
+ * parallel arrays in chronological order; its outputs land in a {@link Scratch}. The
+ * kernel allocates nothing. Immutable and thread-safe; a {@code Scratch} belongs to one
+ * thread at a time.
+ */
+final class Kernel {
+  /** Seconds in a day, the unit of event ages. */
+  static final long DAY_SECONDS = 86_400L;
+  private static final int DECAY_TABLE_DAYS = 4096;
+
+  // ---- attributes and conditions
+  final String[] attributeNames;
+  final CompiledCondition[][] conditionsByAttribute;
+  final int[][] conditionIdsByAttribute;
+  final List<Condition> conditions;
+  final int words;
+
+  // ---- attribute rules: [0, demographicCount) demographic, then negative attribute rules
+  final int demographicCount;
+  final long[][] attributeMasks;
+  final double[] attributePoints;
+
+  // ---- event rules: [0, behavioralCount) behavioral, then negative event rules
+  final int behavioralCount;
+  final Map<String, Integer> typeIds;
+  final String[] typeNames;
+  final int[][] rulesByType;
+  final boolean[] activityType;
+  final long[] withinDays;
+  final int[] maxOccurrences;
+  final boolean[] hasMinValue;
+  final double[] minValue;
+  final boolean[] decays;
+  final double[] eventPoints;
+
+  // ---- inactivity rules
+  final long[] inactiveDays;
+  final double[] inactivityPoints;
+
+  // ---- negative section order for explanations: kind 0 attribute, 1 event, 2 inactivity
+  final int[] negativeKind;
+  final int[] negativeIndex;
+
+  // ---- decay, caps, scale, tiers
+  final Decay decay;
+  final double[] decayTable;
+  final boolean hasDemographicCap;
+  final double demographicCap;
+  final boolean hasBehavioralCap;
+  final double behavioralCap;
+  final double scaleMin;
+  final double scaleMax;
+  final double[] tierAtLeast;
+  final String[] tierNames;
+
+  Kernel(ScoringTable t) {
+    // Conditions: one id per distinct condition, grouped by attribute name.
+    List<AttributeRule> attributeRules = new ArrayList<>(t.demographic());
+    List<EventRule> eventRules = new ArrayList<>(t.behavioral());
+    List<InactivityRule> inactivity = new ArrayList<>();
+    int negatives = t.negative().size();
+    negativeKind = new int[negatives];
+    negativeIndex = new int[negatives];
+    List<AttributeRule> negativeAttribute = new ArrayList<>();
+    List<EventRule> negativeEvent = new ArrayList<>();
+    for (int i = 0; i < negatives; i++) {
+      Rule r = t.negative().get(i);
+      if (r instanceof AttributeRule a) {
+        negativeKind[i] = 0;
+        negativeIndex[i] = t.demographic().size() + negativeAttribute.size();
+        negativeAttribute.add(a);
+      } else if (r instanceof EventRule e) {
+        negativeKind[i] = 1;
+        negativeIndex[i] = t.behavioral().size() + negativeEvent.size();
+        negativeEvent.add(e);
+      } else {
+        negativeKind[i] = 2;
+        negativeIndex[i] = inactivity.size();
+        inactivity.add((InactivityRule) r);
+      }
+    }
+    attributeRules.addAll(negativeAttribute);
+    eventRules.addAll(negativeEvent);
+
+    Map<Condition, Integer> conditionIds = new LinkedHashMap<>();
+    Map<String, List<Condition>> byAttribute = new LinkedHashMap<>();
+    for (AttributeRule r : attributeRules) {
+      for (Condition c : r.conditions()) {
+        if (!conditionIds.containsKey(c)) {
+          conditionIds.put(c, conditionIds.size());
+          byAttribute.computeIfAbsent(c.attribute(), k -> new ArrayList<>()).add(c);
+        }
+      }
+    }
+    conditions = List.copyOf(conditionIds.keySet());
+    words = Math.max(1, (conditions.size() + 63) >>> 6);
+    attributeNames = byAttribute.keySet().toArray(new String[0]);
+    conditionsByAttribute = new CompiledCondition[attributeNames.length][];
+    conditionIdsByAttribute = new int[attributeNames.length][];
+    for (int a = 0; a < attributeNames.length; a++) {
+      List<Condition> cs = byAttribute.get(attributeNames[a]);
+      conditionsByAttribute[a] = new CompiledCondition[cs.size()];
+      conditionIdsByAttribute[a] = new int[cs.size()];
+      for (int k = 0; k < cs.size(); k++) {
+        conditionsByAttribute[a][k] = new CompiledCondition(cs.get(k));
+        conditionIdsByAttribute[a][k] = conditionIds.get(cs.get(k));
+      }
+    }
+    demographicCount = t.demographic().size();
+    attributeMasks = new long[attributeRules.size()][];
+    attributePoints = new double[attributeRules.size()];
+    for (int r = 0; r < attributeRules.size(); r++) {
+      long[] mask = new long[words];
+      for (Condition c : attributeRules.get(r).conditions()) {
+        int id = conditionIds.get(c);
+        mask[id >>> 6] |= 1L << id;
+      }
+      attributeMasks[r] = mask;
+      attributePoints[r] = attributeRules.get(r).points();
+    }
+
+    // Event rules, dispatched by event type id.
+    behavioralCount = t.behavioral().size();
+    int n = eventRules.size();
+    Map<String, Integer> ids = new HashMap<>();
+    List<String> names = new ArrayList<>();
+    List<List<Integer>> byType = new ArrayList<>();
+    withinDays = new long[n];
+    maxOccurrences = new int[n];
+    hasMinValue = new boolean[n];
+    minValue = new double[n];
+    decays = new boolean[n];
+    eventPoints = new double[n];
+    for (int r = 0; r < n; r++) {
+      EventRule rule = eventRules.get(r);
+      EventMatch m = rule.match();
+      Integer id = ids.get(m.event());
+      if (id == null) {
+        id = names.size();
+        ids.put(m.event(), id);
+        names.add(m.event());
+        byType.add(new ArrayList<>());
+      }
+      byType.get(id).add(r);
+      withinDays[r] = m.withinDays().isPresent() ? m.withinDays().getAsInt() : Long.MAX_VALUE;
+      maxOccurrences[r] = m.maxOccurrences().orElse(Integer.MAX_VALUE);
+      hasMinValue[r] = m.minValue().isPresent();
+      minValue[r] = m.minValue().orElse(Double.NaN);
+      decays[r] = rule.decays() && !(t.decay() instanceof Decay.None);
+      eventPoints[r] = rule.points();
+    }
+    typeIds = Map.copyOf(ids);
+    typeNames = names.toArray(new String[0]);
+    rulesByType = new int[names.size()][];
+    activityType = new boolean[names.size()];
+    for (int type = 0; type < names.size(); type++) {
+      rulesByType[type] = byType.get(type).stream().mapToInt(Integer::intValue).toArray();
+      for (int r : rulesByType[type]) {
+        activityType[type] |= r < behavioralCount;
+      }
+    }
+
+    inactiveDays = new long[inactivity.size()];
+    inactivityPoints = new double[inactivity.size()];
+    for (int i = 0; i < inactivity.size(); i++) {
+      inactiveDays[i] = inactivity.get(i).inactiveDays();
+      inactivityPoints[i] = inactivity.get(i).points();
+    }
+
+    decay = t.decay();
+    decayTable = new double[DECAY_TABLE_DAYS];
+    for (int a = 0; a < DECAY_TABLE_DAYS; a++) {
+      decayTable[a] = decay.factor(a);
+    }
+    hasDemographicCap = t.demographicCap().isPresent();
+    demographicCap = t.demographicCap().orElse(Double.POSITIVE_INFINITY);
+    hasBehavioralCap = t.behavioralCap().isPresent();
+    behavioralCap = t.behavioralCap().orElse(Double.POSITIVE_INFINITY);
+    scaleMin = t.scale().min();
+    scaleMax = t.scale().max();
+    tierAtLeast = t.tiers().stream().mapToDouble(dev.scoring.api.Tier::atLeast).toArray();
+    tierNames = new String[t.tiers().size() + 1];
+    tierNames[0] = t.baseTier();
+    for (int i = 0; i < t.tiers().size(); i++) {
+      tierNames[i + 1] = t.tiers().get(i).name();
+    }
+  }
+
+  /** Returns fresh working memory sized for this kernel. */
+  Scratch newScratch() {
+    return new Scratch(this);
+  }
+
+  /** Returns the event type id of a type, or -1 when no rule scores it. */
+  int typeId(String type) {
+    Integer id = typeIds.get(type);
+    return id == null ? -1 : id;
+  }
+
+  /**
+   * Age of an event in whole days: {@code floor((asOf - at) / 86 400 s)}, negative exactly
+   * when the event is in the future.
+   */
+  static long ageDays(long asOfSecond, int asOfNano, long atSecond, int atNano) {
+    long seconds = asOfSecond - atSecond;
+    if (asOfNano < atNano) {
+      seconds--;
+    }
+    return Math.floorDiv(seconds, DAY_SECONDS);
+  }
+
+  /** The decay factor for an age of at least 0 days. */
+  double factor(long ageDays) {
+    return ageDays < DECAY_TABLE_DAYS ? decayTable[(int) ageDays] : decay.factor(ageDays);
+  }
+
+  /**
+   * Sets the bits of the conditions an attribute map matches.
+   *
+   * @param attributes a contact's attributes
+   * @param matched    the bit set to fill, {@link #words} long
+   */
+  void matchAttributes(Map<String, Object> attributes, long[] matched) {
+    for (int w = 0; w < words; w++) {
+      matched[w] = 0L;
+    }
+    for (int a = 0; a < attributeNames.length; a++) {
+      Object value = attributes.get(attributeNames[a]);
+      CompiledCondition[] cs = conditionsByAttribute[a];
+      int[] ids = conditionIdsByAttribute[a];
+      for (int k = 0; k < cs.length; k++) {
+        if (cs[k].matches(value)) {
+          matched[ids[k] >>> 6] |= 1L << ids[k];
+        }
+      }
+    }
+  }
+
+  /**
+   * Fills {@code s.typeIds}, {@code s.ages} and {@code s.values} from a contact's events.
+   *
+   * @return the number of events
+   */
+  int loadEvents(List<dev.scoring.api.Event> events, Instant asOf, Scratch s) {
+    int n = events.size();
+    s.ensureEvents(n);
+    long asOfSecond = asOf.getEpochSecond();
+    int asOfNano = asOf.getNano();
+    int[] types = s.typeIds;
+    long[] ages = s.ages;
+    double[] values = s.values;
+    for (int i = 0; i < n; i++) {
+      dev.scoring.api.Event e = events.get(i);
+      Instant at = e.at();
+      types[i] = typeId(e.type());
+      ages[i] = ageDays(asOfSecond, asOfNano, at.getEpochSecond(), at.getNano());
+      values[i] = e.value().isPresent() ? e.value().getAsDouble() : Double.NaN;
+    }
+    return n;
+  }
+
+  /**
+   * Scores one contact from its matched conditions ({@code s.matched}) and its events in
+   * chronological order, writing every result into {@code s}.
+   *
+   * @param types  event type ids ({@code -1} for types no rule scores)
+   * @param ages   event ages in whole days, negative for future events
+   * @param values event values, NaN for none
+   * @param from   first event index, inclusive
+   * @param to     last event index, exclusive
+   * @param s      working memory and results
+   */
+  void evaluate(int[] types, long[] ages, double[] values, int from, int to, Scratch s) {
+    // Attribute rules.
+    long[] matched = s.matched;
+    double demographic = 0;
+    double negativeAttributes = 0;
+    for (int r = 0; r < attributeMasks.length; r++) {
+      long[] mask = attributeMasks[r];
+      boolean hit = true;
+      for (int w = 0; w < mask.length; w++) {
+        if ((mask[w] & matched[w]) != mask[w]) {
+          hit = false;
+          break;
+        }
+      }
+      s.attributeHit[r] = hit;
+      if (hit) {
+        if (r < demographicCount) {
+          demographic += attributePoints[r];
+        } else {
+          negativeAttributes += attributePoints[r];
+        }
+      }
+    }
+
+    // Event rules: most recent first, so maxOccurrences keeps the most recent ones.
+    int[] count = s.count;
+    double[] sum = s.sum;
+    for (int r = 0; r < count.length; r++) {
+      count[r] = 0;
+      sum[r] = 0.0;
+    }
+    boolean active = false;
+    long lastActivityAge = 0;
+    for (int i = to - 1; i >= from; i--) {
+      long age = ages[i];
+      int type = types[i];
+      if (age < 0 || type < 0) {
+        continue;
+      }
+      if (!active && activityType[type]) {
+        active = true;
+        lastActivityAge = age;
+      }
+      for (int r : rulesByType[type]) {
+        if (age >= withinDays[r] || count[r] >= maxOccurrences[r]
+            || (hasMinValue[r] && !(values[i] >= minValue[r]))) {
+          continue;
+        }
+        count[r]++;
+        sum[r] += decays[r] ? factor(age) : 1.0;
+      }
+    }
+    double behavioral = 0;
+    double negativeEvents = 0;
+    for (int r = 0; r < count.length; r++) {
+      if (count[r] > 0) {
+        if (r < behavioralCount) {
+          behavioral += eventPoints[r] * sum[r];
+        } else {
+          negativeEvents += eventPoints[r] * sum[r];
+        }
+      }
+    }
+    double inactivity = 0;
+    for (int k = 0; k < inactiveDays.length; k++) {
+      boolean fired = !active || lastActivityAge >= inactiveDays[k];
+      s.inactivityHit[k] = fired;
+      if (fired) {
+        inactivity += inactivityPoints[k];
+      }
+    }
+
+    s.demographicSum = demographic;
+    s.behavioralSum = behavioral;
+    double fit = Math.min(demographic, demographicCap) + negativeAttributes;
+    double engagement = Math.min(behavioral, behavioralCap) + negativeEvents + inactivity;
+    double raw = fit + engagement;
+    double score = raw < scaleMin ? scaleMin : (raw > scaleMax ? scaleMax : raw);
+    int tier = tierAtLeast.length;
+    while (tier > 0 && tierAtLeast[tier - 1] > score) {
+      tier--;
+    }
+    s.fit = fit;
+    s.engagement = engagement;
+    s.raw = raw;
+    s.score = score;
+    s.tier = tier;
+  }
+
+  /**
+   * Working memory and results of one evaluation. Belongs to one thread at a time; reused
+   * from contact to contact.
+   */
+  static final class Scratch {
+    final long[] matched;
+    final boolean[] attributeHit;
+    final int[] count;
+    final double[] sum;
+    final boolean[] inactivityHit;
+    int[] typeIds = new int[16];
+    long[] ages = new long[16];
+    double[] values = new double[16];
+
+    double demographicSum;
+    double behavioralSum;
+    double fit;
+    double engagement;
+    double raw;
+    double score;
+    int tier;
+
+    Scratch(Kernel k) {
+      matched = new long[k.words];
+      attributeHit = new boolean[k.attributeMasks.length];
+      count = new int[k.eventPoints.length];
+      sum = new double[k.eventPoints.length];
+      inactivityHit = new boolean[k.inactiveDays.length];
+    }
+
+    void ensureEvents(int n) {
+      if (typeIds.length < n) {
+        int size = Math.max(n, typeIds.length * 2);
+        typeIds = new int[size];
+        ages = new long[size];
+        values = new double[size];
+      }
+    }
+  }
+}

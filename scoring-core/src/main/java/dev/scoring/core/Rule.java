@@ -1,0 +1,15 @@
+package dev.scoring.core;
+
+/**
+ * A rule of a scoring table: an {@link AttributeRule}, an {@link EventRule} or an
+ * {@link InactivityRule}. Every rule has an id unique in its table and finite, non-zero
+ * points.
+ */
+public sealed interface Rule permits AttributeRule, EventRule, InactivityRule {
+
+  /** Returns the rule's id, unique in its table. */
+  String id();
+
+  /** Returns the points the rule contributes when it applies (before decay). */
+  double points();
+}

@@ -1,0 +1,11 @@
+/**
+ * Scoring tables: the fluent {@link dev.scoring.core.ScoringTable} builder and its compiled,
+ * allocation-free scorer.
+ */
+module dev.scoring.core {
+  requires transitive dev.scoring.api;
+  requires com.fasterxml.jackson.databind;
+  requires com.github.benmanes.caffeine;
+
+  exports dev.scoring.core;
+}

@@ -1,0 +1,2 @@
+/** RFM (recency, frequency, monetary) scores and segments from transactions. */
+package dev.scoring.rfm;
