@@ -5,14 +5,13 @@ import dev.scoring.api.Score;
 import dev.scoring.api.Tier;
 import dev.scoring.core.ExampleModels;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.report.ScoringReport;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * The demo: scores a generated population with the seed table and prints the tier counts and
@@ -38,14 +37,7 @@ public final class Demo {
     System.out.printf(Locale.ROOT, "Scoring %,d generated contacts with %s v%s as of %s%n", n,
         model.name(), model.version(), asOf);
 
-    Map<String, Integer> tiers = new LinkedHashMap<>();
-    tiers.put(model.baseTier(), 0);
-    for (Tier t : model.tiers()) {
-      tiers.put(t.name(), 0);
-    }
-    Comparator<Map.Entry<Contact, Score>> byScore =
-        Comparator.comparingDouble(e -> e.getValue().score());
-    PriorityQueue<Map.Entry<Contact, Score>> top = new PriorityQueue<>(byScore);
+    ScoringReport report = new ScoringReport(model, asOf, 5);
     long scoringNanos = 0;
     int chunk = 10_000;
     List<Contact> batch = new ArrayList<>(chunk);
@@ -54,18 +46,15 @@ public final class Demo {
       for (int i = from; i < Math.min(n, from + chunk); i++) {
         batch.add(population.contact(i));
       }
+      Score[] scores = new Score[batch.size()];
       long start = System.nanoTime();
-      for (Contact c : batch) {
-        Score s = model.score(c, asOf);
-        tiers.merge(s.tier(), 1, Integer::sum);
-        if (top.size() < 5 || s.score() > top.peek().getValue().score()) {
-          top.add(Map.entry(c, s));
-          if (top.size() > 5) {
-            top.poll();
-          }
-        }
+      for (int i = 0; i < scores.length; i++) {
+        scores[i] = model.score(batch.get(i), asOf);
       }
       scoringNanos += System.nanoTime() - start;
+      for (int i = 0; i < scores.length; i++) {
+        report.add(batch.get(i), scores[i]);
+      }
       if ((from / chunk) % 20 == 19) {
         System.out.printf(Locale.ROOT, "  ... %,d contacts%n", from + chunk);
       }
@@ -75,15 +64,28 @@ public final class Demo {
         n / (scoringNanos / 1e9));
     System.out.println();
     System.out.println("Tier counts:");
-    tiers.forEach((tier, count) -> System.out.printf(Locale.ROOT, "  %-12s %,10d  %5.1f%%%n",
-        tier, count, 100.0 * count / n));
+    for (String tier : tierOrder(model)) {
+      long count = report.tierCounts().get(tier);
+      System.out.printf(Locale.ROOT, "  %-12s %,10d  %5.1f%%%n", tier, count, 100.0 * count / n);
+    }
     System.out.println();
     System.out.println("Top 5 contacts:");
-    List<Map.Entry<Contact, Score>> best = new ArrayList<>(top);
-    best.sort(byScore.reversed());
-    for (Map.Entry<Contact, Score> e : best) {
+    for (Map.Entry<Contact, Score> e : report.top()) {
       System.out.println(e.getKey().id() + " " + e.getKey().attributes());
       System.out.print(model.explain(e.getKey(), asOf));
     }
+    System.out.println();
+    Path out = Path.of("target", "reports");
+    System.out.println("Scoring report: " + report.toHtml().write(out.resolve("scoring.html"))
+        .toAbsolutePath());
+  }
+
+  private static List<String> tierOrder(ScoringTable model) {
+    List<String> names = new ArrayList<>();
+    names.add(model.baseTier());
+    for (Tier t : model.tiers()) {
+      names.add(t.name());
+    }
+    return names;
   }
 }
