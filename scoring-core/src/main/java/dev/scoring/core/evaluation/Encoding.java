@@ -251,15 +251,23 @@ final class Encoding {
       bins.add(new Bin("any number", attribute(a).atLeast(-Double.MAX_VALUE)));
       return bins;
     }
-    bins.add(new Bin("< " + Evaluation.number(cuts.get(0)), attribute(a).below(cuts.get(0))));
+    bins.add(new Bin("< " + label(cuts.get(0)), attribute(a).below(cuts.get(0))));
     for (int j = 1; j < cuts.size(); j++) {
-      bins.add(new Bin("[" + Evaluation.number(cuts.get(j - 1)) + ", "
-          + Evaluation.number(cuts.get(j)) + ")",
+      bins.add(new Bin("[" + label(cuts.get(j - 1)) + ", "
+          + label(cuts.get(j)) + ")",
           attribute(a).atLeast(cuts.get(j - 1)).and(attribute(a).below(cuts.get(j)))));
     }
     double last = cuts.get(cuts.size() - 1);
-    bins.add(new Bin(">= " + Evaluation.number(last), attribute(a).atLeast(last)));
+    bins.add(new Bin(">= " + label(last), attribute(a).atLeast(last)));
     return bins;
+  }
+
+  /** A cut point in a bin label: whole numbers without a fraction, others in full. */
+  static String label(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 
   /** The type-7 quantile (R's and numpy's default) of sorted values. */
