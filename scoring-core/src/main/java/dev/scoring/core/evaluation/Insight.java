@@ -115,17 +115,26 @@ public record Insight(Instant asOf, List<Feature> features) {
   /** A readable report: one block per feature, strongest first, with its bins. */
   public String format() {
     StringBuilder out = new StringBuilder();
-    out.append(f("%-4s %-44s %-12s %8s%n", "rank", "feature", "kind", "IV"));
+    int nameWidth = 7;
+    int binWidth = 3;
+    for (Feature ft : features) {
+      nameWidth = Math.max(nameWidth, ft.name().length());
+      for (Bin b : ft.bins()) {
+        binWidth = Math.max(binWidth, b.label().length());
+      }
+    }
+    String row = "%-4s %-" + nameWidth + "s %-11s %8s%n";
+    out.append(f(row, "rank", "feature", "kind", "IV"));
     for (int i = 0; i < features.size(); i++) {
       Feature ft = features.get(i);
-      out.append(f("%-4d %-44s %-12s %8.4f%n", i + 1, ft.name(), ft.kind(),
-          ft.informationValue()));
+      out.append(f(row, i + 1, ft.name(), ft.kind(), f("%.4f", ft.informationValue())));
     }
     for (Feature ft : features) {
       out.append(f("%n%s (%s), IV %.4f%n", ft.name(), ft.kind(), ft.informationValue()));
-      out.append(f("  %-34s %9s %9s %7s %8s%n", "bin", "contacts", "converted", "rate", "WoE"));
+      out.append(f("  %-" + binWidth + "s %9s %9s %7s %8s%n", "bin", "contacts", "converted",
+          "rate", "WoE"));
       for (Bin b : ft.bins()) {
-        out.append(f("  %-34s %9d %9d %6.1f%% %+8.4f%n", b.label(), b.contacts(),
+        out.append(f("  %-" + binWidth + "s %9d %9d %6.1f%% %+8.4f%n", b.label(), b.contacts(),
             b.converted(), 100.0 * b.converted() / b.contacts(), b.weightOfEvidence()));
       }
     }
