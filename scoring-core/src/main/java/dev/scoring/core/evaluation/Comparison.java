@@ -182,25 +182,7 @@ public record Comparison(Evaluation first, Evaluation second, double aucDifferen
   }
 
   private static double[] midranks(double[] values) {
-    Integer[] idx = new Integer[values.length];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
-    }
-    java.util.Arrays.sort(idx, (x, y) -> Double.compare(values[x], values[y]));
-    double[] ranks = new double[values.length];
-    int i = 0;
-    while (i < idx.length) {
-      int j = i;
-      while (j + 1 < idx.length && values[idx[j + 1]] == values[idx[i]]) {
-        j++;
-      }
-      double mid = (i + 1 + j + 1) / 2.0;
-      for (int t = i; t <= j; t++) {
-        ranks[idx[t]] = mid;
-      }
-      i = j + 1;
-    }
-    return ranks;
+    return Ranking.Groups.of(values).midranks();
   }
 
   private static double cov(double[] x, double[] y) {

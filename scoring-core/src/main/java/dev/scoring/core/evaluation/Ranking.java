@@ -17,6 +17,7 @@ final class Ranking {
   final boolean[] positive;
   final int positives;
   final int negatives;
+  private final int[] groupPositives;
 
   Ranking(double[] scores, boolean[] positive) {
     if (scores.length != positive.length) {
@@ -41,23 +42,83 @@ final class Ranking {
     this.positive = positive;
     this.positives = pos;
     this.negatives = n - pos;
-    Integer[] boxed = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      boxed[i] = i;
-    }
-    Arrays.sort(boxed, (a, b) -> Double.compare(scores[b], scores[a]));
-    order = new int[n];
-    int[] starts = new int[n + 1];
-    int g = 0;
-    for (int i = 0; i < n; i++) {
-      order[i] = boxed[i];
-      if (i == 0 || scores[order[i]] != scores[order[i - 1]]) {
-        starts[g++] = i;
+    Groups sorted = Groups.of(scores);
+    this.order = sorted.order;
+    this.groupStart = sorted.start;
+    this.groups = sorted.count;
+    this.groupPositives = new int[groups];
+    for (int g = 0; g < groups; g++) {
+      for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+        if (positive[order[i]]) {
+          groupPositives[g]++;
+        }
       }
     }
-    starts[g] = n;
-    this.groups = g;
-    this.groupStart = Arrays.copyOf(starts, g + 1);
+  }
+
+  /**
+   * Values in decreasing order, grouped by equal value, with primitive sorting only: the
+   * distinct values come from {@link Arrays#sort(double[])}, each value finds its group by
+   * binary search, and a counting sort places the indices (stable within a group). {@code -0.0}
+   * and {@code 0.0} are one value. O(n log n).
+   */
+  static final class Groups {
+    final int[] order;
+    final int[] start;
+    final int count;
+
+    private Groups(int[] order, int[] start, int count) {
+      this.order = order;
+      this.start = start;
+      this.count = count;
+    }
+
+    static Groups of(double[] values) {
+      int n = values.length;
+      double[] distinct = new double[n];
+      for (int i = 0; i < n; i++) {
+        distinct[i] = values[i] + 0.0;
+      }
+      Arrays.sort(distinct);
+      int count = 0;
+      for (int i = 0; i < n; i++) {
+        if (i == 0 || distinct[i] != distinct[count - 1]) {
+          distinct[count++] = distinct[i];
+        }
+      }
+      int[] groupOf = new int[n];
+      int[] start = new int[count + 1];
+      for (int i = 0; i < n; i++) {
+        int g = count - 1 - Arrays.binarySearch(distinct, 0, count, values[i] + 0.0);
+        groupOf[i] = g;
+        start[g + 1]++;
+      }
+      for (int g = 0; g < count; g++) {
+        start[g + 1] += start[g];
+      }
+      int[] next = Arrays.copyOf(start, count);
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[next[groupOf[i]]++] = i;
+      }
+      return new Groups(order, start, count);
+    }
+
+    /** Mid-ranks in increasing order of value (1-based, ties share their mean rank). */
+    double[] midranks() {
+      int n = order.length;
+      double[] ranks = new double[n];
+      for (int g = 0; g < count; g++) {
+        // descending positions [s, e) are ascending ranks n - e + 1 .. n - s
+        int s = start[g];
+        int e = start[g + 1];
+        double mid = ((n - e + 1) + (double) (n - s)) / 2.0;
+        for (int i = s; i < e; i++) {
+          ranks[order[i]] = mid;
+        }
+      }
+      return ranks;
+    }
   }
 
   int size() {
@@ -71,32 +132,12 @@ final class Ranking {
 
   /** The number of positives in tie group {@code g}. */
   int groupPositives(int g) {
-    int p = 0;
-    for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
-      if (positive[order[i]]) {
-        p++;
-      }
-    }
-    return p;
+    return groupPositives[g];
   }
 
-  /**
-   * Mid-ranks in increasing order of score (1-based; tied values share the mean of their
-   * ranks), indexed like the input.
-   */
+  /** Mid-ranks in increasing order of score, indexed like the input. */
   double[] midranks() {
-    int n = order.length;
-    double[] ranks = new double[n];
-    for (int g = 0; g < groups; g++) {
-      // descending position [s, e) -> ascending ranks n - e + 1 .. n - s
-      int s = groupStart[g];
-      int e = groupStart[g + 1];
-      double mid = ((n - e + 1) + (double) (n - s)) / 2.0;
-      for (int i = s; i < e; i++) {
-        ranks[order[i]] = mid;
-      }
-    }
-    return ranks;
+    return new Groups(order, groupStart, groups).midranks();
   }
 
   /** ROC AUC by the rank-sum (Mann-Whitney) formula; ties count half. */
