@@ -37,7 +37,7 @@ public final class LogisticModel {
 
   /** Returns the terms' labels, such as {@code Lead Origin: API} or {@code visit: min(count, 3)}. */
   public List<String> terms() {
-    return encoding.labels();
+    return List.copyOf(encoding.labels());
   }
 
   /** Returns the intercept, the log odds of a contact with every term 0. */

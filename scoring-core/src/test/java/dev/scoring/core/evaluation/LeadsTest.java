@@ -42,7 +42,10 @@ class LeadsTest {
     test = split.get(1);
   }
 
-  /** The features: every leak-free column, visits as events, the last activity as an event. */
+  /**
+   * The features: every leak-free column (but the five that are "No" in every row), visits as
+   * events, the last activity as an event.
+   */
   static FeatureSpec spec(List<LabeledContact> training) {
     FeatureSpec.Builder spec = FeatureSpec.builder()
         .categorical("Lead Origin")
