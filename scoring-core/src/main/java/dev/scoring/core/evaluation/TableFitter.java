@@ -57,12 +57,14 @@ import java.util.Set;
  *       {@code base.<a>-missing} ({@code absent()}) on the first attribute feature {@code a}.
  *       A spec without an attribute feature is therefore refused unless that constant is 0.
  * </ul>
- * Thus {@code raw = offset + factor * (intercept + sum(coefficient * term))}: the table's
- * score orders contacts exactly as the regression's probability does, except for ties made by
- * clamping to the scale and by rounding. Points are rounded to multiples of
- * {@link Builder#pointsStep(double) pointsStep} (default 1; 0 keeps them exact); each
- * rounding moves a rule by at most {@code step / 2} per match or counted event, and rules
- * that round to 0 are left out. The fitted table has the builder's scale (default 0..100), no
+ * Thus {@code raw = offset + factor * (intercept + sum(coefficient * term))}. Points are
+ * rounded to multiples of {@link Builder#pointsStep(double) pointsStep} (default 1; 0 keeps
+ * them exact), and rules that round to 0 are left out. With exact points the table's score
+ * orders contacts exactly as the regression's probability does, except for ties made by
+ * clamping to the scale. Rounded points move a contact's raw score by at most
+ * {@code step / 2} for the constant plus {@code step / 2} per matched attribute rule and per
+ * counted event, so only contacts whose scaled log odds are closer than their two bounds can
+ * tie or swap. The fitted table has the builder's scale (default 0..100), no
  * decay and no caps; its tiers come from {@link TierTarget}s on the training contacts.
  *
  * <p>Fitting is deterministic: the same contacts in the same order, specification and
