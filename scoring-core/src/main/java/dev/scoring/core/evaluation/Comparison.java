@@ -124,9 +124,8 @@ public record Comparison(Evaluation first, Evaluation second, double aucDifferen
     }
     Evaluation ea = Evaluation.of(first, asOf, a, ta, labels, Evaluation.DEFAULT_BAND_WIDTH);
     Evaluation eb = Evaluation.of(second, asOf, b, tb, labels, Evaluation.DEFAULT_BAND_WIDTH);
-    double[] delong = delong(a, b, labels);
     double diff = eb.auc() - ea.auc();
-    double se = delong[0];
+    double se = delongStandardError(a, b, labels);
     double z = new NormalDistribution(null, 0, 1)
         .inverseCumulativeProbability(0.5 + confidence / 2);
     double p;
@@ -139,8 +138,8 @@ public record Comparison(Evaluation first, Evaluation second, double aucDifferen
         TierChanges.of(first, second, ta, tb));
   }
 
-  /** DeLong's standard error of {@code AUC(b) - AUC(a)}, as {@code {se}}. */
-  static double[] delong(double[] a, double[] b, boolean[] labels) {
+  /** DeLong's standard error of {@code AUC(b) - AUC(a)} on the same contacts. */
+  static double delongStandardError(double[] a, double[] b, boolean[] labels) {
     int n = labels.length;
     int m = 0;
     for (boolean l : labels) {
@@ -178,7 +177,7 @@ public record Comparison(Evaluation first, Evaluation second, double aucDifferen
     }
     double var = (cov(v10[0], v10[0]) + cov(v10[1], v10[1]) - 2 * cov(v10[0], v10[1])) / m
         + (cov(v01[0], v01[0]) + cov(v01[1], v01[1]) - 2 * cov(v01[0], v01[1])) / k;
-    return new double[] {Math.sqrt(Math.max(0, var))};
+    return Math.sqrt(Math.max(0, var));
   }
 
   private static double[] midranks(double[] values) {

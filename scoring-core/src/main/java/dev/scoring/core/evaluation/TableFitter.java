@@ -476,5 +476,4 @@ public final class TableFitter {
       return new TableFitter(this);
     }
   }
-
 }
