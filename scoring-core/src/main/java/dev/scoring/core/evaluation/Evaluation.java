@@ -57,10 +57,16 @@ import java.util.Objects;
  * @param tiers       one row per tier, base tier first
  * @param bands       one row per score band, lowest first
  * @param thresholds  one row per tier (not the base tier), lowest threshold first
+ * @param roc         the ROC curve from (0, 0) to (1, 1): one point per distinct score, in
+ *                    decreasing order of score, thinned to at most
+ *                    {@value #MAX_ROC_POINTS} points (every kept point is exact)
  */
 public record Evaluation(String model, String version, Instant asOf, int contacts,
     int converted, double auc, double gini, double ks, double ksThreshold, List<Decile> deciles,
-    List<Group> tiers, List<Group> bands, List<Threshold> thresholds) {
+    List<Group> tiers, List<Group> bands, List<Threshold> thresholds, List<RocPoint> roc) {
+
+  /** The most points kept on the ROC curve. */
+  public static final int MAX_ROC_POINTS = 201;
 
   /** The default width of score bands. */
   public static final double DEFAULT_BAND_WIDTH = 10;
@@ -78,6 +84,7 @@ public record Evaluation(String model, String version, Instant asOf, int contact
     tiers = List.copyOf(tiers);
     bands = List.copyOf(bands);
     thresholds = List.copyOf(thresholds);
+    roc = List.copyOf(roc);
   }
 
   /**
@@ -218,7 +225,30 @@ public record Evaluation(String model, String version, Instant asOf, int contact
           count == 0 ? Double.NaN : (double) tp / count, (double) tp / r.positives));
     }
     return new Evaluation(model.name(), model.version(), asOf, n, r.positives, auc, 2 * auc - 1,
-        ks[0], ks[1], deciles, tiers, bands, thresholds);
+        ks[0], ks[1], deciles, tiers, bands, thresholds, roc(r));
+  }
+
+  /** The ROC curve: the cut "score at least t" for every distinct score t, thinned evenly. */
+  private static List<RocPoint> roc(Ranking r) {
+    List<RocPoint> all = new ArrayList<>(r.groups + 1);
+    all.add(new RocPoint(Double.POSITIVE_INFINITY, 0, 0));
+    long tp = 0;
+    long fp = 0;
+    for (int g = 0; g < r.groups; g++) {
+      int p = r.groupPositives(g);
+      tp += p;
+      fp += (r.groupStart[g + 1] - r.groupStart[g]) - p;
+      all.add(new RocPoint(r.groupScore(g), (double) fp / r.negatives,
+          (double) tp / r.positives));
+    }
+    if (all.size() <= MAX_ROC_POINTS) {
+      return all;
+    }
+    List<RocPoint> kept = new ArrayList<>(MAX_ROC_POINTS);
+    for (int k = 0; k < MAX_ROC_POINTS; k++) {
+      kept.add(all.get((int) Math.round((double) k * (all.size() - 1) / (MAX_ROC_POINTS - 1))));
+    }
+    return kept;
   }
 
   /** Returns the share of contacts that converted. */
@@ -306,6 +336,17 @@ public record Evaluation(String model, String version, Instant asOf, int contact
   public record Decile(int decile, double contacts, double converted, double minScore,
       double maxScore, double conversionRate, double cumulativeGain, double lift,
       double cumulativeLift) {}
+
+  /**
+   * One point of the ROC curve: the cut "score at least {@code threshold}".
+   *
+   * <p>This is a value-based record: immutable and thread-safe.
+   *
+   * @param threshold         the score cut (infinity for the first point, which takes nobody)
+   * @param falsePositiveRate the share of non-converted contacts at or above the cut
+   * @param truePositiveRate  the share of converted contacts at or above the cut
+   */
+  public record RocPoint(double threshold, double falsePositiveRate, double truePositiveRate) {}
 
   /**
    * Contacts in one tier or score band.
