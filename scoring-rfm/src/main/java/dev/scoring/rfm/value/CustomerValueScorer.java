@@ -27,7 +27,7 @@ import java.util.OptionalDouble;
  * the period with the rate d per period:
  *
  * <pre>
- * CLV = E[M] &times; &Sigma;<sub>i=1..steps</sub> (E[Y(i&Delta;)] - E[Y((i-1)&Delta;)]) / (1 + d)^i
+ * CLV = E[M] &times; sum over i = 1..steps of (E[Y(i&Delta;)] - E[Y((i-1)&Delta;)]) / (1 + d)^i
  * </pre>
  *
  * It is the expected discounted spend over the horizon only (no residual value after it, no

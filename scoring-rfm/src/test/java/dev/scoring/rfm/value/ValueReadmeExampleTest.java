@@ -2,7 +2,10 @@ package dev.scoring.rfm.value;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -45,7 +48,23 @@ class ValueReadmeExampleTest {
         .forEach(v -> out.append(String.format(Locale.ROOT, "  %-5s clv %7.2f  churn %.3f%n",
             v.customerId(), v.clv().orElseThrow(), v.churnProbability())));
     // README-END
-    assertEquals("""
+    assertEquals(EXPECTED_OUTPUT, out.toString());
+  }
+
+  @Test
+  void readme_showsThisCodeAndItsOutput() throws IOException {
+    // surefire runs in the module directory
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String source = Files.readString(
+        Path.of("src/test/java/dev/scoring/rfm/value/ValueReadmeExampleTest.java"));
+    String code = source.substring(source.indexOf("// README-BEGIN\n") + 16,
+        source.indexOf("    // README-END")).replaceAll("(?m)^    ", "");
+    assertTrue(readme.contains("## Customer value and churn"), "README section missing");
+    assertTrue(readme.contains(code), "README code differs from the test's:\n" + code);
+    assertTrue(readme.contains(EXPECTED_OUTPUT), "README output differs from the test's");
+  }
+
+  private static final String EXPECTED_OUTPUT = """
         r 0.2426  alpha 4.414  a 0.7929  b 2.426  (LL -9582.43)
         p 6.25  q 3.74  v 15.45
         most valuable next year:
@@ -56,6 +75,5 @@ class ValueReadmeExampleTest {
           2332  clv  214.93  churn 0.731
           167   clv  105.58  churn 0.636
           1414  clv  157.35  churn 0.576
-        """, out.toString());
-  }
+        """;
 }
