@@ -259,53 +259,60 @@ public final class GammaGammaModel {
 
   /**
    * ln f(z&#772; | p, q, v, x) = ln &Gamma;(px+q) - ln &Gamma;(px) - ln &Gamma;(q) + q ln v
-   * + (px-1) ln z&#772; + px ln x - (px+q) ln(v + x z&#772;), summed; the log-gamma terms once
-   * per distinct x.
+   * + (px-1) ln z&#772; + px ln x - (px+q) ln(v + x z&#772;), summed. The terms linear in p
+   * are summed once, the log-gamma terms once per distinct x, so an evaluation costs one log
+   * per customer.
    */
   private static final class Likelihood {
     private final int[] distinctX;
-    private final int[] xIndex;
+    private final double[] countOfX;
     private final double[] x;
-    private final double[] meanValue;
-    private final double[] lnMean;
-    private final double[] lnX;
+    private final double[] spend;
+    private final double sumXLogXz;
+    private final double sumLogMean;
 
     Likelihood(List<CustomerSummary> repeat) {
       int n = repeat.size();
       Map<Integer, Integer> xs = new HashMap<>();
-      xIndex = new int[n];
+      List<double[]> counts = new ArrayList<>();
       x = new double[n];
-      meanValue = new double[n];
-      lnMean = new double[n];
-      lnX = new double[n];
+      spend = new double[n];
+      double xLogXz = 0;
+      double logMean = 0;
       for (int i = 0; i < n; i++) {
         CustomerSummary c = repeat.get(i);
-        xIndex[i] = xs.computeIfAbsent(c.frequency(), k -> xs.size());
+        int index = xs.computeIfAbsent(c.frequency(), k -> xs.size());
+        if (index == counts.size()) {
+          counts.add(new double[1]);
+        }
+        counts.get(index)[0]++;
         x[i] = c.frequency();
-        meanValue[i] = c.meanValue();
-        lnMean[i] = Math.log(c.meanValue());
-        lnX[i] = Math.log(c.frequency());
+        spend[i] = c.frequency() * c.meanValue();
+        xLogXz += c.frequency() * Math.log(spend[i]);
+        logMean += Math.log(c.meanValue());
       }
+      sumXLogXz = xLogXz;
+      sumLogMean = logMean;
       distinctX = new int[xs.size()];
-      xs.forEach((k, i) -> distinctX[i] = k);
+      countOfX = new double[xs.size()];
+      xs.forEach((k, i) -> {
+        distinctX[i] = k;
+        countOfX[i] = counts.get(i)[0];
+      });
     }
 
     double logLikelihood(double[] theta) {
       double p = theta[0];
       double q = theta[1];
       double v = theta[2];
-      double[] gammaTerms = new double[distinctX.length];
       double lgQ = Gamma.logGamma(q);
+      double sum = x.length * q * Math.log(v) + p * sumXLogXz - sumLogMean;
       for (int i = 0; i < distinctX.length; i++) {
         double px = p * distinctX[i];
-        gammaTerms[i] = Gamma.logGamma(px + q) - Gamma.logGamma(px) - lgQ;
+        sum += countOfX[i] * (Gamma.logGamma(px + q) - Gamma.logGamma(px) - lgQ);
       }
-      double qLnV = q * Math.log(v);
-      double sum = 0;
       for (int i = 0; i < x.length; i++) {
-        double px = p * x[i];
-        sum += gammaTerms[xIndex[i]] + qLnV + (px - 1) * lnMean[i] + px * lnX[i]
-            - (px + q) * Math.log(v + x[i] * meanValue[i]);
+        sum -= (p * x[i] + q) * Math.log(v + spend[i]);
       }
       return sum;
     }
