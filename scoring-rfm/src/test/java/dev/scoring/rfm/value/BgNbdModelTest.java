@@ -262,6 +262,15 @@ class BgNbdModelTest {
   }
 
   @Test
+  void expectedPurchases_overAnAbsurdHorizon_throwsInsteadOfLooping() {
+    ArithmeticException e = assertThrows(ArithmeticException.class,
+        () -> PAPER.expectedPurchases(1e12, 2, 30, 39));
+    assertTrue(e.getMessage().startsWith("hypergeometric series 2F1("), e.getMessage());
+    assertTrue(e.getMessage().contains("must converge within 50000000 terms, but z was"),
+        e.getMessage());
+  }
+
+  @Test
   void expectedPurchases_atAEqualToOne_isTheLimit() {
     // the formula's (a+b+x-1)/(a-1) is 0/0 at a = 1; mpmath at a = 1 -+ 1e-9 gives
     // 1.0347238442 and 2.2965451030 to 10 digits
