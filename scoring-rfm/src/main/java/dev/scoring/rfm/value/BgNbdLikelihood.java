@@ -1,5 +1,6 @@
 package dev.scoring.rfm.value;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class BgNbdLikelihood {
     int capacity = Integer.highestOneBit(Math.max(16, summaries.size() * 2 - 1)) << 1;
     int mask = capacity - 1;
     int[] slot = new int[capacity];
-    java.util.Arrays.fill(slot, -1);
+    Arrays.fill(slot, -1);
     int[] gx = new int[16];
     long[] gr = new long[16];
     long[] ga = new long[16];
@@ -57,10 +58,10 @@ final class BgNbdLikelihood {
         slot[h] = g;
         if (g == gx.length) {
           int len = gx.length * 2;
-          gx = java.util.Arrays.copyOf(gx, len);
-          gr = java.util.Arrays.copyOf(gr, len);
-          ga = java.util.Arrays.copyOf(ga, len);
-          gw = java.util.Arrays.copyOf(gw, len);
+          gx = Arrays.copyOf(gx, len);
+          gr = Arrays.copyOf(gr, len);
+          ga = Arrays.copyOf(ga, len);
+          gw = Arrays.copyOf(gw, len);
         }
         gx[g] = x;
         gr[g] = r;
@@ -70,7 +71,7 @@ final class BgNbdLikelihood {
       n++;
     }
     this.customers = n;
-    this.groupWeight = java.util.Arrays.copyOf(gw, size);
+    this.groupWeight = Arrays.copyOf(gw, size);
     this.groupX = new int[size];
     this.groupAge = new int[size];
     this.groupRecency = new int[size];

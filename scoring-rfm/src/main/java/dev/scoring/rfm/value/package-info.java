@@ -12,11 +12,12 @@
  * purchases, CLV) or into contact attributes for a scoring table.
  *
  * <pre>{@code
- * List<CustomerSummary> customers =
- *     CustomerSummaries.fromTransactions(transactions, LocalDate.of(1997, 9, 30), ChronoUnit.WEEKS);
+ * List<CustomerSummary> customers = CustomerSummaries.fromTransactions(
+ *     transactions, LocalDate.of(1997, 9, 30), ChronoUnit.WEEKS);
  * BgNbdModel purchases = BgNbdModel.fit(customers);
  * GammaGammaModel spend = GammaGammaModel.fit(customers);
- * CustomerValueScorer scorer = CustomerValueScorer.builder(purchases).spendModel(spend).build();
+ * CustomerValueScorer scorer = CustomerValueScorer.builder(purchases)
+ *     .spendModel(spend).horizon(52).build();
  * Map<String, Object> attributes = scorer.attributes(customers.get(0));
  * }</pre>
  *
