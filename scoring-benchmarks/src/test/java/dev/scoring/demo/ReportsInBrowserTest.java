@@ -2,6 +2,8 @@ package dev.scoring.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scoring.core.evaluation.Comparison;
+import dev.scoring.core.report.EvaluationReport;
 import dev.scoring.core.report.HtmlReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +44,9 @@ class ReportsInBrowserTest {
   static Map<String, HtmlReport> reports() {
     Map<String, HtmlReport> reports = new LinkedHashMap<>();
     reports.put("scoring", DemoReports.scoring(20_000).toHtml());
+    Comparison comparison = DemoReports.comparison(20_000);
+    reports.put("evaluation", EvaluationReport.of(comparison.first()));
+    reports.put("comparison", EvaluationReport.of(comparison));
     return reports;
   }
 

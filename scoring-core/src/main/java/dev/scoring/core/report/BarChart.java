@@ -51,7 +51,8 @@ public final class BarChart implements Chart {
     int labelW = 170;
     int rowH = 26;
     int w = Svg.WIDTH;
-    int h = Svg.TOP + rowH * Math.max(1, categories.size()) + Svg.BOTTOM;
+    int top0 = Svg.TOP + 16;
+    int h = top0 + rowH * Math.max(1, categories.size()) + Svg.BOTTOM;
     double plotW = w - labelW - Svg.RIGHT - 60;
     double top = 0;
     for (double v : values) {
@@ -60,14 +61,14 @@ public final class BarChart implements Chart {
     double[] ticks = Svg.ticks(0, top > 0 ? top : 1);
     double xMax = Math.max(top, ticks[ticks.length - 1]);
     StringBuilder s = new StringBuilder(Svg.open(title, w, h));
-    double baseY = Svg.TOP + rowH * categories.size();
+    double baseY = top0 + rowH * categories.size();
     for (double t : ticks) {
       double x = labelW + plotW * t / xMax;
-      s.append(Svg.line(x, Svg.TOP, x, baseY, "#e5e5e5", ""));
+      s.append(Svg.line(x, top0, x, baseY, "#e5e5e5", ""));
       s.append(Svg.text(x, baseY + 18, "middle", Svg.label(t), ""));
     }
     for (int i = 0; i < categories.size(); i++) {
-      double y = Svg.TOP + i * rowH;
+      double y = top0 + i * rowH;
       double barW = plotW * values[i] / xMax;
       s.append(Svg.text(labelW - 8, y + rowH * 0.65, "end", categories.get(i), ""));
       s.append(Svg.rect(labelW, y + 4, barW, rowH - 8, Svg.PALETTE[i % 2 == 0 ? 0 : 5],
@@ -75,9 +76,9 @@ public final class BarChart implements Chart {
       s.append(Svg.text(labelW + barW + 4, y + rowH * 0.65, "start", Svg.label(values[i]),
           "fill=\"#333333\""));
     }
-    s.append(Svg.line(labelW, Svg.TOP, labelW, baseY, "#333333", ""));
+    s.append(Svg.line(labelW, top0, labelW, baseY, "#333333", ""));
     s.append(Svg.text(labelW + plotW / 2, h - 12, "middle", valueTitle, "font-weight=\"600\""));
-    s.append(Svg.text(12, Svg.TOP - 6 + 12, "start", categoryTitle, "font-weight=\"600\""));
+    s.append(Svg.text(labelW - 8, Svg.TOP + 4, "end", categoryTitle, "font-weight=\"600\""));
     return s.append("</svg>").toString();
   }
 

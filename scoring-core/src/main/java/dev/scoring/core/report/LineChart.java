@@ -103,7 +103,7 @@ public final class LineChart implements Chart {
       s.append("<polyline fill=\"none\" stroke=\"").append(color)
           .append("\" stroke-width=\"2.5\" points=\"").append(points.toString().trim())
           .append("\"><title>").append(Svg.escape(se.name())).append("</title></polyline>");
-      double ly = Svg.TOP + 16 + 18 * i;
+      double ly = baseY - 14 - 18 * (series.size() - 1 - i);
       s.append(Svg.line(w - Svg.RIGHT - 190, ly - 4, w - Svg.RIGHT - 166, ly - 4, color,
           "stroke-width=\"3\""));
       s.append(Svg.text(w - Svg.RIGHT - 160, ly, "start", se.name(), ""));
