@@ -7,5 +7,9 @@ module dev.scoring.core {
   requires com.fasterxml.jackson.databind;
   requires com.github.benmanes.caffeine;
 
+  requires static net.jqwik.api;
+
   exports dev.scoring.core;
+  exports dev.scoring.core.analysis;
+  exports dev.scoring.core.testing;
 }
