@@ -68,9 +68,9 @@ public final class ScoringArbitraries {
     if (maxEvents < 0) {
       throw new IllegalArgumentException("maxEvents must be at least 0, but was " + maxEvents);
     }
+    Vocabulary v = Vocabulary.of(Objects.requireNonNull(table, "table"));
     Arbitrary<String> ids = Arbitraries.integers().between(1, 999_999).map(i -> "c-" + i);
-    return Combinators.combine(ids, attributes(table), events(table, asOf).list()
-            .ofMaxSize(maxEvents))
+    return Combinators.combine(ids, attributes(v), events(v, asOf).list().ofMaxSize(maxEvents))
         .as((id, attributes, events) -> Contact.builder(id).attributes(attributes)
             .events(events).build());
   }
@@ -84,7 +84,10 @@ public final class ScoringArbitraries {
    * @throws NullPointerException if {@code table} is null
    */
   public static Arbitrary<Map<String, Object>> attributes(ScoringTable table) {
-    Vocabulary v = Vocabulary.of(Objects.requireNonNull(table, "table"));
+    return attributes(Vocabulary.of(Objects.requireNonNull(table, "table")));
+  }
+
+  private static Arbitrary<Map<String, Object>> attributes(Vocabulary v) {
     List<String> names = new ArrayList<>(v.attributeValues().keySet());
     List<Arbitrary<Object>> values = new ArrayList<>();
     for (String name : names) {
@@ -127,21 +130,32 @@ public final class ScoringArbitraries {
    * @throws NullPointerException if an argument is null
    */
   public static Arbitrary<Event> events(ScoringTable table, Instant asOf) {
-    Vocabulary v = Vocabulary.of(Objects.requireNonNull(table, "table"));
-    Arbitrary<Instant> instants = instants(table, asOf);
-    return eventTypes(table).flatMap(type -> {
+    return events(Vocabulary.of(Objects.requireNonNull(table, "table")), asOf);
+  }
+
+  private static Arbitrary<Event> events(Vocabulary v, Instant asOf) {
+    Arbitrary<Instant> instants = instants(v, asOf);
+    Arbitrary<OptionalDouble> none = Arbitraries.just(OptionalDouble.empty());
+    Arbitrary<OptionalDouble> any = Arbitraries.doubles().between(-100, 10_000)
+        .map(OptionalDouble::of);
+    Arbitrary<Event> other = Combinators.combine(instants, Arbitraries.oneOf(none, any))
+        .as((at, value) -> new Event(v.otherEventType(), at, value));
+    if (v.eventTypes().isEmpty()) {
+      return other;
+    }
+    List<Arbitrary<Event>> scored = new ArrayList<>();
+    for (String type : v.eventTypes()) {
       List<Double> thresholds = v.eventValues().getOrDefault(type, List.of());
-      List<Arbitrary<OptionalDouble>> choices = new ArrayList<>();
-      choices.add(Arbitraries.just(OptionalDouble.empty()));
-      choices.add(Arbitraries.doubles().between(-100, 10_000).map(OptionalDouble::of));
-      if (!thresholds.isEmpty()) {
-        choices.add(Arbitraries.of(thresholds).map(OptionalDouble::of));
-        choices.add(Arbitraries.of(thresholds).map(OptionalDouble::of));
-      }
-      Arbitrary<OptionalDouble> values = Arbitraries.oneOf(choices);
-      return Combinators.combine(instants, values)
-          .as((at, value) -> new Event(type, at, value));
-    });
+      Arbitrary<OptionalDouble> values = thresholds.isEmpty()
+          ? Arbitraries.oneOf(none, none, any)
+          : Arbitraries.oneOf(none, any, Arbitraries.of(thresholds).map(OptionalDouble::of),
+              Arbitraries.of(thresholds).map(OptionalDouble::of));
+      scored.add(Combinators.combine(instants, values)
+          .as((at, value) -> new Event(type, at, value)));
+    }
+    return Arbitraries.frequencyOf(
+        Tuple.of(8, Arbitraries.oneOf(scored)),
+        Tuple.of(1, other));
   }
 
   /**
@@ -172,7 +186,10 @@ public final class ScoringArbitraries {
    * @throws NullPointerException if an argument is null
    */
   public static Arbitrary<Instant> instants(ScoringTable table, Instant asOf) {
-    Vocabulary v = Vocabulary.of(Objects.requireNonNull(table, "table"));
+    return instants(Vocabulary.of(Objects.requireNonNull(table, "table")), asOf);
+  }
+
+  private static Arbitrary<Instant> instants(Vocabulary v, Instant asOf) {
     Objects.requireNonNull(asOf, "asOf");
     long now = asOf.getEpochSecond();
     Arbitrary<Instant> edges = Combinators.combine(Arbitraries.of(v.ages()),
