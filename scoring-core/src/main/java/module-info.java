@@ -11,5 +11,6 @@ module dev.scoring.core {
 
   exports dev.scoring.core;
   exports dev.scoring.core.analysis;
+  exports dev.scoring.core.report;
   exports dev.scoring.core.testing;
 }
