@@ -56,17 +56,33 @@ final class Report {
   private static void range(StringBuilder out, String name, Range r, boolean notes) {
     out.append("  ").append(pad(name, 10)).append(' ')
         .append(bound(r.min(), false)).append(" .. ").append(bound(r.max(), true));
-    List<String> why = new java.util.ArrayList<>();
+    out.append('\n');
     if (notes && r.min().unbounded()) {
-      why.add("no lower bound: " + String.join(", ", r.min().unboundedBy()));
+      wrap(out, "unbounded below by ", r.min().unboundedBy());
     }
     if (notes && r.max().unbounded()) {
-      why.add("no upper bound: " + String.join(", ", r.max().unboundedBy()));
+      wrap(out, "unbounded above by ", r.max().unboundedBy());
     }
-    if (!why.isEmpty()) {
-      out.append("  (").append(String.join("; ", why)).append(')');
+  }
+
+  /** Writes "    lead a, b, c" wrapped at 90 columns, continuation lines indented. */
+  private static void wrap(StringBuilder out, String lead, List<String> ids) {
+    StringBuilder line = new StringBuilder("    ").append(lead);
+    boolean fresh = true;
+    for (int i = 0; i < ids.size(); i++) {
+      String item = ids.get(i) + (i < ids.size() - 1 ? "," : "");
+      if (!fresh && line.length() + 1 + item.length() > 90) {
+        out.append(line).append('\n');
+        line = new StringBuilder("      ");
+        fresh = true;
+      }
+      if (!fresh) {
+        line.append(' ');
+      }
+      line.append(item);
+      fresh = false;
     }
-    out.append('\n');
+    out.append(line).append('\n');
   }
 
   private static String bound(Extreme e, boolean upper) {

@@ -184,7 +184,7 @@ class ModelAnalysisTest {
     assertEquals(List.of("bounce"), a.engagement().min().unboundedBy());
     assertEquals(100.0, a.score().max().value());
     assertEquals(0.0, a.score().min().value());
-    assertTrue(a.report().contains("no upper bound: blog"), a.report());
+    assertTrue(a.report().contains("    unbounded above by blog\n"), a.report());
   }
 
   @Test
@@ -255,9 +255,10 @@ class ModelAnalysisTest {
     assertEquals("""
         analysis of seed-b2b v1 (scale 0..100)
           fit        0 .. 15
-          engagement -inf .. +inf  (no lower bound: unsubscribe, hard-bounce; no upper bound: \
-        white-paper, pricing-page, email-open, newsletter, contact-form, webinar, case-study, \
-        chatbot, blog-visit, demo-request)
+          engagement -inf .. +inf
+            unbounded below by unsubscribe, hard-bounce
+            unbounded above by white-paper, pricing-page, email-open, newsletter, contact-form,
+              webinar, case-study, chatbot, blog-visit, demo-request
           raw        -inf .. +inf
           score      0 .. 100
         tiers
