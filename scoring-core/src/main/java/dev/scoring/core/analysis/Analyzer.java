@@ -48,7 +48,7 @@ final class Analyzer {
         rawMax.clamped(table).extreme(s -> s.score()));
     List<TierReach> tiers = new ArrayList<>();
     for (Tier t : table.tiers()) {
-      tiers.add(tier(t, fitMax, engagementMax, score.max().value()));
+      tiers.add(tier(t, fitMax, fit, engagement, score.max().value()));
     }
     return new ModelAnalysis(table.name(), table.version(), table.scale(), fit, engagement,
         raw, score, tiers, findings(score.max().value()));
@@ -121,10 +121,9 @@ final class Analyzer {
           false, table);
     }
     boolean exact = maximise ? e.maxExact : e.minExact;
-    Front<EngagementAnalysis.Events>[] byCount = maximise ? e.byCountMax : e.byCountMin;
-    if (exact && byCount != null) {
-      Front.Entry<EngagementAnalysis.Events> best = e.bestOverall(byCount, maximise,
-          maximise ? e.maxEventsNeeded : e.minEventsNeeded);
+    Front<EngagementAnalysis.Events> front = maximise ? e.maxFront : e.minFront;
+    if (exact && front != null) {
+      Front.Entry<EngagementAnalysis.Events> best = front.best(e.cap);
       double value = Math.min(best.first(), e.cap) + best.second();
       List<EngagementAnalysis.Ev> events = best.origin() == null ? List.of()
           : best.origin().toList();
@@ -135,14 +134,18 @@ final class Analyzer {
         false, table);
   }
 
-  private TierReach tier(Tier t, Part fitMax, Part engagementMax, double maxScore) {
+  private TierReach tier(Tier t, Part fitMax, Range fit, Range engagement, double maxScore) {
     double at = t.atLeast();
     boolean reachable = maxScore >= at;
     // No events: engagement is the inactivity rules alone; no attributes: fit is that of an
-    // empty attribute map.
+    // empty attribute map. Witnesses are scored, so the decision is the kernel's own.
     Score empty = table.score(Contact.builder("empty").build(), ModelAnalysis.WITNESS_AS_OF);
-    boolean byFit = table.scale().clamp(fitMax.value() + empty.engagement()) >= at;
-    boolean byEngagement = table.scale().clamp(empty.fit() + engagementMax.value()) >= at;
+    boolean byFit = fit.max().witness()
+        .map(w -> table.score(w, ModelAnalysis.WITNESS_AS_OF).score() >= at)
+        .orElse(table.scale().clamp(fit.max().value() + empty.engagement()) >= at);
+    boolean byEngagement = engagement.max().witness()
+        .map(w -> table.score(w, ModelAnalysis.WITNESS_AS_OF).score() >= at)
+        .orElse(table.scale().clamp(empty.fit() + engagement.max().value()) >= at);
     OptionalInt fewest = OptionalInt.empty();
     Optional<Contact> witness = Optional.empty();
     EngagementAnalysis e = engagementAnalysis;
@@ -153,18 +156,23 @@ final class Analyzer {
     if (reachable && e.byCountMax != null) {
       double[] best = e.bestUpTo(e.byCountMax, true);
       for (int k = 0; k < best.length; k++) {
-        if (table.scale().clamp(fitMax.value() + best[k]) >= at) {
-          fewest = OptionalInt.of(k);
-          Front.Entry<EngagementAnalysis.Events> entry = e.bestOverall(e.byCountMax, true, k);
-          List<EngagementAnalysis.Ev> events = entry.origin() == null ? List.of()
-              : entry.origin().toList();
-          Part p = new Part(0, true, List.of(), fitMax.attributes(), events,
-              fitMax.witnessed(), table);
-          if (p.witnessed()) {
-            witness = Optional.of(p.witness("witness-" + t.name()));
-          }
-          break;
+        if (!(table.scale().clamp(fitMax.value() + best[k]) >= at)) {
+          continue;
         }
+        Front.Entry<EngagementAnalysis.Events> entry = e.bestOverall(e.byCountMax, true, k);
+        List<EngagementAnalysis.Ev> events = entry.origin() == null ? List.of()
+            : entry.origin().toList();
+        Part p = new Part(0, true, List.of(), fitMax.attributes(), events,
+            fitMax.witnessed(), table);
+        if (p.witnessed()) {
+          Contact w = p.witness("witness-" + t.name());
+          if (!(table.score(w, ModelAnalysis.WITNESS_AS_OF).score() >= at)) {
+            continue; // a rounding difference at the threshold: the kernel decides
+          }
+          witness = Optional.of(w);
+        }
+        fewest = OptionalInt.of(events.size());
+        break;
       }
     }
     return new TierReach(t.name(), at, reachable, byFit, byEngagement, fewest, witness);

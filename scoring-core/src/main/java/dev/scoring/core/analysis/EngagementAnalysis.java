@@ -101,13 +101,13 @@ final class EngagementAnalysis {
   final LinkedHashSet<String> minUnboundedBy = new LinkedHashSet<>();
   /** Per event rule: the largest factor over the ages it matches. */
   final double[] maxFactor;
-  /** Per number of events k: best pairs (behavioral, negative + inactivity). */
+  /** Best pairs (behavioral, negative + inactivity) over any number of events. */
+  Front<Events> maxFront;
+  Front<Events> minFront;
+  /** Per number of events k: best pairs for the maximum, for tiers. */
   Front<Events>[] byCountMax;
-  Front<Events>[] byCountMin;
-  boolean maxExact = true;
-  boolean minExact = true;
-  int maxEventsNeeded;
-  int minEventsNeeded;
+  boolean maxExact;
+  boolean minExact;
 
   EngagementAnalysis(ScoringTable table, Vocabulary vocabulary) {
     this.table = table;
@@ -231,59 +231,136 @@ final class EngagementAnalysis {
 
   /** Runs the programme in both directions. */
   void run() {
-    int capped = 0;
-    for (EventRule r : rules) {
-      if (r.match().maxOccurrences().isPresent()) {
-        capped += r.match().maxOccurrences().getAsInt();
+    double lowest = 0; // the lowest behavioral sum rules with maxOccurrences can reach
+    for (int r = 0; r < behavioralCount; r++) {
+      EventRule rule = rules.get(r);
+      if (rule.match().maxOccurrences().isPresent()) {
+        lowest += Math.min(0, rule.points() * maxFactor[r])
+            * rule.match().maxOccurrences().getAsInt();
       }
     }
-    long boundEvents = capped + 1L;
-    minEventsNeeded = (int) Math.min(boundEvents, Integer.MAX_VALUE);
-    long maxNeeded = boundEvents;
-    if (pareto) {
-      // Enough events of rules without maxOccurrences to lift the behavioral sum to the cap.
-      double weakest = Double.POSITIVE_INFINITY;
-      double lowest = 0;
-      for (int r = 0; r < behavioralCount; r++) {
-        EventRule rule = rules.get(r);
-        if (rule.match().maxOccurrences().isPresent()) {
-          lowest += Math.min(0, rule.points() * maxFactor[r])
-              * rule.match().maxOccurrences().getAsInt();
+    Map<String, Integer> maxK = new HashMap<>();
+    Map<String, Integer> minK = new HashMap<>();
+    maxExact = true;
+    minExact = true;
+    for (String type : types) {
+      long capped = 0;
+      for (EventRule r : rules) {
+        if (r.match().event().equals(type) && r.match().maxOccurrences().isPresent()) {
+          capped += r.match().maxOccurrences().getAsInt();
         }
       }
+      // An optimum needs the events rules with maxOccurrences count, one more to be the
+      // latest activity, and, under a behavioral cap, enough events of rules without
+      // maxOccurrences to lift the behavioral sum to the cap.
+      long needed = capped + 1;
+      long neededMax = needed;
+      if (pareto) {
+        double weakest = weakestLift(type);
+        if (weakest < Double.POSITIVE_INFINITY) {
+          double lifts = Math.ceil((cap - lowest) / weakest) + 1;
+          neededMax = lifts > EVENT_LIMIT ? Long.MAX_VALUE : needed + (long) lifts;
+        }
+      }
+      maxExact &= neededMax <= EVENT_LIMIT;
+      minExact &= needed <= EVENT_LIMIT;
+      maxK.put(type, (int) Math.min(neededMax, EVENT_LIMIT));
+      minK.put(type, (int) Math.min(needed, EVENT_LIMIT));
+    }
+    maxExact |= maxUnbounded;
+    minExact |= minUnbounded;
+    if (!maxUnbounded) {
+      try {
+        maxFront = extreme(true, maxK);
+      } catch (TooLarge e) {
+        maxExact = false;
+      }
+    }
+    if (!minUnbounded) {
+      try {
+        minFront = extreme(false, minK);
+      } catch (TooLarge e) {
+        minExact = false;
+      }
+    }
+    computeMax(8);
+  }
+
+  /** The smallest positive behavioral gain of one event of a type through rules without a limit. */
+  private double weakestLift(String type) {
+    double weakest = Double.POSITIVE_INFINITY;
+    for (long age : ages) {
+      for (double value : valueClasses(type)) {
+        double sb = 0;
+        for (int r = 0; r < behavioralCount; r++) {
+          EventRule rule = rules.get(r);
+          if (rule.match().event().equals(type) && rule.match().maxOccurrences().isEmpty()
+              && matches(rule, age, value)) {
+            sb += rule.points() * factor(rule, age);
+          }
+        }
+        if (sb > 0) {
+          weakest = Math.min(weakest, sb);
+        }
+      }
+    }
+    return weakest;
+  }
+
+  /**
+   * The best pairs over any number of events (up to {@code events.get(type)} per type):
+   * like {@link #byCount} without counting events.
+   */
+  @SuppressWarnings("unchecked")
+  private Front<Events> extreme(boolean maximise, Map<String, Integer> events) throws TooLarge {
+    Front<Events> result = new Front<>(maximise, pareto);
+    Map<String, Front<Events>[]> free = new HashMap<>();
+    for (String type : types) {
+      if (!activity.contains(type)) {
+        free.put(type, collapse(perType(type, 0, Long.MAX_VALUE, false, maximise,
+            events.get(type))));
+      }
+    }
+    for (Case c : cases) {
+      Front<Events>[] comb = new Front[] {new Front<>(maximise, pareto),
+          new Front<>(maximise, pareto)};
+      comb[0].add(0, 0, null);
       for (String type : types) {
-        for (long age : ages) {
-          for (double value : valueClasses(type)) {
-            double sb = 0;
-            for (int r = 0; r < behavioralCount; r++) {
-              EventRule rule = rules.get(r);
-              if (rule.match().event().equals(type) && rule.match().maxOccurrences().isEmpty()
-                  && matches(rule, age, value)) {
-                sb += rule.points() * factor(rule, age);
+        Front<Events>[] table = activity.contains(type)
+            ? collapse(perType(type, c.minAge(), c.below(), c.needActivity(), maximise,
+                events.get(type)))
+            : free.get(type);
+        Front<Events>[] next = new Front[] {new Front<>(maximise, pareto),
+            new Front<>(maximise, pareto)};
+        for (int f1 = 0; f1 < 2; f1++) {
+          for (int f2 = 0; f2 < 2; f2++) {
+            for (Front.Entry<Events> x : comb[f1].entries()) {
+              for (Front.Entry<Events> y : table[f2].entries()) {
+                next[f1 | f2].add(x.first() + y.first(), x.second() + y.second(),
+                    Events.join(x.origin(), y.origin()));
               }
-            }
-            if (sb > 0) {
-              weakest = Math.min(weakest, sb);
             }
           }
         }
+        comb = next;
       }
-      if (weakest < Double.POSITIVE_INFINITY) {
-        double pumps = Math.ceil((cap - lowest) / weakest) + 1;
-        maxNeeded = pumps > EVENT_LIMIT ? Long.MAX_VALUE : boundEvents + (long) pumps;
+      for (int f = c.needActivity() ? 1 : 0; f < 2; f++) {
+        for (Front.Entry<Events> e : comb[f].entries()) {
+          result.add(e.first(), e.second() + c.inactivity(), e.origin());
+        }
       }
     }
-    maxEventsNeeded = (int) Math.min(maxNeeded, Integer.MAX_VALUE);
-    int kMin = (int) Math.min(boundEvents, EVENT_LIMIT);
-    maxExact = maxUnbounded || maxNeeded <= EVENT_LIMIT;
-    minExact = minUnbounded || boundEvents <= EVENT_LIMIT;
-    computeMax(maxExact && !maxUnbounded ? (int) Math.max(maxNeeded, 8) : 8);
-    try {
-      byCountMin = minUnbounded ? null : byCount(false, kMin);
-    } catch (TooLarge e) {
-      byCountMin = null;
-      minExact = false;
+    return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Front<Events>[] collapse(Front<Events>[][] byCount) {
+    Front<Events>[] out = new Front[] {byCount[0][0].emptyCopy(), byCount[0][0].emptyCopy()};
+    for (Front<Events>[] k : byCount) {
+      out[0].addAll(k[0]);
+      out[1].addAll(k[1]);
     }
+    return out;
   }
 
   /**
@@ -299,7 +376,6 @@ final class EngagementAnalysis {
       byCountMax = byCount(true, k);
     } catch (TooLarge e) {
       byCountMax = null;
-      maxExact = maxUnbounded;
     }
   }
 

@@ -175,6 +175,21 @@ class ModelAnalysisTest {
   }
 
   @Test
+  void engagement_manyRulesWithMaxOccurrences_stayExact() {
+    ScoringTable.Builder b = table().behavioralCap(100).tier("hot", 95);
+    for (int i = 0; i < 30; i++) {
+      b.behavioral("r" + i, on("e" + i).maxOccurrences(3), 2);
+    }
+    ModelAnalysis a = ModelAnalysis.of(b.inactivity("dormant", 30, -5).build());
+    assertTrue(a.exact());
+    assertEquals(100.0, a.engagement().max().value()); // 30 * 3 * 2 = 180, capped at 100
+    Contact witness = a.engagement().max().witness().orElseThrow();
+    assertEquals(100.0, b.build().score(witness, ModelAnalysis.WITNESS_AS_OF).engagement());
+    assertEquals(-5.0, a.engagement().min().value());
+    assertEquals(OptionalInt.of(48), a.tiers().get(0).fewestEvents()); // 48 * 2 = 96
+  }
+
+  @Test
   void engagement_unboundedWithoutCap() {
     ModelAnalysis a = ModelAnalysis.of(table()
         .behavioral("blog", on("blog_visit"), 3)
