@@ -7,7 +7,7 @@ module dev.scoring.core {
   requires com.fasterxml.jackson.databind;
   requires com.github.benmanes.caffeine;
 
-  requires static net.jqwik.api;
+  requires static transitive net.jqwik.api;
 
   exports dev.scoring.core;
   exports dev.scoring.core.analysis;

@@ -311,7 +311,7 @@ final class EngagementAnalysis {
    * The best pairs over any number of events (up to {@code events.get(type)} per type):
    * like {@link #byCount} without counting events.
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private Front<Events> extreme(boolean maximise, Map<String, Integer> events) throws TooLarge {
     Front<Events> result = new Front<>(maximise, pareto);
     Map<String, Front<Events>[]> free = new HashMap<>();
@@ -353,7 +353,7 @@ final class EngagementAnalysis {
     return result;
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static Front<Events>[] collapse(Front<Events>[][] byCount) {
     Front<Events>[] out = new Front[] {byCount[0][0].emptyCopy(), byCount[0][0].emptyCopy()};
     for (Front<Events>[] k : byCount) {
@@ -393,7 +393,7 @@ final class EngagementAnalysis {
     }
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private Front<Events>[] byCount(boolean maximise, int kMax) throws TooLarge {
     Front<Events>[] result = new Front[kMax + 1];
     for (int k = 0; k <= kMax; k++) {
@@ -461,7 +461,7 @@ final class EngagementAnalysis {
    * {@code [k][1]} sequences whose most recent event is younger than {@code below} (only
    * when {@code track}). Events are at least {@code minAge} days old.
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private Front<Events>[][] perType(String type, long minAge, long below, boolean track,
       boolean maximise, int kMax) throws TooLarge {
     List<Integer> typeRules = new ArrayList<>();
