@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README section "Testing your scoring table": its code is copied from this test and from
- * {@link ReadmeJqwikExampleProperties} (which jqwik runs), and the report it shows is the one
+ * {@code testing/ReadmeJqwikExampleProperties} (which jqwik runs), and the report it shows is the one
  * the analysis prints for the seed table.
  */
 class ReadmeTestingSectionTest {
@@ -39,7 +39,7 @@ class ReadmeTestingSectionTest {
   @Test
   void readmeShowsTheseExamplesVerbatim() throws IOException {
     for (String file : new String[] {"ReadmeTestingSectionTest.java",
-        "ReadmeJqwikExampleProperties.java"}) {
+        "testing/ReadmeJqwikExampleProperties.java"}) {
       String source = Files.readString(Path.of("src/test/java/dev/scoring/core", file));
       var snippets = ReadmeSnippets.between(source, "// readme:", "// readme:end");
       assertThat(snippets).isNotEmpty();

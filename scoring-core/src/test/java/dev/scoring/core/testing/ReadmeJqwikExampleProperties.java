@@ -1,4 +1,4 @@
-package dev.scoring.core;
+package dev.scoring.core.testing;
 
 // readme:jqwik-example
 import static dev.scoring.core.Condition.attribute;
@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
+import dev.scoring.core.ScoringTable;
 import dev.scoring.core.analysis.ModelAnalysis;
 import dev.scoring.core.analysis.TierReach;
 import dev.scoring.core.testing.ScoringArbitraries;
