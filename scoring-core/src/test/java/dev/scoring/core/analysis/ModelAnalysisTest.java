@@ -54,6 +54,37 @@ class ModelAnalysisTest {
   }
 
   @Test
+  void specExampleTable_fewestEventsMixTypes() {
+    // The model of SPEC section 7.
+    ScoringTable t = ScoringTable.builder("b2b-leads").version("3")
+        .decay(Decay.halfLife(30))
+        .demographicCap(40)
+        .demographic("age-18-24", attribute("age").between(18, 24), 5)
+        .demographic("tech", attribute("sector").equalTo("tech"), 3)
+        .demographic("exec-it", attribute("job_level").equalTo("executive")
+            .and(attribute("department").equalTo("IT")), 6)
+        .behavioral("pricing", on("pricing_page_visit").maxOccurrences(3), 5)
+        .behavioral("long-read", on("page_view").minValue(60).withinDays(30), 2)
+        .negative("unsub", on("unsubscribe"), -15)
+        .negative("student", attribute("job_title").equalTo("student"), -10)
+        .inactivity("dormant", 90, -10)
+        .tier("MQL", 60).tier("SQL", 80)
+        .baseTier("cold")
+        .build();
+    ModelAnalysis a = ModelAnalysis.of(t);
+    assertEquals(14.0, a.fit().max().value());
+    assertEquals(-10.0, a.fit().min().value());
+    assertEquals(List.of("long-read"), a.engagement().max().unboundedBy());
+    assertEquals(List.of("unsub"), a.engagement().min().unboundedBy());
+    // MQL: 14 + 3 * 5 + 16 * 2 = 61; SQL: 14 + 15 + 26 * 2 = 81.
+    assertEquals(OptionalInt.of(19), a.tiers().get(0).fewestEvents());
+    assertEquals(OptionalInt.of(29), a.tiers().get(1).fewestEvents());
+    Contact sql = a.tiers().get(1).witness().orElseThrow();
+    assertEquals("SQL", t.score(sql, ModelAnalysis.WITNESS_AS_OF).tier());
+    assertEquals(List.of(), a.findings());
+  }
+
+  @Test
   void maxFit_respectsMutuallyExclusiveValues() {
     ModelAnalysis a = ModelAnalysis.of(table()
         .demographic("young", attribute("age").between(18, 24), 5)
