@@ -6,11 +6,13 @@ module dev.scoring.core {
   requires transitive dev.scoring.api;
   requires com.fasterxml.jackson.databind;
   requires com.github.benmanes.caffeine;
+  requires commons.math3;
 
   requires static transitive net.jqwik.api;
 
   exports dev.scoring.core;
   exports dev.scoring.core.analysis;
+  exports dev.scoring.core.evaluation;
   exports dev.scoring.core.report;
   exports dev.scoring.core.testing;
 }
