@@ -297,6 +297,29 @@ class ModelAnalysisTest {
   }
 
   @Test
+  void searchesOverBudget_giveSafeBoundsMarkedInexact() {
+    ScoringTable.Builder b = table();
+    for (int i = 0; i < 11; i++) {
+      // a chain of and-rules ties 12 attributes of 4 classes each: too many combinations
+      b.demographic("r" + i, attribute("a" + i).between(0, 5)
+          .and(attribute("a" + (i + 1)).atLeast(3)), 2);
+    }
+    for (int i = 0; i < 6; i++) {
+      // six limited rules on one event type: too many states
+      b.behavioral("v" + i, on("visit").maxOccurrences(10), 1);
+    }
+    ModelAnalysis a = ModelAnalysis.of(b.build());
+    assertFalse(a.exact());
+    assertFalse(a.fit().max().exact());
+    assertEquals(22.0, a.fit().max().value()); // each rule on its own
+    assertTrue(a.fit().max().witness().isEmpty());
+    assertFalse(a.engagement().max().exact());
+    assertEquals(60.0, a.engagement().max().value());
+    assertTrue(a.report().contains("  fit        at least 0 .. at most 22\n"), a.report());
+    assertTrue(a.report().contains("  engagement at least 0 .. at most 60\n"), a.report());
+  }
+
+  @Test
   void report_ofTheSeedModel() {
     assertEquals("""
         analysis of seed-b2b v1 (scale 0..100)
