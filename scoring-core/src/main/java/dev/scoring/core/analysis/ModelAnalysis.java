@@ -24,6 +24,8 @@ import java.util.Objects;
  * inactivity, which the analysis takes into account exactly (see the package
  * documentation for how). An extreme that needs more than {@link #EVENT_LIMIT} events, or a
  * search over budget, is replaced by a safe bound and marked inexact ({@link #exact()}).
+ * Event ages are considered up to {@link Vocabulary#MAX_AGE_DAYS} (some 820 million years),
+ * which matters only for a half-life so long that its factor never reaches 0 before.
  *
  * <p>This is a value-based record: immutable and thread-safe.
  *
