@@ -8,7 +8,11 @@ module dev.scoring.core {
   requires com.github.benmanes.caffeine;
   requires commons.math3;
 
+  requires static transitive net.jqwik.api;
+
   exports dev.scoring.core;
-  exports dev.scoring.core.report;
+  exports dev.scoring.core.analysis;
   exports dev.scoring.core.evaluation;
+  exports dev.scoring.core.report;
+  exports dev.scoring.core.testing;
 }

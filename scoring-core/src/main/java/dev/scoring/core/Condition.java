@@ -180,6 +180,20 @@ public record Condition(String attribute, Operator operator, List<Object> operan
     return new On(name);
   }
 
+  /**
+   * Returns whether an attribute value matches this condition, exactly as scoring decides
+   * it (see the class documentation). Compiles the condition on each call: for one-off
+   * checks, tests and analysis, not for scoring loops.
+   *
+   * @param value a string, finite number or boolean, or {@code null} for an absent attribute
+   * @return whether the value matches
+   * @throws IllegalArgumentException if the value is a non-finite number or of another type
+   */
+  public boolean matches(Object value) {
+    return new CompiledCondition(this).matches(
+        dev.scoring.api.Contact.normalizeAttribute(attribute, value));
+  }
+
   @Override
   public List<Condition> conditions() {
     return List.of(this);
