@@ -8,4 +8,5 @@ module dev.scoring.core {
   requires com.github.benmanes.caffeine;
 
   exports dev.scoring.core;
+  exports dev.scoring.core.live;
 }
