@@ -340,6 +340,7 @@ public final class LiveScorer {
     try {
       Version old = version;
       Version v = new Version(next);
+      v.open();
       Instant asOf = clock.instant();
       version = v;
       for (String id : map.keySet()) {
@@ -357,7 +358,7 @@ public final class LiveScorer {
       Map<String, Score> before = new HashMap<>();
       Map<String, Score> after = new HashMap<>();
       List<TierChange> changes = new ArrayList<>();
-      for (Migration m : v.migrations) {
+      for (Migration m : v.close()) {
         before.put(m.contactId(), m.before());
         after.put(m.contactId(), m.after());
         changes.addAll(m.changes());
@@ -483,7 +484,7 @@ public final class LiveScorer {
       }
     }
     if (t.migrationBefore != null) {
-      v.migrations.add(new Migration(id, t.migrationBefore, t.migrationAfter, migrated));
+      v.log(new Migration(id, t.migrationBefore, t.migrationAfter, migrated));
     }
     if (!changes.isEmpty()) {
       outboxes.compute(id, (k, box) -> {
@@ -543,11 +544,29 @@ public final class LiveScorer {
   private static final class Version {
     final ScoringModel model;
     final String fingerprint;
-    final ConcurrentLinkedQueue<Migration> migrations = new ConcurrentLinkedQueue<>();
+    /** The contacts moved to this version while its swap runs; null before and after. */
+    private volatile ConcurrentLinkedQueue<Migration> migrations;
 
     Version(ScoringModel model) {
       this.model = model;
       this.fingerprint = model.fingerprint();
+    }
+
+    void open() {
+      migrations = new ConcurrentLinkedQueue<>();
+    }
+
+    void log(Migration m) {
+      ConcurrentLinkedQueue<Migration> log = migrations;
+      if (log != null) {
+        log.add(m);
+      }
+    }
+
+    List<Migration> close() {
+      List<Migration> log = List.copyOf(migrations);
+      migrations = null;
+      return log;
     }
   }
 
