@@ -9,4 +9,5 @@ module dev.scoring.core {
 
   exports dev.scoring.core;
   exports dev.scoring.core.live;
+  exports dev.scoring.core.report;
 }
