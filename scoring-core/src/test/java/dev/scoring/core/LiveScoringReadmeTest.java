@@ -1,14 +1,17 @@
-package dev.scoring.core.live;
+package dev.scoring.core;
 
 import static dev.scoring.core.Condition.attribute;
 import static dev.scoring.core.EventMatch.on;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
-import dev.scoring.core.Decay;
-import dev.scoring.core.ScoringTable;
+import dev.scoring.core.live.LiveScorer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,14 +19,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** The code of the README's "Live scoring" section, run. Keep the two in step. */
+/**
+ * The README's "Live scoring" example: the code between the {@code readme:} markers below is
+ * what the README shows (the test checks the README still contains it verbatim), and it runs
+ * here.
+ */
 class LiveScoringReadmeTest {
 
   @Test
   void listenerReactsToAContactBecomingSql() {
     Instant now = Instant.parse("2026-11-22T12:00:00Z");
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-    // README: live scoring
+    // readme:live-scoring
     ScoringTable model = ScoringTable.builder("leads")
         .decay(Decay.halfLife(30))
         .demographic("exec", attribute("title").equalTo("exec"), 20)
@@ -50,6 +57,16 @@ class LiveScoringReadmeTest {
 
     assertEquals(80.0, score.score());
     assertEquals(List.of("c-17 (MQL -> SQL after page_view)"), salesQueue);
-    // end README
+    // readme:end
+  }
+
+  @Test
+  void readmeShowsThisExampleVerbatim() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String source = Files.readString(
+        Path.of("src/test/java/dev/scoring/core/LiveScoringReadmeTest.java"));
+    var snippets = ReadmeSnippets.between(source, "// readme:", "// readme:end");
+    assertThat(snippets).hasSize(1);
+    assertThat(readme).contains(snippets.get(0));
   }
 }
