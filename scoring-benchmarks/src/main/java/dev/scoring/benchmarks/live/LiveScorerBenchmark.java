@@ -25,15 +25,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Events per second through the {@link LiveScorer}, against the batch score of one contact of
- * the same size ({@code baseline}), with the seed model (half-life decay, 24 rules).
+ * Events per second through the {@link LiveScorer}, against batch scoring of the same
+ * contacts ({@code baseline}), with the seed model (half-life decay, 24 rules).
  *
  * <ul>
- *   <li>{@code record}: one event into a contact holding about {@code history} events (among
- *       50 000 contacts, refilled before each iteration), returning the new exact score;
- *   <li>{@code read}: the score of a stored contact as of now;
- *   <li>{@code baseline}: {@code model.score(contact, now)} of a contact with
- *       {@code history} events, no cache, no copy.
+ *   <li>{@code record}: one event into one of 50 000 contacts holding {@code history} events
+ *       each (refilled before each iteration), returning the new exact score;
+ *   <li>{@code read}: the score of one of those contacts as of now;
+ *   <li>{@code baseline}: {@code model.score(contact, now)} of one of the same 50 000
+ *       contacts, taken from an array in the same order: no cache, no copy, no lock.
  * </ul>
  *
  * <p>Run: {@code mvn -B -q -o package -DskipTests && java -jar
@@ -60,10 +60,10 @@ public class LiveScorerBenchmark {
   LiveScorer scorer;
   String[] ids;
   Event[] events;
-  Contact typical;
+  Contact[] population;
   Instant now;
 
-  /** Builds the model, the incoming events and a typical contact. */
+  /** Builds the model and the incoming events. */
   @Setup(Level.Trial)
   public void prepare() {
     model = ExampleModels.seed();
@@ -77,7 +77,6 @@ public class LiveScorerBenchmark {
     for (int i = 0; i < events.length; i++) {
       events[i] = event(random, 2);
     }
-    typical = contact(random, "typical");
   }
 
   /** Refills the scorer with {@link #CONTACTS} contacts of {@code history} events. */
@@ -85,8 +84,10 @@ public class LiveScorerBenchmark {
   public void fill() {
     scorer = LiveScorer.builder(model).maximumSize(2L * CONTACTS).build();
     Random random = new Random(7);
-    for (String id : ids) {
-      scorer.upsert(contact(random, id));
+    population = new Contact[CONTACTS];
+    for (int i = 0; i < CONTACTS; i++) {
+      population[i] = contact(random, ids[i]);
+      scorer.upsert(population[i]);
     }
   }
 
@@ -127,9 +128,10 @@ public class LiveScorerBenchmark {
     return scorer.score(ids[Math.floorMod(i * 7919, CONTACTS)]);
   }
 
-  /** Scores a contact of the same size directly, for comparison. */
+  /** Scores one of the same contacts directly, for comparison. */
   @Benchmark
-  public Score baseline() {
-    return model.score(typical, Instant.now());
+  public Score baseline(Cursor cursor) {
+    int i = cursor.next++;
+    return model.score(population[Math.floorMod(i * 7919, CONTACTS)], Instant.now());
   }
 }
