@@ -58,17 +58,25 @@ public final class TierReport {
   public static TierReport between(Map<String, Score> previous, Map<String, Score> current) {
     Objects.requireNonNull(previous, "previous");
     Objects.requireNonNull(current, "current");
-    TreeSet<String> ids = new TreeSet<>(previous.keySet());
+    TreeSet<String> ids = new TreeSet<>(previous.keySet()); // throws on a null key
     ids.addAll(current.keySet());
     List<Move> moves = new ArrayList<>();
     for (String id : ids) {
-      Optional<Score> before = Optional.ofNullable(previous.get(id));
-      Optional<Score> after = Optional.ofNullable(current.get(id));
+      Optional<Score> before = Optional.ofNullable(score(previous, id, "previous"));
+      Optional<Score> after = Optional.ofNullable(score(current, id, "current"));
       if (!before.map(Score::tier).equals(after.map(Score::tier))) {
         moves.add(new Move(id, before, after));
       }
     }
     return new TierReport(moves);
+  }
+
+  private static Score score(Map<String, Score> scores, String id, String name) {
+    Score s = scores.get(id);
+    if (s == null && scores.containsKey(id)) {
+      throw new NullPointerException(name + " score of '" + id + "' must not be null");
+    }
+    return s;
   }
 
   /** Returns the contacts whose tier changed, in order of id. */

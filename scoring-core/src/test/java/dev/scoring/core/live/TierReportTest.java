@@ -48,6 +48,15 @@ class TierReportTest {
   }
 
   @Test
+  void between_nullScore_isAnError() {
+    Map<String, Score> previous = new java.util.HashMap<>();
+    previous.put("a", null);
+    NullPointerException e = org.junit.jupiter.api.Assertions.assertThrows(
+        NullPointerException.class, () -> TierReport.between(previous, Map.of()));
+    assertEquals("previous score of 'a' must not be null", e.getMessage());
+  }
+
+  @Test
   void between_sameTiers_isEmpty() {
     Map<String, Score> scores = Map.of("a", score(85, "SQL", "1"));
     TierReport report = TierReport.between(scores, Map.of("a", score(99, "SQL", "2")));
