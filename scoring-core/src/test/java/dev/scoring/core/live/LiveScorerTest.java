@@ -309,6 +309,25 @@ class LiveScorerTest {
   }
 
   @Test
+  void expiredContact_reachesTheHookBeforeItsNextOperationLoadsIt() {
+    AtomicLong nanos = new AtomicLong();
+    Map<String, Contact> store = new ConcurrentHashMap<>();
+    LiveScorer scorer = LiveScorer.builder(model).clock(clock)
+        .expireAfterAccess(Duration.ofHours(1))
+        .ticker(nanos::get)
+        .onEviction(c -> store.put(c.id(), c))
+        .loader(id -> Optional.ofNullable(store.remove(id)))
+        .build();
+    scorer.record("c-1", Event.of("demo_request", NOW));
+    nanos.addAndGet(Duration.ofHours(2).toNanos());
+    Score score = scorer.record("c-1", Event.of("page_view", NOW)); // no cleanUp in between
+    Contact expected = Contact.builder("c-1").event("demo_request", NOW)
+        .event("page_view", NOW).build();
+    assertEquals(expected, scorer.contact("c-1").orElseThrow());
+    assertEquals(model.score(expected, NOW), score);
+  }
+
+  @Test
   void loadedContact_startsFromItsScoreAtLoadTime() {
     Contact stored = Contact.builder("c-1").attribute("title", "exec")
         .event("demo_request", NOW).event("page_view", NOW).event("page_view", NOW).build();
