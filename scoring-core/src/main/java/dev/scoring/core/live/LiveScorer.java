@@ -54,7 +54,8 @@ import java.util.function.UnaryOperator;
  * {@link #score(String, Instant)} or in a {@link TierChange}, is exactly
  * {@code model.score(history, asOf)}: the same bits as batch scoring, whatever order the
  * events arrived in (a {@code Contact} keeps its events in time order). Nothing is
- * approximated or incrementally accumulated.
+ * approximated or incrementally accumulated: recording an event copies the contact's history
+ * and scores it in full, in time linear in the contact's number of events.
  *
  * <h2>Memory</h2>
  * Contacts live in a <a href="https://github.com/ben-manes/caffeine">Caffeine</a> cache
@@ -70,13 +71,15 @@ import java.util.function.UnaryOperator;
  * the full population in its own store.
  *
  * <h2>Tier changes</h2>
- * For each contact the scorer remembers the last score it reported. After each operation it
- * compares the contact's new tier with that score's tier and tells the
- * {@link Builder#listener listeners} when they differ: each change once, the changes of a
- * contact in order (see {@link TierChange}), even under concurrent operations on the same
- * contact. An operation first accounts for the time passed since the last reported score: if
- * the contact had already moved tier by then (decay, inactivity), a {@link Cause#TIME}
- * change comes before the change the operation makes itself. Reads never report changes;
+ * For each contact the scorer remembers the last score it reported. An operation, a sweep or
+ * a model swap computes the contact's new score and, when its tier differs from the last
+ * reported one, tells the {@link Builder#listener listeners}: each change once, the changes
+ * of a contact in order (see {@link TierChange}), even under concurrent operations on the
+ * same contact. When time alone (decay, inactivity) had already moved the contact out of the
+ * last reported tier, that move is reported first, as a {@link Cause#TIME} change, followed by
+ * the change the operation makes from there. A dip and recovery that happened between two
+ * operations, with no sweep in between, is not reported: the listeners see an unbroken chain
+ * of tiers ending at the contact's current tier. Reads never report changes;
  * {@link #sweep(Instant)} finds the changes time alone makes. A contact loaded through the
  * loader starts from its score at load time: changes that happened while it was out of
  * memory are not reported.
@@ -326,9 +329,11 @@ public final class LiveScorer {
    * Swaps in a new model: every operation and read that starts after this call began uses
    * it. Every contact in memory is then rescored against its full history as of the clock's
    * now, and the tier changes delivered to the listeners and returned. An operation that
-   * reaches a contact before the swap does rescores it first, in the same way. Contacts
-   * loaded later start from the new model's score. Sweeps and model swaps run one at a
-   * time.
+   * reaches a contact before the swap does rescores it first, in the same way (and its
+   * changes are part of the returned report). Contacts loaded later start from the new
+   * model's score; a contact whose loading raced with the swap is rescored by its next
+   * operation, and its changes then reach the listeners only. Sweeps and model swaps run one
+   * at a time.
    *
    * @param next the new model
    * @return the rescoring's changes and tier report
