@@ -267,6 +267,61 @@ class LiveScorerConcurrencyTest {
     assertTrue(changes > 1_000, "only " + changes + " changes: the test lost its point");
   }
 
+  @Test
+  void sweepsRacingEventsAsTimePasses_keepEveryContactsChainUnbroken() throws Exception {
+    ScoringTable model = LiveFixtures.leads(); // decays: contacts drop tiers as time passes
+    TestClock clock = new TestClock(NOW);
+    LiveScorer scorer = LiveScorer.builder(model).clock(clock)
+        .listener(c -> heard.computeIfAbsent(c.contactId(),
+            k -> Collections.synchronizedList(new ArrayList<>())).add(c))
+        .build();
+    Random random = new Random(13);
+    List<Runnable> tasks = new ArrayList<>();
+    for (int i = 0; i < 6_000; i++) {
+      String id = "c-" + random.nextInt(50);
+      String type = random.nextInt(3) == 0 ? "demo_request" : "page_view";
+      boolean tick = i % 40 == 0;
+      tasks.add(() -> {
+        if (tick) {
+          clock.advance(java.time.Duration.ofDays(1));
+        }
+        scorer.record(id, Event.of(type, clock.instant()));
+      });
+    }
+    AtomicBoolean writing = new AtomicBoolean(true);
+    Future<Integer> sweeper = pool.submit(() -> {
+      int sweeps = 0;
+      while (writing.get()) {
+        scorer.sweep(clock.instant());
+        sweeps++;
+      }
+      return sweeps;
+    });
+    runConcurrently(tasks);
+    writing.set(false);
+    assertTrue(sweeper.get(60, TimeUnit.SECONDS) > 0);
+    clock.advance(java.time.Duration.ofDays(45));
+    scorer.sweep(clock.instant());
+
+    int events = 0;
+    int timeChanges = 0;
+    for (int c = 0; c < 50; c++) {
+      String id = "c-" + c;
+      Contact history = scorer.contact(id).orElseThrow();
+      events += history.events().size();
+      Score now = model.score(history, clock.instant());
+      assertEquals(now, scorer.score(id).orElseThrow());
+      assertChain(id, "cold", now.tier());
+      for (TierChange change : heard.getOrDefault(id, List.of())) {
+        if (change.cause() == Cause.TIME) {
+          timeChanges++;
+        }
+      }
+    }
+    assertEquals(6_000, events);
+    assertTrue(timeChanges > 0, "time never changed a tier: the test lost its point");
+  }
+
   /** The contact's changes link up from {@code first} to {@code last}, in sequence order. */
   void assertChain(String id, String first, String last) {
     String tier = first;
