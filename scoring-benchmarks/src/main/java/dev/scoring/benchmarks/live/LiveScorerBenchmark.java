@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       each (refilled before each iteration), returning the new exact score;
  *   <li>{@code read}: the score of one of those contacts as of now;
  *   <li>{@code baseline}: {@code model.score(contact, now)} of one of the same 50 000
- *       contacts, taken from an array in the same order: no cache, no copy, no lock.
+ *       contacts, taken from an array in the same order: no cache, no copy, no lock;
+ *   <li>{@code copy}: the copy of a history with one more event that {@code record} makes
+ *       ({@code contact.toBuilder().event(e).build()}), to see where its time goes.
  * </ul>
  *
  * <p>Run: {@code mvn -B -q -o package -DskipTests && java -jar
@@ -126,6 +128,14 @@ public class LiveScorerBenchmark {
   public Optional<Score> read(Cursor cursor) {
     int i = cursor.next++;
     return scorer.score(ids[Math.floorMod(i * 7919, CONTACTS)]);
+  }
+
+  /** Copies one of the same contacts with one more event, as {@code record} does. */
+  @Benchmark
+  public Contact copy(Cursor cursor) {
+    int i = cursor.next++;
+    return population[Math.floorMod(i * 7919, CONTACTS)].toBuilder()
+        .event(events[i & (events.length - 1)]).build();
   }
 
   /** Scores one of the same contacts directly, for comparison. */
