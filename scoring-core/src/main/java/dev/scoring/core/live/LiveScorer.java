@@ -750,8 +750,10 @@ public final class LiveScorer {
     /**
      * Sets what to do with a contact that leaves memory because of the size bound or
      * expiry (default: nothing), e.g. write it to the service's store. It is called with the
-     * full history as part of the removal, before the contact can be loaded again; it is not
-     * called for {@link LiveScorer#remove}. Exceptions it throws are logged and ignored.
+     * full history as part of the removal, before the contact can be loaded again, while the
+     * cache holds the contact's lock: it should be quick, must be thread-safe and must not
+     * call the scorer back. It is not called for {@link LiveScorer#remove}. Exceptions it
+     * throws are logged by Caffeine and ignored.
      *
      * @param hook receives the evicted contact
      * @return this builder
