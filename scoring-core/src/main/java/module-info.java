@@ -13,6 +13,7 @@ module dev.scoring.core {
   exports dev.scoring.core;
   exports dev.scoring.core.analysis;
   exports dev.scoring.core.evaluation;
+  exports dev.scoring.core.live;
   exports dev.scoring.core.report;
   exports dev.scoring.core.testing;
 }

@@ -1,0 +1,12 @@
+/**
+ * Live scoring: events in, scores and tier changes out.
+ *
+ * <p>A {@link dev.scoring.core.live.LiveScorer} keeps each contact's history in a bounded
+ * cache, returns the exact model score after every event, and tells
+ * {@link dev.scoring.core.live.TierChangeListener}s when a contact changes tier, because of
+ * an event, of time passing ({@link dev.scoring.core.live.LiveScorer#sweep}) or of a new
+ * model version ({@link dev.scoring.core.live.LiveScorer#swapModel}).
+ * {@link dev.scoring.core.live.TierReport} compares two scorings of a population: who
+ * entered or left each tier.
+ */
+package dev.scoring.core.live;
