@@ -1,6 +1,6 @@
 /**
  * Scoring tables: the fluent {@link dev.scoring.core.ScoringTable} builder and its compiled,
- * allocation-free scorer.
+ * allocation-free scorer, and model files and contacts as JSON.
  */
 module dev.scoring.core {
   requires transitive dev.scoring.api;
@@ -8,4 +8,5 @@ module dev.scoring.core {
   requires com.github.benmanes.caffeine;
 
   exports dev.scoring.core;
+  exports dev.scoring.core.json;
 }
