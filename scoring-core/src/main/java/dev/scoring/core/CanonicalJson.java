@@ -21,8 +21,8 @@ import java.util.List;
  * <p>Two details keep the text a faithful, portable image of the table: doubles are written
  * by Jackson's shortest-form writer (Java 17's {@code Double.toString} sometimes writes more
  * digits than Java 19 and later, which would change fingerprints between runtimes), and an
- * unpaired surrogate in a string is written as a <code>&#92;uXXXX</code> escape, so the text encodes
- * to UTF-8 without loss and distinct strings never share a fingerprint.
+ * unpaired surrogate in a string is written as a <code>&#92;uXXXX</code> escape, so the text
+ * encodes to UTF-8 without loss and distinct strings never share a fingerprint.
  */
 final class CanonicalJson {
   private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -223,8 +223,8 @@ final class CanonicalJson {
   }
 
   /**
-   * Escapes unpaired surrogates, which can only occur inside JSON strings, as <code>&#92;uXXXX</code>:
-   * JSON readers turn the escape back into the same char.
+   * Escapes unpaired surrogates, which can only occur inside JSON strings, as
+   * <code>&#92;uXXXX</code>: JSON readers turn the escape back into the same char.
    */
   static String escapeUnpairedSurrogates(String json) {
     StringBuilder out = null;

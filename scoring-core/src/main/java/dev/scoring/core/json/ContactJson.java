@@ -158,10 +158,21 @@ public final class ContactJson {
    * reads back to an equal contact: whole-number attributes stored as {@link Long} are
    * written without a fraction, {@link Double}s always with one.
    *
+   * <p>Strings keep every character: an unpaired surrogate in a value is written as a
+   * <code>&#92;uXXXX</code> escape. Attribute names are JSON field names, which readers
+   * refuse to decode into unpaired surrogates, so such a name is an error.
+   *
    * @param contact the contact
    * @return the JSON text
+   * @throws IllegalArgumentException if an attribute name holds an unpaired surrogate
    */
   public static String toJson(Contact contact) {
+    for (String name : contact.attributes().keySet()) {
+      if (JsonSupport.hasUnpairedSurrogate(name)) {
+        throw new IllegalArgumentException("attribute names must be well-formed Unicode (no"
+            + " unpaired surrogate), but was " + JsonSupport.quote(name));
+      }
+    }
     StringWriter w = new StringWriter(128);
     try (JsonGenerator g = JsonSupport.WRITER_FACTORY.createGenerator(w)) {
       g.writeStartObject();

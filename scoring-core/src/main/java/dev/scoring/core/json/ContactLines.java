@@ -35,7 +35,7 @@ import java.util.stream.StreamSupport;
  *
  * <pre>{@code
  * List<BadLine> bad = new ArrayList<>();
- * try (ContactLines contacts = ContactJson.defaults().lines(Path.of("contacts.ndjson"), bad::add)) {
+ * try (ContactLines contacts = ContactJson.defaults().lines(file, bad::add)) {
  *   while (contacts.hasNext()) {
  *     Score score = model.score(contacts.next(), asOf);
  *   }

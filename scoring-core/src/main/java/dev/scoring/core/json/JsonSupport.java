@@ -86,6 +86,16 @@ final class JsonSupport {
     return out.append('"').toString();
   }
 
+  /** Whether a string holds a surrogate that is not half of a pair. */
+  static boolean hasUnpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i)) && !paired(s, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean paired(String s, int i) {
     char c = s.charAt(i);
     if (Character.isHighSurrogate(c)) {

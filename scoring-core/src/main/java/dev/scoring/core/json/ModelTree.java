@@ -20,7 +20,7 @@ import java.io.IOException;
  * <p>Not thread-safe: one instance per document.
  */
 final class ModelTree {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final JsonLimits limits;
   private final String unit;

@@ -52,7 +52,7 @@ class JsonFuzzProperties {
 
   @Provide
   Arbitrary<String> mutatedContacts() {
-    return mutate(ModelArbitraries.contacts().map(ContactJson::toJson));
+    return mutate(ContactJsonProperties.writableContacts().map(ContactJson::toJson));
   }
 
   /** Applies one to four random edits: delete, insert a snippet, replace, duplicate, cut. */
@@ -104,13 +104,13 @@ class JsonFuzzProperties {
     Statistics.label("outcome").collect(loadModel(text));
   }
 
-  @Property(tries = 400)
+  @Property(tries = 300)
   void anyMutationOfAValidModelEitherLoadsOrRaisesModelException(
       @ForAll("mutatedModels") String text) {
     Statistics.label("outcome").collect(loadModel(text));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void anyTextOrMutatedContactEitherLoadsOrRaisesContactJsonException(
       @ForAll("anyText") String text, @ForAll("mutatedContacts") String mutated) {
     Statistics.label("text").collect(loadContact(text));

@@ -39,7 +39,7 @@ class ModelJsonProperties {
     return ModelArbitraries.instants();
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void aWrittenModelReadsBackEqualAndScoresEveryContactWithTheSameBits(
       @ForAll("models") ScoringTable model, @ForAll("contacts") List<Contact> contacts,
       @ForAll("instants") Instant asOf) throws IOException {
@@ -90,7 +90,7 @@ class ModelJsonProperties {
     return a.toBuilder().removeRule(id).build();
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void fingerprintsAreEqualExactlyWhenTheCanonicalJsonIsEqual(
       @ForAll("pairs") Tuple2<ScoringTable, ScoringTable> pair) {
     ScoringTable a = pair.get1();
