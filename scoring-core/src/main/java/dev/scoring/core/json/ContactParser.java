@@ -238,7 +238,7 @@ final class ContactParser {
                   describe(p, t));
             }
             try {
-              at = Instant.parse(p.getText());
+              at = Instants.parse(p.getText());
             } catch (DateTimeParseException e) {
               throw s.error("an ISO-8601 instant such as \"2026-10-01T09:30:00Z\"",
                   describe(p, t));
