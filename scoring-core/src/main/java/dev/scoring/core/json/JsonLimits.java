@@ -7,7 +7,7 @@ package dev.scoring.core.json;
  * <table>
  *   <caption>Limits and their defaults</caption>
  *   <tr><th>limit</th><th>default</th><th>applies to</th></tr>
- *   <tr><td>{@link #maxDocumentLength()}</td><td>8,388,608 (8 MiB)</td>
+ *   <tr><td>{@link #maxDocumentLength()}</td><td>4,194,304 (4 MiB)</td>
  *       <td>a model file (characters, or bytes when read from a stream or file); one
  *       NDJSON line or one contact document (characters)</td></tr>
  *   <tr><td>{@link #maxNestingDepth()}</td><td>32</td><td>nested arrays and objects (a
@@ -21,7 +21,10 @@ package dev.scoring.core.json;
  * <p>Numbers are limited to Jackson's default of 1,000 characters. The string, nesting and
  * document limits are enforced while reading (through Jackson's
  * {@code StreamReadConstraints}), so an oversized value is refused before it is held in
- * memory.
+ * memory. A model file is held as a JSON tree while it is replayed onto the builder, which
+ * takes at most a few tens of bytes of heap per byte of file (a list of small numbers is the
+ * worst case), so the document limit also bounds that memory; a contact line is read
+ * without a tree.
  *
  * <pre>{@code
  * JsonLimits strict = JsonLimits.builder().maxDocumentLength(64 * 1024).maxRules(200).build();
@@ -111,7 +114,7 @@ public final class JsonLimits {
 
   /** A mutable builder of {@link JsonLimits}; not thread-safe, reusable. */
   public static final class Builder {
-    private long maxDocumentLength = 8L * 1024 * 1024;
+    private long maxDocumentLength = 4L * 1024 * 1024;
     private int maxNestingDepth = 32;
     private int maxStringLength = 100_000;
     private int maxRules = 10_000;
@@ -119,7 +122,7 @@ public final class JsonLimits {
     private Builder() {}
 
     /**
-     * Sets the longest document (default 8,388,608).
+     * Sets the longest document (default 4,194,304).
      *
      * @param length at least 2
      * @return this builder

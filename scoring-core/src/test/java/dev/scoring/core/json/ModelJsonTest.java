@@ -197,7 +197,7 @@ class ModelJsonTest {
   @Test
   void limits_defaultsAndValidation() {
     JsonLimits d = JsonLimits.defaults();
-    assertEquals(8_388_608, d.maxDocumentLength());
+    assertEquals(4_194_304, d.maxDocumentLength());
     assertEquals(32, d.maxNestingDepth());
     assertEquals(100_000, d.maxStringLength());
     assertEquals(10_000, d.maxRules());
