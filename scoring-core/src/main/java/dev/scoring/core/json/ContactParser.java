@@ -53,9 +53,9 @@ final class ContactParser {
     try (JsonParser p = factory.createParser(text)) {
       return contact(p, s);
     } catch (JacksonException e) {
-      String[] pm = JsonSupport.translate(e, s.path(), "contact", limits, "characters",
-          text.indexOf('\n') >= 0);
-      throw new ContactJsonException(line, pm[0], prefix(line) + pm[1]);
+      JsonSupport.Problem p = JsonSupport.translate(e, s.path(), "contact", limits,
+          "characters", text.indexOf('\n') >= 0);
+      throw new ContactJsonException(line, p.path(), prefix(line) + p.message());
     } catch (IOException e) {
       throw new ContactJsonException(line, s.path(), prefix(line) + JsonSupport.where(s.path(),
           "contact") + " must be valid JSON, but was malformed: " + e.getMessage());

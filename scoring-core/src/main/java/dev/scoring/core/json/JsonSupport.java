@@ -23,6 +23,14 @@ final class JsonSupport {
   private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
   private static final int DESCRIBE_MAX = 60;
 
+  /**
+   * A reading problem: the JSON path (empty for the whole document) and the full message.
+   *
+   * @param path    the JSON path
+   * @param message the message, naming the path and the value
+   */
+  record Problem(String path, String message) {}
+
   /** A factory for writing: shortest round-tripping doubles, the same on every JDK. */
   static final JsonFactory WRITER_FACTORY = JsonFactory.builder()
       .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
@@ -144,41 +152,41 @@ final class JsonSupport {
    * @param document  the document label ({@code model}, {@code contact})
    * @param limits    the limits in force
    * @param unit      what the document length counts ({@code characters} or {@code bytes})
-   * @return {@code {path, message}}
+   * @return where the problem is and the message
    */
-  static String[] translate(IOException e, String path, String document, JsonLimits limits,
+  static Problem translate(IOException e, String path, String document, JsonLimits limits,
       String unit) {
     return translate(e, path, document, limits, unit, true);
   }
 
   /** As above; {@code withLine} false leaves the line out of locations (one-line input). */
-  static String[] translate(IOException e, String path, String document, JsonLimits limits,
+  static Problem translate(IOException e, String path, String document, JsonLimits limits,
       String unit, boolean withLine) {
     String subject = where(path, document);
     if (e instanceof StreamConstraintsException) {
       String m = String.valueOf(e.getMessage());
       if (m.contains("getMaxDocumentLength")) {
-        return new String[] {"", document + " must be at most " + limits.maxDocumentLength()
-            + " " + unit + " long, but was longer"};
+        return new Problem("", document + " must be at most " + limits.maxDocumentLength()
+            + " " + unit + " long, but was longer");
       }
       if (m.contains("getMaxNestingDepth")) {
-        return new String[] {path, subject + " must be nested at most "
-            + limits.maxNestingDepth() + " levels deep, but was nested deeper"};
+        return new Problem(path, subject + " must be nested at most "
+            + limits.maxNestingDepth() + " levels deep, but was nested deeper");
       }
       if (m.contains("getMaxStringLength")) {
-        return new String[] {path, subject + " must be a string of at most "
-            + limits.maxStringLength() + " characters, but was longer"};
+        return new Problem(path, subject + " must be a string of at most "
+            + limits.maxStringLength() + " characters, but was longer");
       }
       if (m.contains("getMaxNameLength")) {
-        return new String[] {path, subject + " must have field names of at most "
-            + limits.maxStringLength() + " characters, but had a longer one"};
+        return new Problem(path, subject + " must have field names of at most "
+            + limits.maxStringLength() + " characters, but had a longer one");
       }
       if (m.contains("getMaxNumberLength")) {
-        return new String[] {path, subject + " must be a number of at most "
-            + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " characters, but was longer"};
+        return new Problem(path, subject + " must be a number of at most "
+            + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " characters, but was longer");
       }
-      return new String[] {path, subject + " must be within the reading limits, but was not: "
-          + m};
+      return new Problem(path, subject + " must be within the reading limits, but was not: "
+          + m);
     }
     String detail;
     if (e instanceof JsonProcessingException j) {
@@ -190,7 +198,7 @@ final class JsonSupport {
     } else {
       detail = "malformed: " + e.getMessage();
     }
-    return new String[] {path, subject + " must be valid JSON, but was " + detail};
+    return new Problem(path, subject + " must be valid JSON, but was " + detail);
   }
 
   /**

@@ -50,8 +50,8 @@ final class ModelTree {
   }
 
   private ModelException failure(IOException e) {
-    String[] pm = JsonSupport.translate(e, where, "model", limits, unit);
-    return new ModelException(pm[0], pm[1], e);
+    JsonSupport.Problem p = JsonSupport.translate(e, where, "model", limits, unit);
+    return new ModelException(p.path(), p.message(), e);
   }
 
   private ObjectNode document(JsonParser p) throws IOException {
@@ -83,13 +83,25 @@ final class ModelTree {
     switch (t) {
       case START_OBJECT -> {
         ObjectNode o = NODES.objectNode();
+        String last = null;
         while (true) {
           where = path;
-          JsonToken k = p.nextToken();
+          JsonToken k;
+          try {
+            k = p.nextToken();
+          } catch (IOException e) {
+            // Jackson reads a scalar value together with its field name: blame the field
+            String n = p.currentName();
+            if (n != null && !n.equals(last)) {
+              where = JsonSupport.field(path, n);
+            }
+            throw e;
+          }
           if (k == JsonToken.END_OBJECT) {
             return o;
           }
           String name = p.currentName();
+          last = name;
           String child = JsonSupport.field(path, name);
           if (o.has(name)) {
             throw new ModelException(child, child + " must appear once, but was repeated");

@@ -44,8 +44,8 @@ class MalformedModelTest {
         bad("[1,2]", "", "model must be a JSON object, but was [1,2]"),
         bad("{'name':'m'} {}", "",
             "model must be a single JSON object, but had more content at line 1, column 14"),
-        bad("{'name':'m','version':NaN}", "",
-            "model must be valid JSON, but was malformed at line 1, column 26: Non-standard"
+        bad("{'name':'m','version':NaN}", "version",
+            "version must be valid JSON, but was malformed at line 1, column 26: Non-standard"
                 + " token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"),
         bad("{'name':'m', /* comment */ 'version':'2'}", "",
             "model must be valid JSON, but was malformed at line 1, column 14: Unexpected"

@@ -183,6 +183,15 @@ class ModelJsonTest {
   }
 
   @Test
+  void limits_numberLength() {
+    ModelException e = assertThrows(ModelException.class, () -> ModelJson.read(
+        "{\"name\":\"m\",\"scale\":{\"max\":1" + "0".repeat(1000) + "}}"));
+    assertEquals("scale.max must be a number of at most 1000 characters, but was longer",
+        e.getMessage());
+    assertEquals("scale.max", e.path());
+  }
+
+  @Test
   void limits_ruleCount() {
     ModelReader reader = ModelJson.reader(JsonLimits.builder().maxRules(2).build());
     String three = "{\"name\":\"m\",\"behavioral\":[{\"id\":\"a\",\"event\":\"e\",\"points\":1},"
