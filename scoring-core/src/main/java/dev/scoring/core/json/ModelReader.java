@@ -5,6 +5,7 @@ import dev.scoring.api.ModelException;
 import dev.scoring.core.ScoringTable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +31,15 @@ import java.util.Objects;
  *       increasing.
  * </ul>
  * Fields left out take the builder's defaults; the sections and {@code and} lists, when
- * present, are lists; JSON {@code null} is never a valid value.
+ * present, are lists; JSON {@code null} is never a valid value. A byte-order mark at the
+ * start is ignored.
  *
  * <p>Instances are immutable and thread-safe. {@link ModelJson} offers the same reading with
  * the default limits.
  */
 public final class ModelReader {
   static final ModelReader DEFAULT = new ModelReader(JsonLimits.defaults());
+  private static final String BOM = "\uFEFF";
 
   private final JsonLimits limits;
   private final JsonFactory factory;
@@ -74,12 +77,13 @@ public final class ModelReader {
    */
   public ScoringTable read(String json) {
     Objects.requireNonNull(json, "json");
-    if (json.length() > limits.maxDocumentLength()) {
+    String text = json.startsWith(BOM) ? json.substring(1) : json;
+    if (text.length() > limits.maxDocumentLength()) {
       throw new ModelException("", "model must be at most " + limits.maxDocumentLength()
-          + " characters long, but was " + json.length());
+          + " characters long, but was " + text.length());
     }
     try {
-      return replay.replay(ModelTree.read(factory, limits, f -> f.createParser(json),
+      return replay.replay(ModelTree.read(factory, limits, f -> f.createParser(text),
           "characters"));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("reading from a string cannot fail", e);
@@ -95,8 +99,12 @@ public final class ModelReader {
    * @throws IOException if reading fails
    */
   public ScoringTable read(Reader in) throws IOException {
-    Objects.requireNonNull(in, "in");
-    return replay.replay(ModelTree.read(factory, limits, f -> f.createParser(in),
+    PushbackReader unread = new PushbackReader(Objects.requireNonNull(in, "in"), 1);
+    int first = unread.read();
+    if (first >= 0 && first != BOM.charAt(0)) {
+      unread.unread(first);
+    }
+    return replay.replay(ModelTree.read(factory, limits, f -> f.createParser(unread),
         "characters"));
   }
 

@@ -93,6 +93,16 @@ class ModelJsonTest {
   }
 
   @Test
+  void read_ignoresAByteOrderMark() throws IOException {
+    String withBom = "\uFEFF" + SPEC_EXAMPLE;
+    ScoringTable expected = ModelJson.read(SPEC_EXAMPLE);
+    assertEquals(expected, ModelJson.read(withBom));
+    assertEquals(expected, ModelJson.read(new StringReader(withBom)));
+    assertEquals(expected, ModelJson.read(
+        new ByteArrayInputStream(withBom.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
   void read_defaultsOfLeftOutFields() {
     ScoringTable m = ModelJson.read("{\"name\":\"m\"}");
     assertEquals(ScoringTable.builder("m").build(), m);

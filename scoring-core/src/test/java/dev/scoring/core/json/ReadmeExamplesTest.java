@@ -9,7 +9,6 @@ import dev.scoring.api.ModelException;
 import dev.scoring.api.Score;
 import dev.scoring.core.ScoringTable;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,8 +98,7 @@ class ReadmeExamplesTest {
     // readme:ndjson
     List<BadLine> bad = new ArrayList<>();
     try (ContactLines contacts = ContactJson.defaults().lines(contactsFile, bad::add);
-         Writer writer = Files.newBufferedWriter(scoresFile);
-         ScoreLines scores = ScoreLines.to(writer, model, false)) {
+         ScoreLines scores = ScoreLines.to(Files.newBufferedWriter(scoresFile), model, false)) {
       while (contacts.hasNext()) {
         scores.write(contacts.next(), asOf);
       }
