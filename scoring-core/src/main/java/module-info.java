@@ -6,7 +6,10 @@ module dev.scoring.core {
   requires transitive dev.scoring.api;
   requires com.fasterxml.jackson.databind;
   requires com.github.benmanes.caffeine;
+  requires commons.math3;
 
   exports dev.scoring.core;
   exports dev.scoring.core.json;
+  exports dev.scoring.core.report;
+  exports dev.scoring.core.evaluation;
 }

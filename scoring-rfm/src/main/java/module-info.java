@@ -1,6 +1,8 @@
 /** RFM (recency, frequency, monetary) scores and segments, customer value and churn models. */
 module dev.scoring.rfm {
   requires transitive dev.scoring.api;
+  requires commons.math3;
 
   exports dev.scoring.rfm;
+  exports dev.scoring.rfm.value;
 }

@@ -18,7 +18,10 @@ final class Describe {
     if (value instanceof Number || value instanceof Boolean) {
       return value.toString();
     }
-    return value + " (a " + value.getClass().getSimpleName() + ")";
+    String kind = value instanceof java.util.Collection<?> ? "a list"
+        : value instanceof java.util.Map<?, ?> ? "an object"
+        : "a " + value.getClass().getSimpleName();
+    return value + " (" + kind + ")";
   }
 
   /** A double without a trailing {@code .0} when it is whole. */

@@ -1,0 +1,2 @@
+/** The runnable demo: {@code java -cp scoring-benchmarks/target/benchmarks.jar dev.scoring.demo.Demo}. */
+package dev.scoring.demo;

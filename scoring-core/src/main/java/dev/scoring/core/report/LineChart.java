@@ -1,0 +1,125 @@
+package dev.scoring.core.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Lines through points on numeric axes (ROC curves, cumulative gains), with a legend and an
+ * optional diagonal reference line. Immutable and thread-safe.
+ */
+public final class LineChart implements Chart {
+  private final String title;
+  private final String xTitle;
+  private final String yTitle;
+  private final double xMax;
+  private final double yMax;
+  private final boolean diagonal;
+  private final List<Series> series;
+
+  /**
+   * One line.
+   *
+   * @param name the legend label
+   * @param xs   x values
+   * @param ys   y values, as many as {@code xs}
+   */
+  public record Series(String name, double[] xs, double[] ys) {
+    /**
+     * Copies and checks the points.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public Series {
+      Objects.requireNonNull(name, "name");
+      if (xs.length != ys.length) {
+        throw new IllegalArgumentException("ys must have as many values as xs (" + xs.length
+            + "), but had " + ys.length);
+      }
+      xs = xs.clone();
+      ys = ys.clone();
+    }
+  }
+
+  /**
+   * A line chart with axes from 0.
+   *
+   * @param title    the chart title
+   * @param xTitle   the x axis title with its unit
+   * @param yTitle   the y axis title with its unit
+   * @param xMax     the end of the x axis
+   * @param yMax     the end of the y axis
+   * @param diagonal whether to draw the dashed line from (0, 0) to (xMax, yMax)
+   * @param series   the lines
+   */
+  public LineChart(String title, String xTitle, String yTitle, double xMax, double yMax,
+      boolean diagonal, List<Series> series) {
+    this.title = Objects.requireNonNull(title, "title");
+    this.xTitle = Objects.requireNonNull(xTitle, "xTitle");
+    this.yTitle = Objects.requireNonNull(yTitle, "yTitle");
+    this.xMax = xMax;
+    this.yMax = yMax;
+    this.diagonal = diagonal;
+    this.series = List.copyOf(series);
+  }
+
+  @Override
+  public String title() {
+    return title;
+  }
+
+  @Override
+  public String svg() {
+    int w = Svg.WIDTH;
+    int h = Svg.HEIGHT + 40;
+    double plotW = w - Svg.LEFT - Svg.RIGHT;
+    double plotH = h - Svg.TOP - Svg.BOTTOM;
+    double baseY = Svg.TOP + plotH;
+    StringBuilder s = new StringBuilder(Svg.open(title, w, h));
+    for (double t : Svg.ticks(0, yMax)) {
+      double y = baseY - plotH * t / yMax;
+      s.append(Svg.line(Svg.LEFT, y, w - Svg.RIGHT, y, "#e5e5e5", ""));
+      s.append(Svg.text(Svg.LEFT - 6, y + 4, "end", Svg.label(t), ""));
+    }
+    for (double t : Svg.ticks(0, xMax)) {
+      double x = Svg.LEFT + plotW * t / xMax;
+      s.append(Svg.line(x, Svg.TOP, x, baseY, "#e5e5e5", ""));
+      s.append(Svg.text(x, baseY + 18, "middle", Svg.label(t), ""));
+    }
+    s.append(Svg.line(Svg.LEFT, baseY, w - Svg.RIGHT, baseY, "#333333", ""));
+    s.append(Svg.line(Svg.LEFT, Svg.TOP, Svg.LEFT, baseY, "#333333", ""));
+    if (diagonal) {
+      s.append(Svg.line(Svg.LEFT, baseY, w - Svg.RIGHT, Svg.TOP, "#999999",
+          "stroke-dasharray=\"5 5\""));
+    }
+    for (int i = 0; i < series.size(); i++) {
+      Series se = series.get(i);
+      StringBuilder points = new StringBuilder();
+      for (int k = 0; k < se.xs().length; k++) {
+        points.append(Svg.num(Svg.LEFT + plotW * se.xs()[k] / xMax)).append(',')
+            .append(Svg.num(baseY - plotH * se.ys()[k] / yMax)).append(' ');
+      }
+      String color = Svg.PALETTE[i % Svg.PALETTE.length];
+      s.append("<polyline fill=\"none\" stroke=\"").append(color)
+          .append("\" stroke-width=\"2.5\" points=\"").append(points.toString().trim())
+          .append("\"><title>").append(Svg.escape(se.name())).append("</title></polyline>");
+      double ly = baseY - 14 - 18 * (series.size() - 1 - i);
+      s.append(Svg.line(w - Svg.RIGHT - 190, ly - 4, w - Svg.RIGHT - 166, ly - 4, color,
+          "stroke-width=\"3\""));
+      s.append(Svg.text(w - Svg.RIGHT - 160, ly, "start", se.name(), ""));
+    }
+    s.append(Svg.axisTitles(xTitle, yTitle, w, h));
+    return s.append("</svg>").toString();
+  }
+
+  @Override
+  public String table() {
+    List<String[]> rows = new ArrayList<>();
+    for (Series se : series) {
+      for (int k = 0; k < se.xs().length; k++) {
+        rows.add(new String[] {se.name(), Svg.num(se.xs()[k]), Svg.num(se.ys()[k])});
+      }
+    }
+    return HtmlReport.table(new String[] {"series", xTitle, yTitle}, rows);
+  }
+}

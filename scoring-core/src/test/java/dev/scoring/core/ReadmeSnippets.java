@@ -1,0 +1,46 @@
+package dev.scoring.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cuts README snippets out of test sources, removing the common indentation. */
+final class ReadmeSnippets {
+  private ReadmeSnippets() {}
+
+  /**
+   * The blocks of lines after each {@code startPrefix<name>} line up to the next
+   * {@code endMarker} line, de-indented.
+   */
+  static List<String> between(String source, String startPrefix, String endMarker) {
+    List<String> snippets = new ArrayList<>();
+    String[] lines = source.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String t = lines[i].trim();
+      if (t.startsWith(startPrefix) && !t.equals(endMarker)) {
+        List<String> block = new ArrayList<>();
+        int j = i + 1;
+        while (j < lines.length && !lines[j].trim().equals(endMarker)) {
+          block.add(lines[j]);
+          j++;
+        }
+        snippets.add(dedent(block));
+        i = j;
+      }
+    }
+    return snippets;
+  }
+
+  private static String dedent(List<String> block) {
+    int indent = Integer.MAX_VALUE;
+    for (String line : block) {
+      if (!line.isBlank()) {
+        indent = Math.min(indent, line.length() - line.stripLeading().length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : block) {
+      out.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
+    }
+    return out.toString();
+  }
+}

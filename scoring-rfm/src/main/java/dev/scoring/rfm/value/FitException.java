@@ -1,0 +1,31 @@
+package dev.scoring.rfm.value;
+
+/**
+ * A maximum-likelihood fit did not reach a proper maximum: the optimizer ran out of
+ * evaluations, the likelihood was not finite at the result, or a parameter ran off to the edge
+ * of its range (the data do not identify it). The message says which model, what went wrong
+ * and where the search stopped; no model with NaN or meaningless parameters is returned.
+ */
+public final class FitException extends IllegalStateException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the error.
+   *
+   * @param message the full message, following {@code <where> must be <constraint>, but was
+   *     <value>}
+   */
+  public FitException(String message) {
+    super(message);
+  }
+
+  /**
+   * Creates the error with a cause.
+   *
+   * @param message the full message
+   * @param cause   the optimizer's error
+   */
+  public FitException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
