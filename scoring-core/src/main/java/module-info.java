@@ -1,6 +1,6 @@
 /**
  * Scoring tables: the fluent {@link dev.scoring.core.ScoringTable} builder and its compiled,
- * allocation-free scorer.
+ * allocation-free scorer, and model files and contacts as JSON.
  */
 module dev.scoring.core {
   requires transitive dev.scoring.api;
@@ -10,10 +10,11 @@ module dev.scoring.core {
 
   requires static transitive net.jqwik.api;
 
-  exports dev.scoring.core;
   exports dev.scoring.core.analysis;
   exports dev.scoring.core.evaluation;
+  exports dev.scoring.core.json;
   exports dev.scoring.core.live;
   exports dev.scoring.core.report;
   exports dev.scoring.core.testing;
+  exports dev.scoring.core;
 }

@@ -2,6 +2,7 @@ package dev.scoring.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.scoring.api.Tier;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -16,9 +17,17 @@ import java.util.List;
  * Writes a {@link ScoringTable} in its canonical JSON form (SPEC section 7): keys in a fixed
  * order, rules in table order one per line, defaults of a section left out, whole numbers
  * written without a fraction and other numbers in their shortest round-tripping form.
+ *
+ * <p>Two details keep the text a faithful, portable image of the table: doubles are written
+ * by Jackson's shortest-form writer (Java 17's {@code Double.toString} sometimes writes more
+ * digits than Java 19 and later, which would change fingerprints between runtimes), and an
+ * unpaired surrogate in a string is written as a <code>&#92;uXXXX</code> escape, so the text
+ * encodes to UTF-8 without loss and distinct strings never share a fingerprint.
  */
 final class CanonicalJson {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      .build();
 
   private CanonicalJson() {}
 
@@ -210,6 +219,32 @@ final class CanonicalJson {
     } catch (IOException e) {
       throw new UncheckedIOException("writing to a string cannot fail", e);
     }
-    return w.toString();
+    return escapeUnpairedSurrogates(w.toString());
+  }
+
+  /**
+   * Escapes unpaired surrogates, which can only occur inside JSON strings, as
+   * <code>&#92;uXXXX</code>: JSON readers turn the escape back into the same char.
+   */
+  static String escapeUnpairedSurrogates(String json) {
+    StringBuilder out = null;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      boolean unpaired = Character.isHighSurrogate(c)
+          ? !(i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1)))
+          : Character.isLowSurrogate(c)
+              && !(i > 0 && Character.isHighSurrogate(json.charAt(i - 1)));
+      if (unpaired && out == null) {
+        out = new StringBuilder(json.length() + 16).append(json, 0, i);
+      }
+      if (out != null) {
+        if (unpaired) {
+          out.append(String.format("\\u%04X", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? json : out.toString();
   }
 }

@@ -1,0 +1,228 @@
+package dev.scoring.core.json;
+
+import static dev.scoring.core.Condition.attribute;
+import static dev.scoring.core.EventMatch.on;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scoring.api.ModelException;
+import dev.scoring.core.Decay;
+import dev.scoring.core.ExampleModels;
+import dev.scoring.core.ScoringTable;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelJsonTest {
+  /** The model file of SPEC section 7. */
+  static final String SPEC_EXAMPLE = """
+      {
+        "name": "b2b-leads", "version": "3",
+        "scale": {"min": 0, "max": 100},
+        "decay": {"type": "halfLife", "days": 30},
+        "caps": {"demographic": 40},
+        "demographic": [
+          {"id": "age-18-24", "attribute": "age", "between": [18, 24], "points": 5},
+          {"id": "tech",      "attribute": "sector", "equals": "tech", "points": 3},
+          {"id": "exec-it",   "attribute": "job_level", "equals": "executive",
+           "and": [{"attribute": "department", "equals": "IT"}], "points": 6}
+        ],
+        "behavioral": [
+          {"id": "pricing", "event": "pricing_page_visit", "points": 5, "maxOccurrences": 3},
+          {"id": "long-read", "event": "page_view", "minValue": 60, "points": 2, "withinDays": 30}
+        ],
+        "negative": [
+          {"id": "unsub",   "event": "unsubscribe", "points": -15},
+          {"id": "student", "attribute": "job_title", "equals": "student", "points": -10},
+          {"id": "dormant", "inactiveDays": 90, "points": -10}
+        ],
+        "tiers": [{"name": "MQL", "atLeast": 60}, {"name": "SQL", "atLeast": 80}],
+        "baseTier": "cold"
+      }
+      """;
+
+  @Test
+  void read_specExample_equalsTheSameModelBuiltInJava() {
+    ScoringTable built = ScoringTable.builder("b2b-leads")
+        .version("3")
+        .decay(Decay.halfLife(30))
+        .demographicCap(40)
+        .demographic("age-18-24", attribute("age").between(18, 24), 5)
+        .demographic("tech", attribute("sector").equalTo("tech"), 3)
+        .demographic("exec-it", attribute("job_level").equalTo("executive")
+            .and(attribute("department").equalTo("IT")), 6)
+        .behavioral("pricing", on("pricing_page_visit").maxOccurrences(3), 5)
+        .behavioral("long-read", on("page_view").minValue(60).withinDays(30), 2)
+        .negative("unsub", on("unsubscribe"), -15)
+        .negative("student", attribute("job_title").equalTo("student"), -10)
+        .inactivity("dormant", 90, -10)
+        .tier("MQL", 60).tier("SQL", 80)
+        .baseTier("cold")
+        .build();
+    ScoringTable read = ModelJson.read(SPEC_EXAMPLE);
+    assertEquals(built, read);
+    assertEquals(built.fingerprint(), read.fingerprint());
+  }
+
+  @Test
+  void seed_resourceIsTheCanonicalFormOfExampleModelsSeed() {
+    assertEquals(ExampleModels.seed().toJson(), ModelJson.seedJson());
+    assertEquals(ExampleModels.seed(), ModelJson.seed());
+    assertEquals(ExampleModels.seed().fingerprint(), ModelJson.seed().fingerprint());
+  }
+
+  @Test
+  void writeAndRead_throughFilesStreamsAndWriters(@TempDir Path dir) throws IOException {
+    ScoringTable model = ModelJson.read(SPEC_EXAMPLE);
+    Path file = dir.resolve("b2b-leads.json");
+    ModelJson.write(model, file);
+    assertEquals(model.toJson(), Files.readString(file));
+    assertEquals(model, ModelJson.read(file));
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ModelJson.write(model, bytes);
+    assertEquals(model, ModelJson.read(new ByteArrayInputStream(bytes.toByteArray())));
+    assertEquals(model, ModelJson.read(new StringReader(model.toJson())));
+  }
+
+  @Test
+  void read_ignoresAByteOrderMark() throws IOException {
+    String withBom = "\uFEFF" + SPEC_EXAMPLE;
+    ScoringTable expected = ModelJson.read(SPEC_EXAMPLE);
+    assertEquals(expected, ModelJson.read(withBom));
+    assertEquals(expected, ModelJson.read(new StringReader(withBom)));
+    assertEquals(expected, ModelJson.read(
+        new ByteArrayInputStream(withBom.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void read_defaultsOfLeftOutFields() {
+    ScoringTable m = ModelJson.read("{\"name\":\"m\"}");
+    assertEquals(ScoringTable.builder("m").build(), m);
+    assertEquals(ScoringTable.builder("m").scale(-5, 100).build(),
+        ModelJson.read("{\"name\":\"m\",\"scale\":{\"min\":-5}}"));
+  }
+
+  @Test
+  void toJson_writesTheShortestDoubleOnEveryJdk() {
+    // Java 17's Double.toString gives 2.82879384806159008E17 for this value
+    ScoringTable m = ScoringTable.builder("m")
+        .behavioral("b", on("e"), 2.82879384806159E17).build();
+    assertTrue(m.toJson().contains("\"points\":2.82879384806159E17"), m.toJson());
+    assertEquals(m, ModelJson.read(m.toJson()));
+  }
+
+  @Test
+  void toJson_escapesUnpairedSurrogates_soUtf8KeepsThem() throws IOException {
+    ScoringTable m = ScoringTable.builder("lone \uD800 high").version("\uDC00")
+        .behavioral("emoji \uD83D\uDE00", on("e"), 1).build();
+    String json = m.toJson();
+    assertTrue(json.contains("\"name\": \"lone \\uD800 high\""), json);
+    assertTrue(json.contains("\"version\": \"\\uDC00\""), json);
+    assertTrue(json.contains("emoji \uD83D\uDE00"), json);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ModelJson.write(m, bytes);
+    assertEquals(m, ModelJson.read(new ByteArrayInputStream(bytes.toByteArray())));
+    ScoringTable other = m.toBuilder().name("lone \uD801 high").build();
+    assertTrue(!m.fingerprint().equals(other.fingerprint()));
+  }
+
+  @Test
+  void read_typeHintsAreJustUnknownFields() {
+    ModelException e = assertThrows(ModelException.class, () -> ModelJson.read(
+        "{\"name\":\"m\",\"@class\":\"java.lang.ProcessBuilder\"}"));
+    assertEquals("[\"@class\"]", e.path());
+    assertEquals("[\"@class\"] must be a field of the model (name, version, scale, decay, caps,"
+        + " demographic, behavioral, negative, tiers, baseTier), but was unknown",
+        e.getMessage());
+  }
+
+  // ---- limits
+
+  @Test
+  void limits_documentLength() {
+    JsonLimits limits = JsonLimits.builder().maxDocumentLength(20).build();
+    ModelReader reader = ModelJson.reader(limits);
+    ModelException e = assertThrows(ModelException.class,
+        () -> reader.read("{\"name\":\"a-longer-name\"}"));
+    assertEquals("model must be at most 20 characters long, but was 24", e.getMessage());
+    assertEquals("", e.path());
+    byte[] bytes = ("{\"name\":\"" + "x".repeat(10_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    e = assertThrows(ModelException.class,
+        () -> reader.read(new ByteArrayInputStream(bytes)));
+    assertEquals("model must be at most 20 bytes long, but was longer", e.getMessage());
+    e = assertThrows(ModelException.class,
+        () -> reader.read(new StringReader(new String(bytes, StandardCharsets.UTF_8))));
+    assertEquals("model must be at most 20 characters long, but was longer", e.getMessage());
+  }
+
+  @Test
+  void limits_nestingDepth() {
+    ModelReader reader = ModelJson.reader(JsonLimits.builder().maxNestingDepth(3).build());
+    ModelException e = assertThrows(ModelException.class, () -> reader.read(
+        "{\"name\":\"m\",\"demographic\":[{\"id\":\"a\",\"attribute\":\"x\",\"in\":[[1]],"
+            + "\"points\":1}]}"));
+    assertEquals("demographic[0].in must be nested at most 3 levels deep, but was nested"
+        + " deeper", e.getMessage());
+    assertEquals("demographic[0].in", e.path());
+    // the default allows what a model needs, and refuses 10,000 nested lists
+    ModelException deep = assertThrows(ModelException.class,
+        () -> ModelJson.read("[".repeat(10_000)));
+    assertEquals("[0]".repeat(32) + " must be nested at most 32 levels deep, but was nested"
+        + " deeper", deep.getMessage());
+  }
+
+  @Test
+  void limits_stringLength() {
+    ModelReader reader = ModelJson.reader(JsonLimits.builder().maxStringLength(8).build());
+    ModelException e = assertThrows(ModelException.class,
+        () -> reader.read("{\"name\":\"m\",\"version\":\"123456789\"}"));
+    assertEquals("version must be a string of at most 8 characters, but was longer",
+        e.getMessage());
+    e = assertThrows(ModelException.class,
+        () -> reader.read("{\"name\":\"m\",\"aVeryLongFieldName\":1}"));
+    assertEquals("model must have field names of at most 8 characters, but had a longer one",
+        e.getMessage());
+  }
+
+  @Test
+  void limits_numberLength() {
+    ModelException e = assertThrows(ModelException.class, () -> ModelJson.read(
+        "{\"name\":\"m\",\"scale\":{\"max\":1" + "0".repeat(1000) + "}}"));
+    assertEquals("scale.max must be a number of at most 1000 characters, but was longer",
+        e.getMessage());
+    assertEquals("scale.max", e.path());
+  }
+
+  @Test
+  void limits_ruleCount() {
+    ModelReader reader = ModelJson.reader(JsonLimits.builder().maxRules(2).build());
+    String three = "{\"name\":\"m\",\"behavioral\":[{\"id\":\"a\",\"event\":\"e\",\"points\":1},"
+        + "{\"id\":\"b\",\"event\":\"e\",\"points\":1}],"
+        + "\"negative\":[{\"id\":\"c\",\"inactiveDays\":9,\"points\":-1}]}";
+    ModelException e = assertThrows(ModelException.class, () -> reader.read(three));
+    assertEquals("model must have at most 2 rules, but had 3", e.getMessage());
+    assertEquals(3, ModelJson.read(three).behavioral().size()
+        + ModelJson.read(three).negative().size());
+  }
+
+  @Test
+  void limits_defaultsAndValidation() {
+    JsonLimits d = JsonLimits.defaults();
+    assertEquals(4_194_304, d.maxDocumentLength());
+    assertEquals(32, d.maxNestingDepth());
+    assertEquals(100_000, d.maxStringLength());
+    assertEquals(10_000, d.maxRules());
+    assertEquals(d, d.toBuilder().build());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> JsonLimits.builder().maxNestingDepth(0));
+    assertEquals("maxNestingDepth must be at least 1, but was 0", e.getMessage());
+  }
+}
