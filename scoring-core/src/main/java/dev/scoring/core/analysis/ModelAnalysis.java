@@ -2,6 +2,9 @@ package dev.scoring.core.analysis;
 
 import dev.scoring.core.Scale;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.json.ModelJson;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -70,6 +73,18 @@ public record ModelAnalysis(String model, String version, Scale scale, Range fit
    */
   public static ModelAnalysis of(ScoringTable table) {
     return new Analyzer(Objects.requireNonNull(table, "table")).analyse();
+  }
+
+  /**
+   * Analyses a JSON model file (SPEC section 7), read with the default limits.
+   *
+   * @param file the model file
+   * @return the analysis
+   * @throws dev.scoring.api.ModelException if the file is not a valid model
+   * @throws IOException                  if the file cannot be read
+   */
+  public static ModelAnalysis of(Path file) throws IOException {
+    return of(ModelJson.read(file));
   }
 
   /** Returns whether every extreme is exact (no search ran over budget). */
