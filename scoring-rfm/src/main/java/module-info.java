@@ -1,6 +1,8 @@
 /** RFM (recency, frequency, monetary) scores and segments, customer value and churn models. */
 module dev.scoring.rfm {
   requires transitive dev.scoring.api;
+  requires com.fasterxml.jackson.dataformat.csv;
+  requires com.fasterxml.jackson.core;
 
   exports dev.scoring.rfm;
 }
