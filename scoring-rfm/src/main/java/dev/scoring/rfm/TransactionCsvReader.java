@@ -592,10 +592,10 @@ public final class TransactionCsvReader {
       DateTimeFormatter f;
       try {
         f = DateTimeFormatter.ofPattern(Objects.requireNonNull(pattern), Locale.ROOT);
-        f.format(java.time.LocalDateTime.of(2026, 11, 2, 10, 15, 30));
+        f.parse(f.format(java.time.LocalDateTime.of(2026, 11, 2, 10, 15, 30)), LocalDate::from);
       } catch (IllegalArgumentException | NullPointerException
           | java.time.DateTimeException e) {
-        throw new ModelException("dateFormat", "dateFormat must be a date-time pattern, but was "
+        throw new ModelException("dateFormat", "dateFormat must be a pattern with a date, but was "
             + Format.describe(pattern));
       }
       this.dateFormat = f;
