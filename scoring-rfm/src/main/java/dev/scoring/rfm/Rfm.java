@@ -198,15 +198,14 @@ public final class Rfm {
     double[] rT = thresholds(recencyBinning, recency, parallel, pool);
     double[] fT = thresholds(frequencyBinning, frequency, parallel, pool);
     double[] mT = thresholds(monetaryBinning, money, parallel, pool);
-    double weights = (bins - 1) * (recencyWeight + frequencyWeight + monetaryWeight);
+    double weights = weightsTimesBins();
     CustomerRfm[] rows = new CustomerRfm[count];
     IntStream range = IntStream.range(0, count);
     Runnable fill = () -> (parallel ? range.parallel() : range).forEach(i -> {
       int r = bins + 1 - recencyBinning.bin(recency[i], rT);
       int f = frequencyBinning.bin(frequency[i], fT);
       int m = monetaryBinning.bin(money[i], mT);
-      double score = 100 * (recencyWeight * (r - 1) + frequencyWeight * (f - 1)
-          + monetaryWeight * (m - 1)) / weights;
+      double score = weighted(r, f, m, weights);
       rows[i] = new CustomerRfm(totals.ids[i], LocalDate.ofEpochDay(totals.accs[i].lastDay),
           (int) recency[i], (int) frequency[i], revenue[i], money[i], r, f, m, score,
           segments.segmentOf(r, f, m));
@@ -214,6 +213,39 @@ public final class Rfm {
     Aggregation.invoke(parallel ? pool : null, fill);
     return new RfmResult(this, java.util.Arrays.asList(rows), rT, fT, mT, totals.used,
         totals.afterAnalysisDate, totals.excludedReturns, totals.customersWithoutPurchase);
+  }
+
+  /**
+   * Returns the 0..100 score of scores {@code r}, {@code f} and {@code m}:
+   * {@code 100 (wR(R-1) + wF(F-1) + wM(M-1)) / ((n-1)(wR+wF+wM))}. It is 0 for "111" and 100
+   * for the top cell, and never decreases when one of the scores increases.
+   *
+   * @param r the recency score, 1..n
+   * @param f the frequency score, 1..n
+   * @param m the monetary score, 1..n
+   * @return the score, 0..100
+   * @throws IllegalArgumentException if a score is outside 1..n
+   */
+  public double scoreOf(int r, int f, int m) {
+    checkScore("r", r);
+    checkScore("f", f);
+    checkScore("m", m);
+    return weighted(r, f, m, weightsTimesBins());
+  }
+
+  private void checkScore(String name, int score) {
+    if (score < 1 || score > bins) {
+      throw new IllegalArgumentException(name + " must be in 1.." + bins + ", but was " + score);
+    }
+  }
+
+  private double weightsTimesBins() {
+    return (bins - 1) * (recencyWeight + frequencyWeight + monetaryWeight);
+  }
+
+  private double weighted(int r, int f, int m, double weightsTimesBins) {
+    return 100 * (recencyWeight * (r - 1) + frequencyWeight * (f - 1) + monetaryWeight * (m - 1))
+        / weightsTimesBins;
   }
 
   private double[] thresholds(Binning binning, double[] values, boolean parallel,
