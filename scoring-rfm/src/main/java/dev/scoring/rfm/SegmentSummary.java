@@ -12,8 +12,8 @@ import java.util.Map;
  *
  * <p>{@link #toString()} prints it as a table, for example:
  * <pre>
- * segment              customers  share  orders     revenue  avg order  revenue share
- * Champions                   35   3.5%     390   35,520.00      91.08           7.0%
+ * segment             customers   share   orders         revenue  avg order  revenue share
+ * Champions                  35    3.5%      316       31,646.00     100.15           6.8%
  * </pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -106,7 +106,7 @@ public final class SegmentSummary {
     }
     StringBuilder out = new StringBuilder();
     String head = "%-" + width + "s  %9s  %6s  %7s  %14s  %9s  %13s%n";
-    String line = "%-" + width + "s  %9d  %5.1f%%  %7d  %,14.2f  %,9.2f  %12.1f%%%n";
+    String line = "%-" + width + "s  %,9d  %5.1f%%  %,7d  %,14.2f  %,9.2f  %12.1f%%%n";
     out.append(String.format(Locale.ROOT, head, "segment", "customers", "share", "orders",
         "revenue", "avg order", "revenue share"));
     for (Row r : rows) {
