@@ -1,87 +1,38 @@
 package dev.scoring.rfm;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
- * Per-customer sums over transactions, in parallel. The transactions are partitioned by a
- * hash of the customer id: each worker first records which partition every transaction of
- * its chunk belongs to, then each partition is summed by one worker into its own hash map,
- * so no map is shared or merged. Results do not depend on input order: dates are a maximum,
- * counts are counts, order ids a set, and amounts a compensated sum.
+ * Per-customer sums over transactions, cache-friendly and in parallel.
+ *
+ * <p>Large inputs are partitioned by a hash of the customer id: each worker first reads its
+ * chunk of transactions in order, drops those after the analysis date or excluded as
+ * returns, and counts per partition; then it copies each kept transaction's hash, day,
+ * amount, customer and order into the partition's contiguous region of flat arrays; finally
+ * each partition is summed by one worker into its own small open-addressing table, which
+ * stays in the CPU cache. No table is shared or merged.
+ *
+ * <p>Results do not depend on input order: days are a maximum, counts are counts, order ids a
+ * set, amounts a compensated (two-sum) total, and customers are sorted by id at the end.
  */
 final class Aggregation {
-  /** Below this many transactions one thread is faster than splitting. */
+  /** Below this many transactions one table without partitioning is used. */
   static final int PARALLEL_THRESHOLD = 50_000;
-
-  /** Running sums of one customer. */
-  static final class Acc {
-    int lastDay = Integer.MIN_VALUE;
-    int purchasesWithoutOrder;
-    /** Null, one order id (a String) or a {@code HashSet<String>} of them. */
-    Object orders;
-    double hi;
-    double lo;
-
-    void add(Transaction t, boolean purchase) {
-      double a = t.amount();
-      // two-sum: hi + lo holds the sum with the rounding error of each addition kept
-      double s = hi + a;
-      double bp = s - hi;
-      lo += (hi - (s - bp)) + (a - bp);
-      hi = s;
-      if (!purchase) {
-        return;
-      }
-      int day = (int) t.date().toEpochDay();
-      if (day > lastDay) {
-        lastDay = day;
-      }
-      String order = t.orderId();
-      if (order == null) {
-        purchasesWithoutOrder++;
-      } else if (orders == null) {
-        orders = order;
-      } else if (orders instanceof String one) {
-        if (!one.equals(order)) {
-          HashSet<String> set = new HashSet<>(8);
-          set.add(one);
-          set.add(order);
-          orders = set;
-        }
-      } else {
-        @SuppressWarnings("unchecked")
-        HashSet<String> set = (HashSet<String>) orders;
-        set.add(order);
-      }
-    }
-
-    boolean hasPurchase() {
-      return lastDay != Integer.MIN_VALUE;
-    }
-
-    int frequency() {
-      int distinct = orders == null ? 0 : orders instanceof String ? 1 : ((HashSet<?>) orders).size();
-      return distinct + purchasesWithoutOrder;
-    }
-
-    double sum() {
-      return hi + lo;
-    }
-  }
+  /** The most partitions (a partition number fits a byte, -1 marks a dropped transaction). */
+  private static final int MAX_PARTITIONS = 128;
+  /** Aim for partitions of about this many transactions. */
+  private static final int PARTITION_TARGET = 1 << 16;
 
   /** The customers' sums, sorted by id, and the counts of what was left out. */
   static final class Totals {
     String[] ids;
-    Acc[] accs;
+    int[] lastDay;
+    int[] frequency;
+    double[] revenue;
     long used;
     long afterAnalysisDate;
     long excludedReturns;
@@ -96,101 +47,183 @@ final class Aggregation {
     this.returns = returns;
   }
 
-  /** Aggregates {@code tx} using {@code parallelism} workers (1: the calling thread only). */
-  Totals run(Transaction[] tx, int parallelism, ForkJoinPool pool) {
-    if (parallelism <= 1 || tx.length < PARALLEL_THRESHOLD) {
-      Part part = new Part();
+  /** Aggregates {@code tx}; {@code parallel} runs the passes on {@code pool}. */
+  Totals run(Transaction[] tx, boolean parallel, ForkJoinPool pool) {
+    if (tx.length < PARALLEL_THRESHOLD) {
+      Table table = new Table(64);
+      long after = 0;
+      long excluded = 0;
       for (Transaction t : tx) {
-        part.accept(t);
+        int day = (int) t.date().toEpochDay();
+        if (day > analysisDay) {
+          after++;
+        } else if (t.amount() < 0 && returns == ReturnPolicy.EXCLUDE) {
+          excluded++;
+        } else {
+          String id = t.customerId();
+          table.add(id, id.hashCode(), day, t.amount(), t.orderId());
+        }
       }
-      return finish(List.of(part), false, pool);
+      return finish(new Table[] {table}, tx.length - after - excluded, after, excluded, false,
+          pool);
     }
-    int partitions = Math.min(256, Integer.highestOneBit(parallelism * 4 - 1) << 1);
+    int partitions = Math.min(MAX_PARTITIONS,
+        Integer.highestOneBit(Math.max(2, tx.length / PARTITION_TARGET)));
     int shift = 32 - Integer.numberOfTrailingZeros(partitions);
-    int chunks = parallelism * 4;
+    int parallelism = parallel ? (pool == null ? ForkJoinPool.commonPool().getParallelism() + 1
+        : pool.getParallelism()) : 1;
+    int chunks = parallel ? Math.max(1, parallelism * 4) : 1;
     int chunkSize = (tx.length + chunks - 1) / chunks;
     byte[] partOf = new byte[tx.length];
     int[][] counts = new int[chunks][partitions];
-    invoke(pool, () -> IntStream.range(0, chunks).parallel().forEach(c -> {
+    long[] after = new long[chunks];
+    long[] excluded = new long[chunks];
+    boolean[] orders = new boolean[chunks];
+    each(parallel, pool, chunks, c -> {
       int from = c * chunkSize;
       int to = Math.min(tx.length, from + chunkSize);
       int[] count = counts[c];
       for (int i = from; i < to; i++) {
-        int h = tx[i].customerId().hashCode() * 0x9E3779B9;
-        int p = h >>> shift;
-        partOf[i] = (byte) p;
-        count[p]++;
+        Transaction t = tx[i];
+        if (t.date().toEpochDay() > analysisDay) {
+          after[c]++;
+          partOf[i] = -1;
+        } else if (t.amount() < 0 && returns == ReturnPolicy.EXCLUDE) {
+          excluded[c]++;
+          partOf[i] = -1;
+        } else {
+          int p = (t.customerId().hashCode() * 0x9E3779B9) >>> shift;
+          partOf[i] = (byte) p;
+          count[p]++;
+          orders[c] |= t.orderId() != null;
+        }
       }
-    }));
-    // start[c][p]: where chunk c writes its indices of partition p; partitions are contiguous
+    });
     int[][] start = new int[chunks][partitions];
     int[] partitionStart = new int[partitions + 1];
-    int pos = 0;
+    int kept = 0;
+    boolean anyOrder = false;
     for (int p = 0; p < partitions; p++) {
-      partitionStart[p] = pos;
+      partitionStart[p] = kept;
       for (int c = 0; c < chunks; c++) {
-        start[c][p] = pos;
-        pos += counts[c][p];
+        start[c][p] = kept;
+        kept += counts[c][p];
       }
     }
-    partitionStart[partitions] = pos;
-    int[] order = new int[tx.length];
-    invoke(pool, () -> IntStream.range(0, chunks).parallel().forEach(c -> {
+    partitionStart[partitions] = kept;
+    long afterTotal = 0;
+    long excludedTotal = 0;
+    for (int c = 0; c < chunks; c++) {
+      afterTotal += after[c];
+      excludedTotal += excluded[c];
+      anyOrder |= orders[c];
+    }
+    int[] hashes = new int[kept];
+    int[] days = new int[kept];
+    double[] amounts = new double[kept];
+    String[] ids = new String[kept];
+    String[] orderIds = anyOrder ? new String[kept] : null;
+    each(parallel, pool, chunks, c -> {
       int from = c * chunkSize;
       int to = Math.min(tx.length, from + chunkSize);
       int[] next = start[c].clone();
       for (int i = from; i < to; i++) {
-        order[next[partOf[i] & 0xff]++] = i;
+        int p = partOf[i];
+        if (p >= 0) {
+          Transaction t = tx[i];
+          int k = next[p]++;
+          String id = t.customerId();
+          hashes[k] = id.hashCode();
+          days[k] = (int) t.date().toEpochDay();
+          amounts[k] = t.amount();
+          ids[k] = id;
+          if (orderIds != null) {
+            orderIds[k] = t.orderId();
+          }
+        }
       }
-    }));
-    Part[] parts = new Part[partitions];
-    invoke(pool, () -> IntStream.range(0, partitions).parallel().forEach(p -> {
-      Part part = new Part();
-      for (int k = partitionStart[p]; k < partitionStart[p + 1]; k++) {
-        part.accept(tx[order[k]]);
+    });
+    Table[] tables = new Table[partitions];
+    each(parallel, pool, partitions, p -> {
+      int from = partitionStart[p];
+      int to = partitionStart[p + 1];
+      Table table = new Table(Math.max(16, (to - from) / 4));
+      for (int k = from; k < to; k++) {
+        table.add(ids[k], hashes[k], days[k], amounts[k], orderIds == null ? null : orderIds[k]);
       }
-      parts[p] = part;
-    }));
-    return finish(Arrays.asList(parts), true, pool);
+      tables[p] = table;
+    });
+    return finish(tables, kept, afterTotal, excludedTotal, parallel, pool);
   }
 
-  private Totals finish(List<Part> parts, boolean parallel, ForkJoinPool pool) {
-    Totals totals = new Totals();
+  private Totals finish(Table[] tables, long used, long after, long excluded, boolean parallel,
+      ForkJoinPool pool) {
     int size = 0;
-    for (Part part : parts) {
-      totals.used += part.used;
-      totals.afterAnalysisDate += part.after;
-      totals.excludedReturns += part.excludedReturns;
-      size += part.map.size();
+    for (Table t : tables) {
+      size += t.size;
     }
-    List<Map.Entry<String, Acc>> entries = new ArrayList<>(size);
-    for (Part part : parts) {
-      for (Map.Entry<String, Acc> e : part.map.entrySet()) {
-        if (e.getValue().hasPurchase()) {
-          entries.add(e);
-        } else {
-          totals.customersWithoutPurchase++;
+    // customers with a purchase, as (table, slot) pairs
+    long[] refs = new long[size];
+    int n = 0;
+    long withoutPurchase = 0;
+    for (int ti = 0; ti < tables.length; ti++) {
+      Table t = tables[ti];
+      for (int s = 0; s < t.keys.length; s++) {
+        if (t.keys[s] != null) {
+          if (t.lastDay[s] == Integer.MIN_VALUE) {
+            withoutPurchase++;
+          } else {
+            refs[n++] = ((long) ti << 32) | s;
+          }
         }
       }
     }
-    @SuppressWarnings("unchecked")
-    Map.Entry<String, Acc>[] sorted = entries.toArray(new Map.Entry[0]);
-    Comparator<Map.Entry<String, Acc>> byId = Map.Entry.comparingByKey();
+    Integer[] order = new Integer[n];
+    String[] unsortedIds = new String[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+      unsortedIds[i] = tables[(int) (refs[i] >>> 32)].keys[(int) refs[i]];
+    }
+    java.util.Comparator<Integer> byId = (a, b) -> unsortedIds[a].compareTo(unsortedIds[b]);
     if (parallel) {
-      invoke(pool, () -> Arrays.parallelSort(sorted, byId));
+      invoke(pool, () -> Arrays.parallelSort(order, byId));
     } else {
-      Arrays.sort(sorted, byId);
+      Arrays.sort(order, byId);
     }
-    totals.ids = new String[sorted.length];
-    totals.accs = new Acc[sorted.length];
-    for (int i = 0; i < sorted.length; i++) {
-      totals.ids[i] = sorted[i].getKey();
-      totals.accs[i] = sorted[i].getValue();
+    Totals totals = new Totals();
+    totals.ids = new String[n];
+    totals.lastDay = new int[n];
+    totals.frequency = new int[n];
+    totals.revenue = new double[n];
+    for (int i = 0; i < n; i++) {
+      long ref = refs[order[i]];
+      Table t = tables[(int) (ref >>> 32)];
+      int s = (int) ref;
+      totals.ids[i] = t.keys[s];
+      totals.lastDay[i] = t.lastDay[s];
+      totals.frequency[i] = t.frequency(s);
+      totals.revenue[i] = t.hi[s] + t.lo[s];
     }
+    totals.used = used;
+    totals.afterAnalysisDate = after;
+    totals.excludedReturns = excluded;
+    totals.customersWithoutPurchase = withoutPurchase;
     return totals;
   }
 
-  /** Runs a task in {@code pool} (null: the common pool) and waits for it. */
+  /** Runs {@code body} for 0..count-1, in parallel on {@code pool} or on this thread. */
+  private static void each(boolean parallel, ForkJoinPool pool, int count,
+      java.util.function.IntConsumer body) {
+    if (!parallel) {
+      for (int i = 0; i < count; i++) {
+        body.accept(i);
+      }
+      return;
+    }
+    invoke(pool, () -> IntStream.range(0, count).parallel().forEach(body));
+  }
+
+  /** Runs a task in {@code pool} (null: on this thread, parallel streams use the common pool). */
   static void invoke(ForkJoinPool pool, Runnable task) {
     if (pool == null) {
       task.run();
@@ -209,34 +242,129 @@ final class Aggregation {
       if (cause instanceof Error err) {
         throw err;
       }
-      throw new IllegalStateException(cause);
+      throw new IllegalStateException("RFM aggregation must complete, but failed", cause);
     }
   }
 
-  /** The sums of one partition. */
-  private final class Part {
-    final HashMap<String, Acc> map = new HashMap<>();
-    long used;
-    long after;
-    long excludedReturns;
+  /**
+   * An open-addressing table of running sums per customer, in flat arrays. The customer ids
+   * are compared by reference first (ids read from one CSV file are shared instances).
+   */
+  static final class Table {
+    String[] keys;
+    int[] hashes;
+    int[] lastDay;
+    int[] loose;
+    /** Null, one order id (a String) or a {@code HashSet<String>} of them, per slot. */
+    Object[] orders;
+    double[] hi;
+    double[] lo;
+    int size;
+    private int mask;
 
-    void accept(Transaction t) {
-      if (t.date().toEpochDay() > analysisDay) {
-        after++;
+    Table(int expected) {
+      int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+      allocate(capacity);
+    }
+
+    private void allocate(int capacity) {
+      keys = new String[capacity];
+      hashes = new int[capacity];
+      lastDay = new int[capacity];
+      loose = new int[capacity];
+      orders = new Object[capacity];
+      hi = new double[capacity];
+      lo = new double[capacity];
+      mask = capacity - 1;
+    }
+
+    void add(String id, int hash, int day, double amount, String order) {
+      int s = slot(id, hash);
+      // two-sum: hi + lo holds the total with the rounding error of each addition kept
+      double h = hi[s];
+      double sum = h + amount;
+      double bp = sum - h;
+      lo[s] += (h - (sum - bp)) + (amount - bp);
+      hi[s] = sum;
+      if (amount < 0) {
+        return; // a return (kept under NET) is never a purchase
+      }
+      if (day > lastDay[s]) {
+        lastDay[s] = day;
+      }
+      if (order == null) {
+        loose[s]++;
         return;
       }
-      boolean purchase = t.amount() >= 0;
-      if (!purchase && returns == ReturnPolicy.EXCLUDE) {
-        excludedReturns++;
-        return;
+      Object known = orders[s];
+      if (known == null) {
+        orders[s] = order;
+      } else if (known instanceof String one) {
+        if (!one.equals(order)) {
+          HashSet<String> set = new HashSet<>(8);
+          set.add(one);
+          set.add(order);
+          orders[s] = set;
+        }
+      } else {
+        @SuppressWarnings("unchecked")
+        HashSet<String> set = (HashSet<String>) known;
+        set.add(order);
       }
-      used++;
-      Acc acc = map.get(t.customerId());
-      if (acc == null) {
-        acc = new Acc();
-        map.put(t.customerId(), acc);
+    }
+
+    int frequency(int s) {
+      Object known = orders[s];
+      int distinct = known == null ? 0 : known instanceof String ? 1 : ((HashSet<?>) known).size();
+      return distinct + loose[s];
+    }
+
+    private int slot(String id, int hash) {
+      int s = (hash ^ (hash >>> 16)) & mask;
+      while (true) {
+        String key = keys[s];
+        if (key == null) {
+          if (size * 3 >= keys.length * 2) {
+            grow();
+            return slot(id, hash);
+          }
+          keys[s] = id;
+          hashes[s] = hash;
+          lastDay[s] = Integer.MIN_VALUE;
+          size++;
+          return s;
+        }
+        if (hashes[s] == hash && (key == id || key.equals(id))) {
+          return s;
+        }
+        s = (s + 1) & mask;
       }
-      acc.add(t, purchase);
+    }
+
+    private void grow() {
+      String[] oldKeys = keys;
+      int[] oldHashes = hashes;
+      int[] oldLastDay = lastDay;
+      int[] oldLoose = loose;
+      Object[] oldOrders = orders;
+      double[] oldHi = hi;
+      double[] oldLo = lo;
+      allocate(oldKeys.length * 2);
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] != null) {
+          int s = (oldHashes[i] ^ (oldHashes[i] >>> 16)) & mask;
+          while (keys[s] != null) {
+            s = (s + 1) & mask;
+          }
+          keys[s] = oldKeys[i];
+          hashes[s] = oldHashes[i];
+          lastDay[s] = oldLastDay[i];
+          loose[s] = oldLoose[i];
+          orders[s] = oldOrders[i];
+          hi[s] = oldHi[i];
+          lo[s] = oldLo[i];
+        }
+      }
     }
   }
 }

@@ -172,7 +172,7 @@ public final class Rfm {
     ForkJoinPool pool = parallel && !commonPool ? new ForkJoinPool(parallelism) : null;
     try {
       Aggregation.Totals totals = new Aggregation((int) analysisDate.toEpochDay(), returns)
-          .run(tx, parallel ? parallelism : 1, pool);
+          .run(tx, parallel, pool);
       return scoreTotals(totals, parallel, pool);
     } finally {
       if (pool != null) {
@@ -189,10 +189,9 @@ public final class Rfm {
     double[] money = new double[count];
     double[] revenue = new double[count];
     for (int i = 0; i < count; i++) {
-      Aggregation.Acc acc = totals.accs[i];
-      recency[i] = analysisDay - acc.lastDay;
-      frequency[i] = acc.frequency();
-      revenue[i] = acc.sum();
+      recency[i] = analysisDay - totals.lastDay[i];
+      frequency[i] = totals.frequency[i];
+      revenue[i] = totals.revenue[i];
       money[i] = monetary == Monetary.SUM ? revenue[i] : revenue[i] / frequency[i];
     }
     double[] rT = thresholds(recencyBinning, recency, parallel, pool);
@@ -206,7 +205,7 @@ public final class Rfm {
       int f = frequencyBinning.bin(frequency[i], fT);
       int m = monetaryBinning.bin(money[i], mT);
       double score = weighted(r, f, m, weights);
-      rows[i] = new CustomerRfm(totals.ids[i], LocalDate.ofEpochDay(totals.accs[i].lastDay),
+      rows[i] = new CustomerRfm(totals.ids[i], LocalDate.ofEpochDay(totals.lastDay[i]),
           (int) recency[i], (int) frequency[i], revenue[i], money[i], r, f, m, score,
           segments.segmentOf(r, f, m));
     });

@@ -12,9 +12,12 @@ import dev.scoring.core.ScoringTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RfmTest {
@@ -222,6 +225,30 @@ class RfmTest {
     assertEquals(sequential.transactionsAfterAnalysisDate(),
         parallel.transactionsAfterAnalysisDate());
     assertTrue(sequential.transactionsAfterAnalysisDate() > 0);
+    // and both agree with a plain recomputation
+    Map<String, Long> last = new HashMap<>();
+    Map<String, Set<String>> orders = new HashMap<>();
+    Map<String, Long> loose = new HashMap<>();
+    Map<String, Double> revenue = new HashMap<>();
+    for (Transaction t : tx) {
+      if (!t.date().isAfter(JAN_31)) {
+        last.merge(t.customerId(), t.date().toEpochDay(), Math::max);
+        revenue.merge(t.customerId(), t.amount(), Double::sum);
+        if (t.orderId() == null) {
+          loose.merge(t.customerId(), 1L, Long::sum);
+        } else {
+          orders.computeIfAbsent(t.customerId(), k -> new HashSet<>()).add(t.orderId());
+        }
+      }
+    }
+    assertEquals(last.size(), parallel.customers().size());
+    for (CustomerRfm c : parallel.customers()) {
+      String id = c.customerId();
+      assertEquals(JAN_31.toEpochDay() - last.get(id), c.recencyDays());
+      assertEquals(loose.getOrDefault(id, 0L) + orders.getOrDefault(id, Set.of()).size(),
+          c.frequency());
+      assertEquals(revenue.get(id), c.revenue(), 1e-6);
+    }
   }
 
   @Test
