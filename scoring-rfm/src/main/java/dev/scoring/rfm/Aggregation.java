@@ -64,8 +64,8 @@ final class Aggregation {
           table.add(id, id.hashCode(), day, t.amount(), t.orderId());
         }
       }
-      return finish(new Table[] {table}, tx.length - after - excluded, after, excluded, false,
-          pool);
+      return finish(new Table[] {table}, 32, tx.length - after - excluded, after, excluded,
+          false, pool);
     }
     int partitions = Math.min(MAX_PARTITIONS,
         Integer.highestOneBit(Math.max(2, tx.length / PARTITION_TARGET)));
@@ -75,6 +75,8 @@ final class Aggregation {
     int chunks = parallel ? Math.max(1, parallelism * 4) : 1;
     int chunkSize = (tx.length + chunks - 1) / chunks;
     byte[] partOf = new byte[tx.length];
+    int[] hashOf = new int[tx.length];
+    int[] dayOf = new int[tx.length];
     int[][] counts = new int[chunks][partitions];
     long[] after = new long[chunks];
     long[] excluded = new long[chunks];
@@ -85,15 +87,19 @@ final class Aggregation {
       int[] count = counts[c];
       for (int i = from; i < to; i++) {
         Transaction t = tx[i];
-        if (t.date().toEpochDay() > analysisDay) {
+        int day = (int) t.date().toEpochDay();
+        if (day > analysisDay) {
           after[c]++;
           partOf[i] = -1;
         } else if (t.amount() < 0 && returns == ReturnPolicy.EXCLUDE) {
           excluded[c]++;
           partOf[i] = -1;
         } else {
-          int p = (t.customerId().hashCode() * 0x9E3779B9) >>> shift;
+          int hash = t.customerId().hashCode();
+          int p = partition(hash, shift);
           partOf[i] = (byte) p;
+          hashOf[i] = hash;
+          dayOf[i] = day;
           count[p]++;
           orders[c] |= t.orderId() != null;
         }
@@ -132,11 +138,10 @@ final class Aggregation {
         if (p >= 0) {
           Transaction t = tx[i];
           int k = next[p]++;
-          String id = t.customerId();
-          hashes[k] = id.hashCode();
-          days[k] = (int) t.date().toEpochDay();
+          hashes[k] = hashOf[i];
+          days[k] = dayOf[i];
           amounts[k] = t.amount();
-          ids[k] = id;
+          ids[k] = t.customerId();
           if (orderIds != null) {
             orderIds[k] = t.orderId();
           }
@@ -153,57 +158,59 @@ final class Aggregation {
       }
       tables[p] = table;
     });
-    return finish(tables, kept, afterTotal, excludedTotal, parallel, pool);
+    return finish(tables, shift, kept, afterTotal, excludedTotal, parallel, pool);
   }
 
-  private Totals finish(Table[] tables, long used, long after, long excluded, boolean parallel,
-      ForkJoinPool pool) {
+  /** The partition of a customer id's hash: its top bits after a multiplicative mix. */
+  private static int partition(int hash, int shift) {
+    return shift == 32 ? 0 : (hash * 0x9E3779B9) >>> shift;
+  }
+
+  private Totals finish(Table[] tables, int shift, long used, long after, long excluded,
+      boolean parallel, ForkJoinPool pool) {
     int size = 0;
     for (Table t : tables) {
       size += t.size;
     }
-    // customers with a purchase, as (table, slot) pairs
-    long[] refs = new long[size];
+    String[] ids = new String[size];
     int n = 0;
     long withoutPurchase = 0;
-    for (int ti = 0; ti < tables.length; ti++) {
-      Table t = tables[ti];
+    for (Table t : tables) {
       for (int s = 0; s < t.keys.length; s++) {
         if (t.keys[s] != null) {
           if (t.lastDay[s] == Integer.MIN_VALUE) {
             withoutPurchase++;
           } else {
-            refs[n++] = ((long) ti << 32) | s;
+            ids[n++] = t.keys[s];
           }
         }
       }
     }
-    Integer[] order = new Integer[n];
-    String[] unsortedIds = new String[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-      unsortedIds[i] = tables[(int) (refs[i] >>> 32)].keys[(int) refs[i]];
-    }
-    java.util.Comparator<Integer> byId = (a, b) -> unsortedIds[a].compareTo(unsortedIds[b]);
-    if (parallel) {
-      invoke(pool, () -> Arrays.parallelSort(order, byId));
-    } else {
-      Arrays.sort(order, byId);
-    }
+    String[] sorted = n == size ? ids : Arrays.copyOf(ids, n);
     Totals totals = new Totals();
-    totals.ids = new String[n];
+    totals.ids = sorted;
     totals.lastDay = new int[n];
     totals.frequency = new int[n];
     totals.revenue = new double[n];
-    for (int i = 0; i < n; i++) {
-      long ref = refs[order[i]];
-      Table t = tables[(int) (ref >>> 32)];
-      int s = (int) ref;
-      totals.ids[i] = t.keys[s];
-      totals.lastDay[i] = t.lastDay[s];
-      totals.frequency[i] = t.frequency(s);
-      totals.revenue[i] = t.hi[s] + t.lo[s];
-    }
+    int count = n;
+    Runnable sortAndCopy = () -> {
+      if (parallel) {
+        Arrays.parallelSort(sorted);
+      } else {
+        Arrays.sort(sorted);
+      }
+      IntStream range = IntStream.range(0, count);
+      (parallel ? range.parallel() : range).forEach(i -> {
+        String id = sorted[i];
+        int hash = id.hashCode();
+        Table t = tables[partition(hash, shift)];
+        int s = t.find(id, hash);
+        totals.lastDay[i] = t.lastDay[s];
+        totals.frequency[i] = t.frequency(s);
+        totals.revenue[i] = t.hi[s] + t.lo[s];
+      });
+    };
+    invoke(parallel ? pool : null, sortAndCopy);
     totals.used = used;
     totals.afterAnalysisDate = after;
     totals.excludedReturns = excluded;
@@ -317,6 +324,15 @@ final class Aggregation {
       Object known = orders[s];
       int distinct = known == null ? 0 : known instanceof String ? 1 : ((HashSet<?>) known).size();
       return distinct + loose[s];
+    }
+
+    /** The slot of an id that is in the table. */
+    int find(String id, int hash) {
+      int s = (hash ^ (hash >>> 16)) & mask;
+      while (hashes[s] != hash || !id.equals(keys[s])) {
+        s = (s + 1) & mask;
+      }
+      return s;
     }
 
     private int slot(String id, int hash) {

@@ -189,7 +189,7 @@ public final class TransactionCsvReader {
       throw new IOException("line " + where + " must be well-formed CSV, but was not: "
           + e.getOriginalMessage(), e);
     }
-    if (run.columns == null) {
+    if (!run.headerSeen) {
       throw new IllegalArgumentException("CSV input must start with a header row, but was empty");
     }
     return new Result(Collections.unmodifiableList(run.transactions),
@@ -211,7 +211,7 @@ public final class TransactionCsvReader {
     final Map<String, String> customerIds = new HashMap<>();
     long rows;
     long blankLines;
-    int[] columns;
+    boolean headerSeen;
     int width;
     int customer;
     int date;
@@ -225,7 +225,7 @@ public final class TransactionCsvReader {
     String lastOrder;
 
     void row(List<String> values, long line) {
-      if (columns == null) {
+      if (!headerSeen) {
         header(values);
         return;
       }
@@ -359,7 +359,7 @@ public final class TransactionCsvReader {
       price = priceColumn == null ? -1 : column(header, priceColumn, true);
       order = orderColumn == null ? -1 : column(header, orderColumn, true);
       flag = returnFlagColumn == null ? -1 : column(header, returnFlagColumn, true);
-      columns = new int[] {customer, date};
+      headerSeen = true;
     }
 
     private int column(List<String> header, String name, boolean required) {
