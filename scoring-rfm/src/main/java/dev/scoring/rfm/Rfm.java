@@ -39,7 +39,10 @@ import java.util.stream.IntStream;
  * {@code rfm} package's table by default).
  *
  * <p>Aggregation and scoring run on several cores ({@link Builder#parallelism(int)}); the
- * result never depends on the order of the transactions.
+ * result does not depend on the order of the transactions. Amounts are summed with a
+ * compensated (two-sum) total, which keeps the rounding error of every addition, so the sum
+ * of a customer's amounts is the same in any order unless the amounts span more than about
+ * 30 decimal digits of magnitude.
  *
  * <p>Instances are immutable and thread-safe.
  */
