@@ -40,9 +40,9 @@ import java.util.stream.IntStream;
  *
  * <p>Aggregation and scoring run on several cores ({@link Builder#parallelism(int)}); the
  * result does not depend on the order of the transactions. Amounts are summed with a
- * compensated (two-sum) total, which keeps the rounding error of every addition, so the sum
- * of a customer's amounts is the same in any order unless the amounts span more than about
- * 30 decimal digits of magnitude.
+ * compensated (two-sum) total, which keeps the rounding error of every addition, so for
+ * money amounts (such as whole cents) a customer's sum comes out the same in any order; this
+ * is checked by a property test, not proven for arbitrary doubles.
  *
  * <p>Instances are immutable and thread-safe.
  */
