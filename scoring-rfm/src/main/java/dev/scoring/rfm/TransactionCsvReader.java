@@ -163,7 +163,7 @@ public final class TransactionCsvReader {
    */
   public Result read(Reader text) throws IOException {
     Run run = new Run();
-    CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(text);
+    CsvParser parser = MAPPER.getFactory().createParser(text);
     parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
     parser.disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE);
     parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
