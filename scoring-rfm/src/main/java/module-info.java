@@ -2,6 +2,8 @@
 module dev.scoring.rfm {
   requires transitive dev.scoring.api;
   requires commons.math3;
+  requires com.fasterxml.jackson.dataformat.csv;
+  requires com.fasterxml.jackson.core;
 
   exports dev.scoring.rfm;
   exports dev.scoring.rfm.value;
