@@ -8,7 +8,7 @@ module dev.scoring.core {
   requires com.github.benmanes.caffeine;
   requires commons.math3;
 
-  requires static transitive net.jqwik.api;
+  requires static net.jqwik.api;
 
   exports dev.scoring.core.analysis;
   exports dev.scoring.core.evaluation;

@@ -5,8 +5,25 @@ import dev.scoring.api.Score;
 import dev.scoring.api.Tier;
 import dev.scoring.core.ExampleModels;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.evaluation.Comparison;
+import dev.scoring.core.report.EvaluationReport;
 import dev.scoring.core.report.ScoringReport;
+import dev.scoring.rfm.RfmReport;
+import dev.scoring.rfm.RfmResult;
+import dev.scoring.rfm.Rfm;
+import dev.scoring.rfm.Transaction;
+import dev.scoring.rfm.TransactionCsvReader;
+import dev.scoring.rfm.value.BgNbdModel;
+import dev.scoring.rfm.value.CustomerSummaries;
+import dev.scoring.rfm.value.CustomerSummary;
+import dev.scoring.rfm.value.CustomerValue;
+import dev.scoring.rfm.value.CustomerValueScorer;
+import dev.scoring.rfm.value.GammaGammaModel;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +31,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The demo: scores a generated population with the seed table and prints the tier counts and
- * the top contacts with their explanations.
+ * The demo: scores a generated population with the seed table (throughput, tier counts, the
+ * top contacts with their explanations), compares it with a candidate version on simulated
+ * outcomes, runs RFM and customer value on generated transactions (or a CSV file), and writes
+ * the HTML reports.
  *
  * <pre>
- * mvn -B -q -DskipTests package &amp;&amp; java -cp scoring-benchmarks/target/benchmarks.jar dev.scoring.demo.Demo [contacts]
+ * mvn -B -q -DskipTests package &amp;&amp; java -cp scoring-benchmarks/target/benchmarks.jar dev.scoring.demo.Demo
+ *     [--contacts N] [--transactions file.csv [--columns customer,date,amount[,order]]]
  * </pre>
  */
 public final class Demo {
@@ -27,10 +47,26 @@ public final class Demo {
   /**
    * Runs the demo.
    *
-   * @param args optionally the number of contacts (default 1,000,000)
+   * @param args {@code --contacts N} (default 1,000,000), {@code --transactions file.csv} and
+   *     {@code --columns customer,date,amount[,order]} (default {@code customer_id,date,amount})
+   * @throws IOException if the transactions file cannot be read
    */
-  public static void main(String[] args) {
-    int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
+  public static void main(String[] args) throws IOException {
+    int n = 1_000_000;
+    Path transactionsCsv = null;
+    String columns = "customer_id,date,amount";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--contacts" -> n = Integer.parseInt(args[++i].replace("_", ""));
+        case "--transactions" -> transactionsCsv = Path.of(args[++i]);
+        case "--columns" -> columns = args[++i];
+        default -> {
+          System.err.println("usage: Demo [--contacts N] [--transactions file.csv "
+              + "[--columns customer,date,amount[,order]]]");
+          System.exit(2);
+        }
+      }
+    }
     Instant asOf = Instant.parse("2026-11-22T00:00:00Z");
     ScoringTable model = ExampleModels.seed();
     DemoPopulation population = new DemoPopulation(42, asOf);
@@ -74,10 +110,71 @@ public final class Demo {
       System.out.println(e.getKey().id() + " " + e.getKey().attributes());
       System.out.print(model.explain(e.getKey(), asOf));
     }
-    System.out.println();
     Path out = Path.of("target", "reports");
-    System.out.println("Scoring report: " + report.toHtml().write(out.resolve("scoring.html"))
-        .toAbsolutePath());
+    Path scoringHtml = report.toHtml().write(out.resolve("scoring.html"));
+
+    System.out.println();
+    System.out.println("Evaluating the seed table against a candidate version on 100,000 "
+        + "generated contacts with simulated outcomes ...");
+    Comparison comparison = DemoReports.comparison(100_000);
+    System.out.print(comparison.format());
+    Path evaluationHtml = EvaluationReport.of(comparison.first())
+        .write(out.resolve("evaluation.html"));
+    Path comparisonHtml = EvaluationReport.of(comparison).write(out.resolve("comparison.html"));
+
+    System.out.println();
+    List<Transaction> transactions;
+    LocalDate analysisDate;
+    if (transactionsCsv == null) {
+      System.out.println("RFM and customer value on 100,000 generated customers ...");
+      transactions = DemoTransactions.generate(100_000, 11);
+      analysisDate = DemoTransactions.END.plusDays(1);
+    } else {
+      String[] c = columns.split(",");
+      TransactionCsvReader.Builder reader = TransactionCsvReader.builder().customerColumn(c[0])
+          .dateColumn(c[1]).amountColumn(c[2]);
+      if (c.length > 3) {
+        reader.orderColumn(c[3]);
+      }
+      TransactionCsvReader.Result read = reader.build().read(transactionsCsv);
+      System.out.printf(Locale.ROOT, "RFM and customer value on %s: %,d transactions used, "
+          + "%,d rows reported%n", transactionsCsv, read.transactions().size(),
+          read.rejected().size());
+      read.rejected().stream().limit(5).forEach(r -> System.out.println("  " + r));
+      transactions = read.transactions();
+      analysisDate = transactions.stream().map(Transaction::date).max(LocalDate::compareTo)
+          .orElseThrow().plusDays(1);
+    }
+    RfmResult rfm = Rfm.builder().analysisDate(analysisDate).build().score(transactions);
+    System.out.println(rfm.summary());
+
+    List<CustomerSummary> summaries = CustomerSummaries.fromTransactions(transactions,
+        analysisDate, ChronoUnit.WEEKS);
+    BgNbdModel purchases = BgNbdModel.fit(summaries);
+    GammaGammaModel spend = GammaGammaModel.fit(summaries);
+    CustomerValueScorer scorer = CustomerValueScorer.builder(purchases).spendModel(spend)
+        .horizon(52).steps(12).discountRate(0.01).build();
+    List<CustomerValue> values = scorer.values(summaries);
+    System.out.printf(Locale.ROOT, "BG/NBD r %.4f alpha %.3f a %.4f b %.3f; Gamma-Gamma p %.2f "
+        + "q %.2f v %.2f%n", purchases.r(), purchases.alpha(), purchases.a(), purchases.b(),
+        spend.p(), spend.q(), spend.v());
+    System.out.println("Most valuable over the next 52 weeks:");
+    values.stream().sorted(Comparator.comparingDouble((CustomerValue v) -> v.clv().orElse(0))
+        .reversed()).limit(3).forEach(v -> System.out.printf(Locale.ROOT,
+            "  %-12s clv %8.2f  churn %.3f%n", v.customerId(), v.clv().orElse(0),
+            v.churnProbability()));
+    System.out.println("Slipping away, among customers worth 100 or more:");
+    values.stream().filter(v -> v.clv().orElse(0) >= 100)
+        .sorted(Comparator.comparingDouble(CustomerValue::churnProbability).reversed()).limit(3)
+        .forEach(v -> System.out.printf(Locale.ROOT, "  %-12s clv %8.2f  churn %.3f%n",
+            v.customerId(), v.clv().orElse(0), v.churnProbability()));
+    Path rfmHtml = RfmReport.of(rfm, "$", values).write(out.resolve("rfm.html"));
+
+    System.out.println();
+    System.out.println("Reports:");
+    for (Path p : List.of(scoringHtml, rfmHtml, evaluationHtml, comparisonHtml)) {
+      System.out.println("  " + p.toAbsolutePath());
+    }
   }
 
   private static List<String> tierOrder(ScoringTable model) {

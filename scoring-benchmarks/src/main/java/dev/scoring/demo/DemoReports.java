@@ -7,7 +7,19 @@ import dev.scoring.core.ScoringTable;
 import dev.scoring.core.evaluation.Comparison;
 import dev.scoring.core.evaluation.LabeledContact;
 import dev.scoring.core.report.ScoringReport;
+import dev.scoring.core.report.HtmlReport;
+import dev.scoring.rfm.Rfm;
+import dev.scoring.rfm.RfmReport;
+import dev.scoring.rfm.RfmResult;
+import dev.scoring.rfm.Transaction;
+import dev.scoring.rfm.value.BgNbdModel;
+import dev.scoring.rfm.value.CustomerSummaries;
+import dev.scoring.rfm.value.CustomerSummary;
+import dev.scoring.rfm.value.CustomerValueScorer;
+import dev.scoring.rfm.value.GammaGammaModel;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -87,5 +99,23 @@ public final class DemoReports {
         .behavioral("contact-form", EventMatch.on("contact_form"), 14)
         .build();
     return Comparison.of(seed, candidate, labelled(n), AS_OF);
+  }
+
+  /**
+   * RFM with customer value beside each segment, on {@code customers} generated customers.
+   *
+   * @param customers how many customers
+   * @return the report page
+   */
+  public static HtmlReport rfm(int customers) {
+    List<Transaction> transactions = DemoTransactions.generate(customers, 11);
+    LocalDate analysisDate = DemoTransactions.END.plusDays(1);
+    RfmResult result = Rfm.builder().analysisDate(analysisDate).build().score(transactions);
+    List<CustomerSummary> summaries = CustomerSummaries.fromTransactions(transactions,
+        analysisDate, ChronoUnit.WEEKS);
+    CustomerValueScorer scorer = CustomerValueScorer.builder(BgNbdModel.fit(summaries))
+        .spendModel(GammaGammaModel.fit(summaries)).horizon(52).steps(12).discountRate(0.01)
+        .build();
+    return RfmReport.of(result, "$", scorer.values(summaries));
   }
 }

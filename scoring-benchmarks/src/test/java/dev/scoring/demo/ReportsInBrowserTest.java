@@ -44,6 +44,7 @@ class ReportsInBrowserTest {
   static Map<String, HtmlReport> reports() {
     Map<String, HtmlReport> reports = new LinkedHashMap<>();
     reports.put("scoring", DemoReports.scoring(20_000).toHtml());
+    reports.put("rfm", DemoReports.rfm(20_000));
     Comparison comparison = DemoReports.comparison(20_000);
     reports.put("evaluation", EvaluationReport.of(comparison.first()));
     reports.put("comparison", EvaluationReport.of(comparison));
