@@ -239,14 +239,7 @@ final class Kernel {
       matched[w] = 0L;
     }
     for (int a = 0; a < attributeNames.length; a++) {
-      Object value = attributes.get(attributeNames[a]);
-      CompiledCondition[] cs = conditionsByAttribute[a];
-      int[] ids = conditionIdsByAttribute[a];
-      for (int k = 0; k < cs.length; k++) {
-        if (cs[k].matches(value)) {
-          matched[ids[k] >>> 6] |= 1L << ids[k];
-        }
-      }
+      matchValue(a, attributes.get(attributeNames[a]), matched, 0);
     }
   }
 
@@ -277,6 +270,10 @@ final class Kernel {
    * Scores one contact from its matched conditions ({@code s.matched}) and its events in
    * chronological order, writing every result into {@code s}.
    *
+   * <p>The columnar batch path runs the same three steps ({@link #beginContact},
+   * {@link #countEvent} for each scorable event from the most recent back, {@link #finish})
+   * over its own compact columns, so both paths share every operation on a double.
+   *
    * @param types  event type ids ({@code -1} for types no rule scores)
    * @param ages   event ages in whole days, negative for future events
    * @param values event values, NaN for none
@@ -285,7 +282,30 @@ final class Kernel {
    * @param s      working memory and results
    */
   void evaluate(int[] types, long[] ages, double[] values, int from, int to, Scratch s) {
-    // Attribute rules.
+    beginContact(s);
+    // Event rules: most recent first, so maxOccurrences keeps the most recent ones.
+    boolean active = false;
+    long lastActivityAge = 0;
+    for (int i = to - 1; i >= from; i--) {
+      long age = ages[i];
+      int type = types[i];
+      if (age < 0 || type < 0) {
+        continue;
+      }
+      if (!active && activityType[type]) {
+        active = true;
+        lastActivityAge = age;
+      }
+      countEvent(type, age, values[i], s);
+    }
+    finish(active, lastActivityAge, s);
+  }
+
+  /**
+   * First step of an evaluation: applies the attribute rules to {@code s.matched} and clears
+   * the event rule counters.
+   */
+  void beginContact(Scratch s) {
     long[] matched = s.matched;
     double demographic = 0;
     double negativeAttributes = 0;
@@ -307,35 +327,42 @@ final class Kernel {
         }
       }
     }
-
-    // Event rules: most recent first, so maxOccurrences keeps the most recent ones.
+    s.demographicSum = demographic;
+    s.negativeAttributeSum = negativeAttributes;
     int[] count = s.count;
     double[] sum = s.sum;
     for (int r = 0; r < count.length; r++) {
       count[r] = 0;
       sum[r] = 0.0;
     }
-    boolean active = false;
-    long lastActivityAge = 0;
-    for (int i = to - 1; i >= from; i--) {
-      long age = ages[i];
-      int type = types[i];
-      if (age < 0 || type < 0) {
+  }
+
+  /**
+   * Second step, once per non-future event of a scored type ({@code age >= 0},
+   * {@code type >= 0}), from the most recent event back to the oldest.
+   */
+  void countEvent(int type, long age, double value, Scratch s) {
+    int[] count = s.count;
+    double[] sum = s.sum;
+    for (int r : rulesByType[type]) {
+      if (age >= withinDays[r] || count[r] >= maxOccurrences[r]
+          || (hasMinValue[r] && !(value >= minValue[r]))) {
         continue;
       }
-      if (!active && activityType[type]) {
-        active = true;
-        lastActivityAge = age;
-      }
-      for (int r : rulesByType[type]) {
-        if (age >= withinDays[r] || count[r] >= maxOccurrences[r]
-            || (hasMinValue[r] && !(values[i] >= minValue[r]))) {
-          continue;
-        }
-        count[r]++;
-        sum[r] += decays[r] ? factor(age) : 1.0;
-      }
+      count[r]++;
+      sum[r] += decays[r] ? factor(age) : 1.0;
     }
+  }
+
+  /**
+   * Last step: sums the event rules, applies the inactivity rules, caps, scale and tiers.
+   *
+   * @param active          whether a non-future event of an activity type was seen
+   * @param lastActivityAge the age of the most recent such event
+   */
+  void finish(boolean active, long lastActivityAge, Scratch s) {
+    int[] count = s.count;
+    double[] sum = s.sum;
     double behavioral = 0;
     double negativeEvents = 0;
     for (int r = 0; r < count.length; r++) {
@@ -356,9 +383,9 @@ final class Kernel {
       }
     }
 
-    s.demographicSum = demographic;
+    double demographic = s.demographicSum;
     s.behavioralSum = behavioral;
-    double fit = Math.min(demographic, demographicCap) + negativeAttributes;
+    double fit = Math.min(demographic, demographicCap) + s.negativeAttributeSum;
     double engagement = Math.min(behavioral, behavioralCap) + negativeEvents + inactivity;
     double raw = fit + engagement;
     double score = raw < scaleMin ? scaleMin : (raw > scaleMax ? scaleMax : raw);
@@ -371,6 +398,23 @@ final class Kernel {
     s.raw = raw;
     s.score = score;
     s.tier = tier;
+  }
+
+  /**
+   * Sets, in {@code out[offset .. offset + words)}, the bits of the conditions on attribute
+   * {@code a} (an index into {@link #attributeNames}) that {@code value} matches. The
+   * columnar path calls this once per distinct value of a column.
+   *
+   * @param value a {@link String}, {@link Long}, {@link Double}, {@link Boolean} or null
+   */
+  void matchValue(int a, Object value, long[] out, int offset) {
+    CompiledCondition[] cs = conditionsByAttribute[a];
+    int[] ids = conditionIdsByAttribute[a];
+    for (int k = 0; k < cs.length; k++) {
+      if (cs[k].matches(value)) {
+        out[offset + (ids[k] >>> 6)] |= 1L << ids[k];
+      }
+    }
   }
 
   /**
@@ -388,6 +432,7 @@ final class Kernel {
     double[] values = new double[16];
 
     double demographicSum;
+    double negativeAttributeSum;
     double behavioralSum;
     double fit;
     double engagement;
