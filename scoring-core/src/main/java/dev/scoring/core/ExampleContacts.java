@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * <p>Each contact ({@code id} {@code "c-<n>"}) has, most of the time: {@code age} (18 to 70,
  * a whole number, now and then as a string as CSV imports give), {@code near_office}
  * (boolean), {@code sector} and {@code gender} (in mixed case, as typed by people),
- * {@code country} and {@code job_title}; and 5 to 15 events of the seed's types plus
+ * {@code country} and {@code job_title}; and 5 to 15 events (by default) of the seed's types plus
  * {@code page_view} (unscored, with a value: seconds on the page). One contact in six is hot
  * (events in the last three weeks), one in three warm (last four months), the others spread
  * over the year; about one event in two hundred is slightly in the future (clock skew).
@@ -43,6 +43,8 @@ public final class ExampleContacts {
 
   private final SplittableRandom random;
   private final long asOfSecond;
+  private final int minEvents;
+  private final int maxEvents;
   private int next;
 
   /**
@@ -52,8 +54,27 @@ public final class ExampleContacts {
    * @param asOf the instant events are generated before (mostly)
    */
   public ExampleContacts(long seed, Instant asOf) {
+    this(seed, asOf, 5, 15);
+  }
+
+  /**
+   * Starts a sequence whose contacts have {@code minEvents} to {@code maxEvents} events.
+   *
+   * @param seed      the random seed
+   * @param asOf      the instant events are generated before (mostly)
+   * @param minEvents at least 0
+   * @param maxEvents at least {@code minEvents}
+   * @throws IllegalArgumentException if the bounds are out of range
+   */
+  public ExampleContacts(long seed, Instant asOf, int minEvents, int maxEvents) {
+    if (minEvents < 0 || maxEvents < minEvents) {
+      throw new IllegalArgumentException("events must be 0 <= minEvents <= maxEvents, but were "
+          + minEvents + " and " + maxEvents);
+    }
     this.random = new SplittableRandom(seed);
     this.asOfSecond = asOf.getEpochSecond();
+    this.minEvents = minEvents;
+    this.maxEvents = maxEvents;
   }
 
   /**
@@ -96,7 +117,7 @@ public final class ExampleContacts {
     }
     int kind = r.nextInt(6);
     long spanDays = kind == 0 ? 21 : kind <= 2 ? 120 : 365;
-    int events = 5 + r.nextInt(11);
+    int events = minEvents + r.nextInt(maxEvents - minEvents + 1);
     for (int e = 0; e < events; e++) {
       String type = type(r.nextInt(1000));
       long ago = r.nextInt(200) == 0 ? -r.nextLong(DAY) : r.nextLong(spanDays * DAY);
