@@ -189,7 +189,11 @@ public final class BatchScorer {
     /** Per model attribute present in the table: its column and a mask per code. */
     final ContactTable.Column[] columns;
     final long[][] masks;
+    /** The columns' codes when every one is a byte code, else null. */
+    final byte[][] byteCodes;
     final int[] typeMap;
+    /** Per table event type: the kernel's plain rule for it, or -1. */
+    final int[] plainRule;
 
     Plan(Kernel kernel, ContactTable table, Instant asOf) {
       this.kernel = kernel;
@@ -222,9 +226,19 @@ public final class BatchScorer {
         masks[j] = m;
         j++;
       }
+      boolean allBytes = true;
+      for (ContactTable.Column c : columns) {
+        allBytes &= c.bytes != null;
+      }
+      byteCodes = allBytes ? new byte[present][] : null;
+      for (int k = 0; allBytes && k < present; k++) {
+        byteCodes[k] = columns[k].bytes;
+      }
       typeMap = new int[table.typeNames.length];
+      plainRule = new int[typeMap.length];
       for (int t = 0; t < typeMap.length; t++) {
         typeMap[t] = kernel.typeId(table.typeNames[t]);
+        plainRule[t] = typeMap[t] < 0 ? -1 : kernel.plainRuleByType[typeMap[t]];
       }
     }
   }
@@ -232,14 +246,16 @@ public final class BatchScorer {
   /** Scores contacts {@code [from, to)}: the hot loop. Allocates nothing but its scratch. */
   private static void run(Plan plan, int from, int to, BatchScores out, long[] tierCounts) {
     Kernel k = plan.kernel;
-    Kernel.Scratch s = k.newScratch();
+    Kernel.Scratch s = k.newBatchScratch();
     ContactTable table = plan.table;
     int words = k.words;
     long[] matched = s.matched;
     long[] absent = plan.absentMask;
     ContactTable.Column[] columns = plan.columns;
     long[][] masks = plan.masks;
+    byte[][] byteCodes = plan.byteCodes;
     int[] typeMap = plan.typeMap;
+    int[] plainRule = plan.plainRule;
     boolean[] activityType = k.activityType;
     int[] eventStart = table.eventStart;
     char[] types = table.types;
@@ -259,8 +275,14 @@ public final class BatchScorer {
       // Matched conditions: OR of the masks of the contact's values.
       if (words == 1) {
         long m = absent[0];
-        for (int j = 0; j < columns.length; j++) {
-          m |= masks[j][columns[j].code(c)];
+        if (byteCodes != null) {
+          for (int j = 0; j < byteCodes.length; j++) {
+            m |= masks[j][byteCodes[j][c] & 0xFF];
+          }
+        } else {
+          for (int j = 0; j < columns.length; j++) {
+            m |= masks[j][columns[j].code(c)];
+          }
         }
         matched[0] = m;
       } else {
@@ -273,7 +295,7 @@ public final class BatchScorer {
           }
         }
       }
-      k.beginContact(s);
+      k.beginContactMemo(s);
 
       // Events, most recent first, exactly as Kernel.evaluate walks them.
       boolean active = false;
@@ -299,7 +321,12 @@ public final class BatchScorer {
           active = true;
           lastActivityAge = age;
         }
-        k.countEvent(type, age, value, s);
+        int plain = plainRule[stored];
+        if (plain >= 0) {
+          k.countPlain(plain, age, s);
+        } else {
+          k.countEvent(type, age, value, s);
+        }
       }
       k.finish(active, lastActivityAge, s);
 
