@@ -635,8 +635,14 @@ public final class ContactTable {
     }
 
     void addEvent(String type, Instant at, boolean hasValue, double value, String where) {
-      long relative = at.getEpochSecond() - epochSecond;
+      addEvent(type, at.getEpochSecond(), at.getNano(), hasValue, value, where);
+    }
+
+    void addEvent(String type, long second, int nano, boolean hasValue, double value,
+        String where) {
+      long relative = second - epochSecond;
       if (relative != (int) relative) {
+        Instant at = Instant.ofEpochSecond(second, nano);
         throw new IllegalArgumentException(row() + " " + where
             + ".at must be within 2^31 seconds of the table epoch "
             + Instant.ofEpochSecond(epochSecond) + " (from "
@@ -666,7 +672,7 @@ public final class ContactTable {
       }
       rowType[n] = code;
       rowSecond[n] = relative;
-      rowNano[n] = at.getNano();
+      rowNano[n] = nano;
       rowHasValue[n] = hasValue;
       rowValue[n] = value;
       rowEvents = n + 1;

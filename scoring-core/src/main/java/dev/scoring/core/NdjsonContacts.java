@@ -137,7 +137,8 @@ final class NdjsonContacts implements Closeable {
         throw error(where, "an object", describe(t));
       }
       String type = null;
-      Instant at = null;
+      long at = Long.MIN_VALUE;
+      int atNano = 0;
       boolean hasValue = false;
       double value = 0.0;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -154,10 +155,20 @@ final class NdjsonContacts implements Closeable {
             if (v != JsonToken.VALUE_STRING) {
               throw error(where + ".at", "an ISO-8601 instant", describe(v));
             }
-            try {
-              at = Instant.parse(parser.getText());
-            } catch (DateTimeParseException e) {
-              throw error(where + ".at", "an ISO-8601 instant", describe(v));
+            char[] text = parser.getTextCharacters();
+            int offset = parser.getTextOffset();
+            int length = parser.getTextLength();
+            at = Instants.canonicalSecond(text, offset, length);
+            if (at != Long.MIN_VALUE) {
+              atNano = Instants.canonicalNano(text, offset, length);
+            } else {
+              try {
+                Instant parsed = Instant.parse(new String(text, offset, length));
+                at = parsed.getEpochSecond();
+                atNano = parsed.getNano();
+              } catch (DateTimeParseException e) {
+                throw error(where + ".at", "an ISO-8601 instant", describe(v));
+              }
             }
           }
           case "value" -> {
@@ -175,11 +186,11 @@ final class NdjsonContacts implements Closeable {
       if (type == null) {
         throw error(where + ".type", "a non-blank string", "missing");
       }
-      if (at == null) {
+      if (at == Long.MIN_VALUE) {
         throw error(where + ".at", "an ISO-8601 instant", "missing");
       }
       try {
-        table.addEvent(type, at, hasValue, value, where);
+        table.addEvent(type, at, atNano, hasValue, value, where);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("line " + line + ": " + e.getMessage(), e);
       }
