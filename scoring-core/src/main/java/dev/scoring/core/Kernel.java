@@ -32,6 +32,8 @@ final class Kernel {
   // ---- attribute rules: [0, demographicCount) demographic, then negative attribute rules
   final int demographicCount;
   final long[][] attributeMasks;
+  /** When {@link #words} is 1: each attribute rule's mask, flat. */
+  final long[] attributeMask1;
   final double[] attributePoints;
 
   // ---- event rules: [0, behavioralCount) behavioral, then negative event rules
@@ -39,6 +41,11 @@ final class Kernel {
   final Map<String, Integer> typeIds;
   final String[] typeNames;
   final int[][] rulesByType;
+  /**
+   * Per event type, its only rule when that rule has no {@code withinDays},
+   * {@code maxOccurrences} or {@code minValue} (so every event of the type counts), else -1.
+   */
+  final int[] plainRuleByType;
   final boolean[] activityType;
   final long[] withinDays;
   final int[] maxOccurrences;
@@ -163,12 +170,20 @@ final class Kernel {
       decays[r] = rule.decays() && !(t.decay() instanceof Decay.None);
       eventPoints[r] = rule.points();
     }
+    attributeMask1 = new long[words == 1 ? attributeMasks.length : 0];
+    for (int r = 0; r < attributeMask1.length; r++) {
+      attributeMask1[r] = attributeMasks[r][0];
+    }
     typeIds = Map.copyOf(ids);
     typeNames = names.toArray(new String[0]);
     rulesByType = new int[names.size()][];
     activityType = new boolean[names.size()];
+    plainRuleByType = new int[names.size()];
     for (int type = 0; type < names.size(); type++) {
       rulesByType[type] = byType.get(type).stream().mapToInt(Integer::intValue).toArray();
+      int only = rulesByType[type].length == 1 ? rulesByType[type][0] : -1;
+      plainRuleByType[type] = only >= 0 && withinDays[only] == Long.MAX_VALUE
+          && maxOccurrences[only] == Integer.MAX_VALUE && !hasMinValue[only] ? only : -1;
       for (int r : rulesByType[type]) {
         activityType[type] |= r < behavioralCount;
       }
@@ -239,14 +254,7 @@ final class Kernel {
       matched[w] = 0L;
     }
     for (int a = 0; a < attributeNames.length; a++) {
-      Object value = attributes.get(attributeNames[a]);
-      CompiledCondition[] cs = conditionsByAttribute[a];
-      int[] ids = conditionIdsByAttribute[a];
-      for (int k = 0; k < cs.length; k++) {
-        if (cs[k].matches(value)) {
-          matched[ids[k] >>> 6] |= 1L << ids[k];
-        }
-      }
+      matchValue(a, attributes.get(attributeNames[a]), matched, 0);
     }
   }
 
@@ -277,6 +285,10 @@ final class Kernel {
    * Scores one contact from its matched conditions ({@code s.matched}) and its events in
    * chronological order, writing every result into {@code s}.
    *
+   * <p>The columnar batch path runs the same three steps ({@link #beginContact},
+   * {@link #countEvent} for each scorable event from the most recent back, {@link #finish})
+   * over its own compact columns, so both paths share every operation on a double.
+   *
    * @param types  event type ids ({@code -1} for types no rule scores)
    * @param ages   event ages in whole days, negative for future events
    * @param values event values, NaN for none
@@ -285,36 +297,8 @@ final class Kernel {
    * @param s      working memory and results
    */
   void evaluate(int[] types, long[] ages, double[] values, int from, int to, Scratch s) {
-    // Attribute rules.
-    long[] matched = s.matched;
-    double demographic = 0;
-    double negativeAttributes = 0;
-    for (int r = 0; r < attributeMasks.length; r++) {
-      long[] mask = attributeMasks[r];
-      boolean hit = true;
-      for (int w = 0; w < mask.length; w++) {
-        if ((mask[w] & matched[w]) != mask[w]) {
-          hit = false;
-          break;
-        }
-      }
-      s.attributeHit[r] = hit;
-      if (hit) {
-        if (r < demographicCount) {
-          demographic += attributePoints[r];
-        } else {
-          negativeAttributes += attributePoints[r];
-        }
-      }
-    }
-
+    beginContact(s);
     // Event rules: most recent first, so maxOccurrences keeps the most recent ones.
-    int[] count = s.count;
-    double[] sum = s.sum;
-    for (int r = 0; r < count.length; r++) {
-      count[r] = 0;
-      sum[r] = 0.0;
-    }
     boolean active = false;
     long lastActivityAge = 0;
     for (int i = to - 1; i >= from; i--) {
@@ -327,25 +311,152 @@ final class Kernel {
         active = true;
         lastActivityAge = age;
       }
-      for (int r : rulesByType[type]) {
-        if (age >= withinDays[r] || count[r] >= maxOccurrences[r]
-            || (hasMinValue[r] && !(values[i] >= minValue[r]))) {
-          continue;
-        }
-        count[r]++;
-        sum[r] += decays[r] ? factor(age) : 1.0;
+      countEvent(type, age, values[i], s);
+    }
+    finish(active, lastActivityAge, s);
+  }
+
+  /**
+   * First step of an evaluation: applies the attribute rules to {@code s.matched} and clears
+   * the event rule counters.
+   */
+  void beginContact(Scratch s) {
+    long[] matched = s.matched;
+    boolean[] attributeHit = s.attributeHit;
+    // Sums are computed without branching on the data: a rule that does not match adds +0.0,
+    // which leaves every sum unchanged (a sum starting at +0.0 of non-zero points is never
+    // -0.0), so the result is the sum of the matching rules' points in rule order.
+    double demographic = 0;
+    for (int r = 0; r < demographicCount; r++) {
+      boolean hit = hit(r, matched);
+      attributeHit[r] = hit;
+      demographic += hit ? attributePoints[r] : 0.0;
+    }
+    double negativeAttributes = 0;
+    for (int r = demographicCount; r < attributePoints.length; r++) {
+      boolean hit = hit(r, matched);
+      attributeHit[r] = hit;
+      negativeAttributes += hit ? attributePoints[r] : 0.0;
+    }
+    s.demographicSum = demographic;
+    s.negativeAttributeSum = negativeAttributes;
+    int[] count = s.count;
+    double[] sum = s.sum;
+    for (int r = 0; r < count.length; r++) {
+      count[r] = 0;
+      sum[r] = 0.0;
+    }
+  }
+
+  /**
+   * {@link #beginContact} with a memo: when the matched conditions fit one word, the two
+   * attribute sums are looked up by that word in a small direct-mapped table and computed
+   * by {@code beginContact} only on a miss, so they are exactly the same doubles. Leaves
+   * {@code s.attributeHit} unset on a hit: for paths that never explain (the batch path).
+   */
+  void beginContactMemo(Scratch s) {
+    long[] keys = s.memoKeys;
+    if (keys == null) {
+      beginContact(s);
+      return;
+    }
+    long m = s.matched[0];
+    int slot = (int) ((m * 0x9E3779B97F4A7C15L) >>> (64 - Scratch.MEMO_BITS));
+    if (keys[slot] == m && s.memoFilled[slot]) {
+      s.demographicSum = s.memoDemographic[slot];
+      s.negativeAttributeSum = s.memoNegative[slot];
+      int[] count = s.count;
+      double[] sum = s.sum;
+      for (int r = 0; r < count.length; r++) {
+        count[r] = 0;
+        sum[r] = 0.0;
+      }
+      return;
+    }
+    beginContact(s);
+    keys[slot] = m;
+    s.memoFilled[slot] = true;
+    s.memoDemographic[slot] = s.demographicSum;
+    s.memoNegative[slot] = s.negativeAttributeSum;
+  }
+
+  /** Returns working memory with the memo of {@link #beginContactMemo} when it applies. */
+  Scratch newBatchScratch() {
+    Scratch s = new Scratch(this);
+    if (words == 1) {
+      int size = 1 << Scratch.MEMO_BITS;
+      s.memoKeys = new long[size];
+      s.memoFilled = new boolean[size];
+      s.memoDemographic = new double[size];
+      s.memoNegative = new double[size];
+    }
+    return s;
+  }
+
+  /** Whether attribute rule {@code r} matches: all its conditions' bits are set. */
+  private boolean hit(int r, long[] matched) {
+    if (attributeMask1.length != 0) {
+      long mask = attributeMask1[r];
+      return (mask & matched[0]) == mask;
+    }
+    long[] mask = attributeMasks[r];
+    for (int w = 0; w < mask.length; w++) {
+      if ((mask[w] & matched[w]) != mask[w]) {
+        return false;
       }
     }
-    double behavioral = 0;
-    double negativeEvents = 0;
-    for (int r = 0; r < count.length; r++) {
-      if (count[r] > 0) {
-        if (r < behavioralCount) {
-          behavioral += eventPoints[r] * sum[r];
-        } else {
-          negativeEvents += eventPoints[r] * sum[r];
-        }
+    return true;
+  }
+
+  /**
+   * Second step, once per non-future event of a scored type ({@code age >= 0},
+   * {@code type >= 0}), from the most recent event back to the oldest.
+   */
+  void countEvent(int type, long age, double value, Scratch s) {
+    int[] count = s.count;
+    double[] sum = s.sum;
+    int plain = plainRuleByType[type];
+    if (plain >= 0) {
+      countPlain(plain, age, s);
+      return;
+    }
+    for (int r : rulesByType[type]) {
+      if (age >= withinDays[r] || count[r] >= maxOccurrences[r]
+          || (hasMinValue[r] && !(value >= minValue[r]))) {
+        continue;
       }
+      count[r]++;
+      sum[r] += decays[r] ? factor(age) : 1.0;
+    }
+  }
+
+  /**
+   * Counts one event for a rule of {@link #plainRuleByType}: the same steps as the loop of
+   * {@link #countEvent}, whose checks cannot fail for such a rule.
+   */
+  void countPlain(int rule, long age, Scratch s) {
+    s.count[rule]++;
+    s.sum[rule] += decays[rule] ? factor(age) : 1.0;
+  }
+
+  /**
+   * Last step: sums the event rules, applies the inactivity rules, caps, scale and tiers.
+   *
+   * @param active          whether a non-future event of an activity type was seen
+   * @param lastActivityAge the age of the most recent such event
+   */
+  void finish(boolean active, long lastActivityAge, Scratch s) {
+    int[] count = s.count;
+    double[] sum = s.sum;
+    // A rule that counted nothing has sum +0.0 and adds points * 0.0 = +-0.0, which leaves
+    // the sum unchanged: no branch on the data.
+    double behavioral = 0;
+    for (int r = 0; r < behavioralCount; r++) {
+      behavioral += eventPoints[r] * sum[r];
+    }
+    double negativeEvents = 0;
+    for (int r = behavioralCount; r < count.length; r++) {
+      negativeEvents += eventPoints[r] * sum[r];
     }
     double inactivity = 0;
     for (int k = 0; k < inactiveDays.length; k++) {
@@ -356,21 +467,43 @@ final class Kernel {
       }
     }
 
-    s.demographicSum = demographic;
+    double demographic = s.demographicSum;
     s.behavioralSum = behavioral;
-    double fit = Math.min(demographic, demographicCap) + negativeAttributes;
+    double fit = Math.min(demographic, demographicCap) + s.negativeAttributeSum;
     double engagement = Math.min(behavioral, behavioralCap) + negativeEvents + inactivity;
     double raw = fit + engagement;
     double score = raw < scaleMin ? scaleMin : (raw > scaleMax ? scaleMax : raw);
-    int tier = tierAtLeast.length;
-    while (tier > 0 && tierAtLeast[tier - 1] > score) {
-      tier--;
-    }
     s.fit = fit;
     s.engagement = engagement;
     s.raw = raw;
     s.score = score;
-    s.tier = tier;
+    s.tier = tierOf(score);
+  }
+
+  /** The tier id of a score: 0 for the base tier, else 1 + the index of the tier. */
+  int tierOf(double score) {
+    int tier = tierAtLeast.length;
+    while (tier > 0 && tierAtLeast[tier - 1] > score) {
+      tier--;
+    }
+    return tier;
+  }
+
+  /**
+   * Sets, in {@code out[offset .. offset + words)}, the bits of the conditions on attribute
+   * {@code a} (an index into {@link #attributeNames}) that {@code value} matches. The
+   * columnar path calls this once per distinct value of a column.
+   *
+   * @param value a {@link String}, {@link Long}, {@link Double}, {@link Boolean} or null
+   */
+  void matchValue(int a, Object value, long[] out, int offset) {
+    CompiledCondition[] cs = conditionsByAttribute[a];
+    int[] ids = conditionIdsByAttribute[a];
+    for (int k = 0; k < cs.length; k++) {
+      if (cs[k].matches(value)) {
+        out[offset + (ids[k] >>> 6)] |= 1L << ids[k];
+      }
+    }
   }
 
   /**
@@ -387,7 +520,14 @@ final class Kernel {
     long[] ages = new long[16];
     double[] values = new double[16];
 
+    static final int MEMO_BITS = 10;
+    long[] memoKeys;
+    boolean[] memoFilled;
+    double[] memoDemographic;
+    double[] memoNegative;
+
     double demographicSum;
+    double negativeAttributeSum;
     double behavioralSum;
     double fit;
     double engagement;

@@ -1,0 +1,74 @@
+package dev.scoring.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Runs every benchmark body once on a small population, after its {@code @Setup} (which
+ * checks that every implementation agrees), so the suite cannot rot.
+ */
+class BenchmarksSmokeTest {
+  private static final Blackhole BLACKHOLE = new Blackhole(
+      "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+
+  /** Calls {@code @Setup} then every {@code @Benchmark} method; returns their names. */
+  static List<String> runAll(Object state) throws Exception {
+    Method[] methods = state.getClass().getMethods();
+    Arrays.sort(methods, Comparator.comparing(Method::getName));
+    for (Method m : methods) {
+      if (m.isAnnotationPresent(Setup.class)) {
+        m.invoke(state);
+      }
+    }
+    List<String> ran = new ArrayList<>();
+    for (Method m : methods) {
+      if (m.isAnnotationPresent(Benchmark.class)) {
+        Object result = m.getParameterCount() == 0 ? m.invoke(state) : m.invoke(state, BLACKHOLE);
+        if (m.getReturnType() != void.class) {
+          assertNotNull(result, m.getName());
+        }
+        ran.add(m.getName());
+      }
+    }
+    return ran;
+  }
+
+  @Test
+  void batchScoring_everyBodyRuns() throws Exception {
+    BatchScoringBenchmark b = new BatchScoringBenchmark();
+    b.contacts = 2_000;
+    assertEquals(List.of("baseline", "columnarAllThreads", "columnarOneThread",
+        "handWrittenColumnar", "handWrittenObject", "objectApi"), runAll(b));
+  }
+
+  @Test
+  void ruleEngines_everyBodyRuns() throws Exception {
+    RuleEnginesBenchmark b = new RuleEnginesBenchmark();
+    b.contacts = 200;
+    assertEquals(List.of("baseline", "drools", "easyRules", "handWrittenObject", "objectApi"),
+        runAll(b));
+  }
+
+  @Test
+  void tableBuild_everyBodyRuns() throws Exception {
+    TableBuildBenchmark b = new TableBuildBenchmark();
+    b.contacts = 1_000;
+    assertEquals(List.of("baseline", "fromContacts", "fromNdjson"), runAll(b));
+  }
+
+  @Test
+  void modelCompile_everyBodyRuns() throws Exception {
+    assertEquals(List.of("baseline", "drools", "easyRules", "seed"),
+        runAll(new ModelCompileBenchmark()));
+  }
+}

@@ -1,0 +1,340 @@
+package dev.scoring.core;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Scores every contact of a {@link ContactTable} with one {@link ScoringTable}, on one thread
+ * or several, into primitive arrays ({@link BatchScores}).
+ *
+ * <pre>{@code
+ * BatchScorer scorer = BatchScorer.of(ExampleModels.seed());
+ * BatchScores scores = scorer.score(table, asOf);          // all cores
+ * int[] best = scores.topK(100);
+ * }</pre>
+ *
+ * <p>Every result is bit-identical to {@link ScoringTable#score(dev.scoring.api.Contact,
+ * Instant)} for the same contact, whatever the number of threads: both paths feed the same
+ * compiled kernel, with the contact's matched conditions (looked up once per distinct
+ * attribute value of the table) and its events in chronological order, their ages computed
+ * by the same arithmetic.
+ *
+ * <p>With {@code threads > 1} the table is cut into as many contiguous ranges of about equal
+ * work (contacts plus events); the calling thread scores the first and one new thread each
+ * of the others. The per-contact loop allocates nothing; a call allocates only small
+ * per-table lookups (one mask per distinct attribute value the model reads, one entry per
+ * event type) and, with several threads, the threads. Instances are immutable and
+ * thread-safe.
+ */
+public final class BatchScorer {
+  private final ScoringTable model;
+  private final Kernel kernel;
+
+  private BatchScorer(ScoringTable model) {
+    this.model = model;
+    this.kernel = model.kernel();
+  }
+
+  /**
+   * Returns a batch scorer for a model.
+   *
+   * @param model the scoring table
+   * @return the scorer
+   * @throws NullPointerException if {@code model} is null
+   */
+  public static BatchScorer of(ScoringTable model) {
+    return new BatchScorer(Objects.requireNonNull(model, "model"));
+  }
+
+  /** Returns the model this scorer applies. */
+  public ScoringTable model() {
+    return model;
+  }
+
+  /**
+   * Scores every contact on all available processors.
+   *
+   * @param table the contacts
+   * @param asOf  the instant to score as of
+   * @return new results
+   */
+  public BatchScores score(ContactTable table, Instant asOf) {
+    return score(table, asOf, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Scores every contact on {@code threads} threads (the caller's included).
+   *
+   * @param table   the contacts
+   * @param asOf    the instant to score as of
+   * @param threads at least 1
+   * @return new results
+   * @throws IllegalArgumentException if {@code threads < 1}
+   */
+  public BatchScores score(ContactTable table, Instant asOf, int threads) {
+    BatchScores out = new BatchScores(table.size());
+    scoreInto(table, asOf, threads, out);
+    return out;
+  }
+
+  /**
+   * Scores every contact on {@code threads} threads (the caller's included) into existing
+   * results, overwriting them.
+   *
+   * @param table   the contacts
+   * @param asOf    the instant to score as of
+   * @param threads at least 1
+   * @param out     results with a capacity of at least {@code table.size()}; must not be
+   *                read or filled by another thread meanwhile
+   * @throws IllegalArgumentException if {@code threads < 1} or {@code out} is too small
+   * @throws IllegalStateException if a worker thread fails (the results are then incomplete)
+   */
+  public void scoreInto(ContactTable table, Instant asOf, int threads, BatchScores out) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(asOf, "asOf");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, but was " + threads);
+    }
+    out.reset(table.size(), kernel.tierNames, model.name(), model.version(), asOf);
+    Plan plan = new Plan(kernel, table, asOf);
+    int parts = (int) Math.max(1, Math.min(threads, table.size()));
+    if (parts == 1) {
+      run(plan, 0, table.size(), out, out.tierCounts);
+      return;
+    }
+    int[] bounds = partition(table, parts);
+    long[][] counts = new long[parts][out.tierCounts.length];
+    Thread[] workers = new Thread[parts];
+    Throwable[] failures = new Throwable[parts];
+    for (int p = 1; p < parts; p++) {
+      int part = p;
+      workers[p] = new Thread(() -> {
+        try {
+          run(plan, bounds[part], bounds[part + 1], out, counts[part]);
+        } catch (Throwable t) {
+          failures[part] = t;
+        }
+      }, "batch-scorer-" + p);
+      workers[p].setDaemon(true);
+      workers[p].start();
+    }
+    run(plan, bounds[0], bounds[1], out, counts[0]);
+    boolean interrupted = false;
+    for (int p = 1; p < parts; p++) {
+      while (true) {
+        try {
+          workers[p].join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    for (int p = 1; p < parts; p++) {
+      if (failures[p] != null) {
+        throw new IllegalStateException("batch scoring worker " + p + " must complete, but "
+            + "failed: " + failures[p], failures[p]);
+      }
+    }
+    for (long[] c : counts) {
+      for (int t = 0; t < c.length; t++) {
+        out.tierCounts[t] += c[t];
+      }
+    }
+  }
+
+  /**
+   * Cuts the table into {@code parts} contiguous ranges of about equal work, counting one
+   * unit per contact and one per event: {@code bounds[p] .. bounds[p + 1]}.
+   */
+  static int[] partition(ContactTable table, int parts) {
+    int n = table.size();
+    int[] start = table.eventStart;
+    long total = (long) n + start[n];
+    int[] bounds = new int[parts + 1];
+    bounds[parts] = n;
+    for (int p = 1; p < parts; p++) {
+      long target = total * p / parts;
+      // The first contact c with c + start[c] >= target.
+      int lo = bounds[p - 1];
+      int hi = n;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if ((long) mid + start[mid] < target) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      bounds[p] = lo;
+    }
+    return bounds;
+  }
+
+  /**
+   * What one call precomputes from the table and the model: per model attribute, the
+   * table column codes and a condition mask per code; per table event type, the kernel's
+   * type id. Read-only once built, shared by the workers.
+   */
+  private static final class Plan {
+    final Kernel kernel;
+    final ContactTable table;
+    final long asOfSecond;
+    final int asOfNano;
+    /** Matched-condition bits of attributes no contact has, {@code words} long. */
+    final long[] absentMask;
+    /** Per model attribute present in the table: its column and a mask per code. */
+    final ContactTable.Column[] columns;
+    final long[][] masks;
+    /** The columns' codes when every one is a byte code, else null. */
+    final byte[][] byteCodes;
+    final int[] typeMap;
+    /** Per table event type: the kernel's plain rule for it, or -1. */
+    final int[] plainRule;
+
+    Plan(Kernel kernel, ContactTable table, Instant asOf) {
+      this.kernel = kernel;
+      this.table = table;
+      this.asOfSecond = asOf.getEpochSecond();
+      this.asOfNano = asOf.getNano();
+      int words = kernel.words;
+      absentMask = new long[words];
+      int present = 0;
+      for (String name : kernel.attributeNames) {
+        if (table.column(name) != null) {
+          present++;
+        }
+      }
+      columns = new ContactTable.Column[present];
+      masks = new long[present][];
+      int j = 0;
+      for (int a = 0; a < kernel.attributeNames.length; a++) {
+        ContactTable.Column c = table.column(kernel.attributeNames[a]);
+        if (c == null) {
+          kernel.matchValue(a, null, absentMask, 0);
+          continue;
+        }
+        long[] m = new long[(c.dictionary.length + 1) * words];
+        kernel.matchValue(a, null, m, 0);
+        for (int code = 1; code <= c.dictionary.length; code++) {
+          kernel.matchValue(a, c.dictionary[code - 1], m, code * words);
+        }
+        columns[j] = c;
+        masks[j] = m;
+        j++;
+      }
+      boolean allBytes = true;
+      for (ContactTable.Column c : columns) {
+        allBytes &= c.bytes != null;
+      }
+      byteCodes = allBytes ? new byte[present][] : null;
+      for (int k = 0; allBytes && k < present; k++) {
+        byteCodes[k] = columns[k].bytes;
+      }
+      typeMap = new int[table.typeNames.length];
+      plainRule = new int[typeMap.length];
+      for (int t = 0; t < typeMap.length; t++) {
+        typeMap[t] = kernel.typeId(table.typeNames[t]);
+        plainRule[t] = typeMap[t] < 0 ? -1 : kernel.plainRuleByType[typeMap[t]];
+      }
+    }
+  }
+
+  /** Scores contacts {@code [from, to)}: the hot loop. Allocates nothing but its scratch. */
+  private static void run(Plan plan, int from, int to, BatchScores out, long[] tierCounts) {
+    Kernel k = plan.kernel;
+    Kernel.Scratch s = k.newBatchScratch();
+    ContactTable table = plan.table;
+    int words = k.words;
+    long[] matched = s.matched;
+    long[] absent = plan.absentMask;
+    ContactTable.Column[] columns = plan.columns;
+    long[][] masks = plan.masks;
+    byte[][] byteCodes = plan.byteCodes;
+    int[] typeMap = plan.typeMap;
+    int[] plainRule = plan.plainRule;
+    boolean[] activityType = k.activityType;
+    int[] eventStart = table.eventStart;
+    char[] types = table.types;
+    int[] seconds = table.seconds;
+    int[] nanos = table.nanos;
+    double[] values = table.values;
+    int[] valueEnds = table.valueEnds;
+    long epochSecond = table.epochSecond;
+    long asOfSecond = plan.asOfSecond;
+    int asOfNano = plan.asOfNano;
+    double[] score = out.score;
+    double[] fit = out.fit;
+    double[] engagement = out.engagement;
+    int[] tier = out.tier;
+
+    for (int c = from; c < to; c++) {
+      // Matched conditions: OR of the masks of the contact's values.
+      if (words == 1) {
+        long m = absent[0];
+        if (byteCodes != null) {
+          for (int j = 0; j < byteCodes.length; j++) {
+            m |= masks[j][byteCodes[j][c] & 0xFF];
+          }
+        } else {
+          for (int j = 0; j < columns.length; j++) {
+            m |= masks[j][columns[j].code(c)];
+          }
+        }
+        matched[0] = m;
+      } else {
+        System.arraycopy(absent, 0, matched, 0, words);
+        for (int j = 0; j < columns.length; j++) {
+          long[] mask = masks[j];
+          int base = columns[j].code(c) * words;
+          for (int w = 0; w < words; w++) {
+            matched[w] |= mask[base + w];
+          }
+        }
+      }
+      k.beginContactMemo(s);
+
+      // Events, most recent first, exactly as Kernel.evaluate walks them.
+      boolean active = false;
+      long lastActivityAge = 0;
+      int vi = valueEnds == null ? 0 : valueEnds[c];
+      for (int i = eventStart[c + 1] - 1; i >= eventStart[c]; i--) {
+        int stored = types[i];
+        double value = Double.NaN;
+        if (stored >= ContactTable.VALUE_FLAG) {
+          value = values[--vi];
+          stored -= ContactTable.VALUE_FLAG;
+        }
+        int type = typeMap[stored];
+        if (type < 0) {
+          continue;
+        }
+        long age = Kernel.ageDays(asOfSecond, asOfNano, epochSecond + seconds[i],
+            nanos == null ? 0 : nanos[i]);
+        if (age < 0) {
+          continue;
+        }
+        if (!active && activityType[type]) {
+          active = true;
+          lastActivityAge = age;
+        }
+        int plain = plainRule[stored];
+        if (plain >= 0) {
+          k.countPlain(plain, age, s);
+        } else {
+          k.countEvent(type, age, value, s);
+        }
+      }
+      k.finish(active, lastActivityAge, s);
+
+      score[c] = s.score;
+      fit[c] = s.fit;
+      engagement[c] = s.engagement;
+      tier[c] = s.tier;
+      tierCounts[s.tier]++;
+    }
+  }
+}
