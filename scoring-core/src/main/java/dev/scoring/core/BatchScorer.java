@@ -302,12 +302,12 @@ public final class BatchScorer {
       long lastActivityAge = 0;
       int vi = valueEnds == null ? 0 : valueEnds[c];
       for (int i = eventStart[c + 1] - 1; i >= eventStart[c]; i--) {
+        // Branch-free on whether the event has a value (an unpredictable branch otherwise):
+        // values are stored only for events that have one, walked backwards with vi.
         int stored = types[i];
-        double value = Double.NaN;
-        if (stored >= ContactTable.VALUE_FLAG) {
-          value = values[--vi];
-          stored -= ContactTable.VALUE_FLAG;
-        }
+        int hasValue = stored >>> 15;
+        vi -= hasValue;
+        stored &= ContactTable.VALUE_FLAG - 1;
         int type = typeMap[stored];
         if (type < 0) {
           continue;
@@ -325,7 +325,7 @@ public final class BatchScorer {
         if (plain >= 0) {
           k.countPlain(plain, age, s);
         } else {
-          k.countEvent(type, age, value, s);
+          k.countEvent(type, age, hasValue != 0 ? values[vi] : Double.NaN, s);
         }
       }
       k.finish(active, lastActivityAge, s);

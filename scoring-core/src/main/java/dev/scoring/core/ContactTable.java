@@ -53,7 +53,7 @@ public final class ContactTable {
   public static final Instant DEFAULT_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
 
   /** Set in a stored event type code when the event carries a value. */
-  static final int VALUE_FLAG = 0x8000;
+  static final int VALUE_FLAG = 0x8000; // bit 15: BatchScorer reads it as stored >>> 15
   /** The number of distinct event types a table can hold. */
   static final int MAX_EVENT_TYPES = VALUE_FLAG;
 
