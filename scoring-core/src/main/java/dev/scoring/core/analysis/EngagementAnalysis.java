@@ -267,6 +267,14 @@ final class EngagementAnalysis {
       maxK.put(type, (int) Math.min(neededMax, EVENT_LIMIT));
       minK.put(type, (int) Math.min(needed, EVENT_LIMIT));
     }
+    // Under a behavioral cap, engagement is concave in each event's decay factor (min(B, cap)
+    // + N with B and N linear in it), so its maximum may lie strictly inside an age interval,
+    // at the age where B reaches the cap, when a decaying rule with negative points counts the
+    // event: the candidate ages miss such a point. The minimum of a concave function stays at
+    // an end of the interval, so only the maximum becomes a bound then.
+    if (pareto && continuousDecay() && decayingNegativeRule()) {
+      maxExact = false;
+    }
     maxExact |= maxUnbounded;
     minExact |= minUnbounded;
     if (!maxUnbounded) {
@@ -284,6 +292,21 @@ final class EngagementAnalysis {
       }
     }
     computeMax(8);
+  }
+
+  /** Whether the decay factor varies inside an interval of ages (half-life or linear). */
+  private boolean continuousDecay() {
+    return table.decay() instanceof Decay.HalfLife || table.decay() instanceof Decay.Linear;
+  }
+
+  /** Whether some decaying event rule has negative points. */
+  private boolean decayingNegativeRule() {
+    for (EventRule r : rules) {
+      if (r.decays() && r.points() < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The smallest positive behavioral gain of one event of a type through rules without a limit. */

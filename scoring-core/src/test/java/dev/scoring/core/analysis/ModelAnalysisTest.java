@@ -23,6 +23,27 @@ class ModelAnalysisTest {
   }
 
   @Test
+  void engagementMax_underACapWithADecayingNegativeRule_isASafeBoundNotAnEdgeValue() {
+    // engagement = min(7 S, 10) - 6 S for S the sum of the two latest factors: largest where
+    // 7 S reaches the cap, inside an age interval (found by a jqwik run, seed
+    // 1423334976895258273). Ages 0 and 6 give S = 1 + (1 - 6 / 9.5) = 1.368...
+    ScoringTable t = ScoringTable.builder("kink").decay(Decay.linear(9.5)).behavioralCap(10)
+        .behavioral("b", on("b").maxOccurrences(2), 7)
+        .negative("n", on("b").maxOccurrences(2).decays(true), -6)
+        .build();
+    java.time.Instant asOf = ModelAnalysis.WITNESS_AS_OF;
+    Contact c = Contact.builder("c").event("b", asOf).event("b", asOf.minusSeconds(6 * 86_400L))
+        .build();
+    double reached = t.score(c, asOf).engagement();
+    assertEquals(1 + (1 - 6 / 9.5), reached, 1e-12);
+    ModelAnalysis a = ModelAnalysis.of(t);
+    assertFalse(a.engagement().max().exact());
+    assertTrue(a.engagement().max().value() >= reached);
+    assertEquals(10.0, a.engagement().max().value());
+    assertTrue(a.engagement().min().exact());
+  }
+
+  @Test
   void seed_rangesTiersAndNoFindings() {
     ModelAnalysis a = ModelAnalysis.of(ExampleModels.seed());
     assertEquals(0.0, a.fit().min().value());
