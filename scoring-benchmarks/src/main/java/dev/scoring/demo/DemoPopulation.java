@@ -8,6 +8,10 @@ import java.util.SplittableRandom;
  * Generates realistic-looking B2B leads for the seed table: ages, sectors, genders, office
  * proximity, and about ten events each over the past year (rare unsubscribes and bounces).
  * Deterministic for a seed: contact {@code i} is always the same.
+ *
+ * <p>Unlike {@link dev.scoring.core.ExampleContacts} (the benchmarks' population, uniform over
+ * the year, where almost nobody reaches MQL), a third of these contacts are active in the last
+ * 30 days, so the demo's tiers and top contacts have something to show.
  */
 public final class DemoPopulation {
   private static final String[] SECTORS = {

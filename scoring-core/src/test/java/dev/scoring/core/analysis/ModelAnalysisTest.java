@@ -11,6 +11,7 @@ import dev.scoring.api.Event;
 import dev.scoring.core.Decay;
 import dev.scoring.core.ExampleModels;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.SpecExample;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -77,21 +78,7 @@ class ModelAnalysisTest {
   @Test
   void specExampleTable_fewestEventsMixTypes() {
     // The model of SPEC section 7.
-    ScoringTable t = ScoringTable.builder("b2b-leads").version("3")
-        .decay(Decay.halfLife(30))
-        .demographicCap(40)
-        .demographic("age-18-24", attribute("age").between(18, 24), 5)
-        .demographic("tech", attribute("sector").equalTo("tech"), 3)
-        .demographic("exec-it", attribute("job_level").equalTo("executive")
-            .and(attribute("department").equalTo("IT")), 6)
-        .behavioral("pricing", on("pricing_page_visit").maxOccurrences(3), 5)
-        .behavioral("long-read", on("page_view").minValue(60).withinDays(30), 2)
-        .negative("unsub", on("unsubscribe"), -15)
-        .negative("student", attribute("job_title").equalTo("student"), -10)
-        .inactivity("dormant", 90, -10)
-        .tier("MQL", 60).tier("SQL", 80)
-        .baseTier("cold")
-        .build();
+    ScoringTable t = SpecExample.table();
     ModelAnalysis a = ModelAnalysis.of(t);
     assertEquals(14.0, a.fit().max().value());
     assertEquals(-10.0, a.fit().min().value());

@@ -10,6 +10,7 @@ import dev.scoring.api.ModelException;
 import dev.scoring.core.Decay;
 import dev.scoring.core.ExampleModels;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.SpecExample;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,22 +51,7 @@ class ModelJsonTest {
 
   @Test
   void read_specExample_equalsTheSameModelBuiltInJava() {
-    ScoringTable built = ScoringTable.builder("b2b-leads")
-        .version("3")
-        .decay(Decay.halfLife(30))
-        .demographicCap(40)
-        .demographic("age-18-24", attribute("age").between(18, 24), 5)
-        .demographic("tech", attribute("sector").equalTo("tech"), 3)
-        .demographic("exec-it", attribute("job_level").equalTo("executive")
-            .and(attribute("department").equalTo("IT")), 6)
-        .behavioral("pricing", on("pricing_page_visit").maxOccurrences(3), 5)
-        .behavioral("long-read", on("page_view").minValue(60).withinDays(30), 2)
-        .negative("unsub", on("unsubscribe"), -15)
-        .negative("student", attribute("job_title").equalTo("student"), -10)
-        .inactivity("dormant", 90, -10)
-        .tier("MQL", 60).tier("SQL", 80)
-        .baseTier("cold")
-        .build();
+    ScoringTable built = SpecExample.table();
     ScoringTable read = ModelJson.read(SPEC_EXAMPLE);
     assertEquals(built, read);
     assertEquals(built.fingerprint(), read.fingerprint());
