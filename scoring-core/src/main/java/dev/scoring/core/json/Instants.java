@@ -16,9 +16,9 @@ import java.time.format.DateTimeParseException;
  */
 final class Instants {
   /** The earliest instant of SPEC section 1. */
-  static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
+  static final Instant MIN = dev.scoring.api.Event.MIN_AT;
   /** The latest instant of SPEC section 1. */
-  static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
+  static final Instant MAX = dev.scoring.api.Event.MAX_AT;
   /** The constraint in messages. */
   static final String RANGE = "an ISO-8601 instant from " + MIN + " to " + MAX;
 
