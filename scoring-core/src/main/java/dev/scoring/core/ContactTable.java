@@ -2,6 +2,7 @@ package dev.scoring.core;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
+import dev.scoring.core.internal.Utf8;
 import dev.scoring.core.json.ContactJson;
 import dev.scoring.core.json.ContactSink;
 import java.io.InputStream;
@@ -24,7 +25,8 @@ import java.util.Objects;
  * <p>Layout, per contact and per event (the figures {@link #memoryBytes()} adds up):
  *
  * <ul>
- *   <li>id: its UTF-8 bytes in one shared {@code byte[]}, plus a 4-byte end offset;
+ *   <li>id: its UTF-8 bytes in one shared {@code byte[]} (an unpaired surrogate, which
+ *       JSON can carry as an escape, kept as its three bytes), plus a 4-byte end offset;
  *   <li>attributes: one dictionary-encoded column per attribute name: each distinct value is
  *       stored once, and each contact holds a code of 1 byte while the column has at most
  *       255 distinct values, 2 bytes up to 65,535 and 4 bytes beyond (code 0 means absent).
@@ -265,7 +267,7 @@ public final class ContactTable {
   public String id(int index) {
     Objects.checkIndex(index, size);
     int from = index == 0 ? 0 : idEnds[index - 1];
-    return new String(idBytes, from, idEnds[index] - from, StandardCharsets.UTF_8);
+    return Utf8.decode(idBytes, from, idEnds[index]);
   }
 
   /**
@@ -658,7 +660,7 @@ public final class ContactTable {
         throw new IllegalArgumentException("must fit in a table of fewer than 2^31 - 16 "
             + "events, but would bring it to " + ((long) from + n));
       }
-      byte[] id = rowId.getBytes(StandardCharsets.UTF_8);
+      byte[] id = Utf8.encode(rowId);
       if (idBytes.length - idLength < id.length) {
         idBytes = Arrays.copyOf(idBytes, grown(idBytes.length, idLength + id.length));
       }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.core.ContactTable;
+import dev.scoring.core.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

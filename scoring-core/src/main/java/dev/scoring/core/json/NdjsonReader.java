@@ -1,5 +1,6 @@
 package dev.scoring.core.json;
 
+import dev.scoring.core.internal.Utf8;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,6 @@
-package dev.scoring.core.json;
+package dev.scoring.core.internal;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Strict UTF-8 (RFC 3629): what the contact reader accepts as text, checked per line so that
@@ -6,9 +8,12 @@ package dev.scoring.core.json;
  * into such bytes, where an unpaired surrogate becomes the (invalid) three bytes it would
  * take, so the check reports it on its line.
  *
+ * <p>Contact tables keep ids in this form ({@link #encode}, {@link #decode}), so an id with
+ * an unpaired surrogate (which JSON can carry as an escape) is kept exactly.
+ *
  * <p>Stateless and thread-safe.
  */
-final class Utf8 {
+public final class Utf8 {
   private Utf8() {}
 
   /**
@@ -21,7 +26,7 @@ final class Utf8 {
    * @param to   the end index, exclusive
    * @return the index, or -1
    */
-  static int invalidAt(byte[] b, int from, int to) {
+  public static int invalidAt(byte[] b, int from, int to) {
     int i = from;
     while (i < to) {
       int c = b[i] & 0xFF;
@@ -76,7 +81,7 @@ final class Utf8 {
    * @param at   where to write
    * @return the index after the last byte written
    */
-  static int encode(CharSequence s, int from, int to, byte[] out, int at) {
+  public static int encode(CharSequence s, int from, int to, byte[] out, int at) {
     int o = at;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
@@ -99,5 +104,60 @@ final class Utf8 {
       }
     }
     return o;
+  }
+
+  /**
+   * Encodes a string as {@link #encode} does, into a new array.
+   *
+   * @param s the string
+   * @return its bytes
+   */
+  public static byte[] encode(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        byte[] out = new byte[3 * s.length()];
+        return java.util.Arrays.copyOf(out, encode(s, 0, s.length(), out, 0));
+      }
+    }
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Decodes what {@link #encode} wrote back to the same characters, unpaired surrogates
+   * included.
+   *
+   * @param b    the bytes
+   * @param from the first index
+   * @param to   the end index, exclusive
+   * @return the string
+   */
+  public static String decode(byte[] b, int from, int to) {
+    boolean surrogate = false;
+    for (int i = from; i < to - 1 && !surrogate; i++) {
+      surrogate = b[i] == (byte) 0xED && (b[i + 1] & 0xFF) >= 0xA0;
+    }
+    if (!surrogate) {
+      return new String(b, from, to - from, StandardCharsets.UTF_8);
+    }
+    StringBuilder out = new StringBuilder(to - from);
+    int i = from;
+    while (i < to) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) {
+        out.append((char) c);
+        i++;
+      } else if (c < 0xE0) {
+        out.append((char) ((c & 0x1F) << 6 | b[i + 1] & 0x3F));
+        i += 2;
+      } else if (c < 0xF0) {
+        out.append((char) ((c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F));
+        i += 3;
+      } else {
+        out.appendCodePoint((c & 0x07) << 18 | (b[i + 1] & 0x3F) << 12
+            | (b[i + 2] & 0x3F) << 6 | b[i + 3] & 0x3F);
+        i += 4;
+      }
+    }
+    return out.toString();
   }
 }
