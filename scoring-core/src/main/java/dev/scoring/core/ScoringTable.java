@@ -6,6 +6,7 @@ import dev.scoring.api.ModelException;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
 import dev.scoring.api.Tier;
+import dev.scoring.core.json.CanonicalJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -331,6 +332,9 @@ public final class ScoringTable implements ScoringModel {
    * across all sections. {@link #build()} may be called more than once. Not thread-safe.
    */
   public static final class Builder {
+    /** The largest magnitude of a rule's points (SPEC section 3), so no sum overflows. */
+    private static final double MAX_POINTS = 1e9;
+
     private String name;
     private String version = "1";
     private Scale scale = Scale.DEFAULT;
@@ -428,10 +432,10 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id     a unique, non-blank rule id
      * @param when   one condition or several joined with {@code and}
-     * @param points finite and non-zero
+     * @param points non-zero, {@code |points| <= 1e9}
      * @return this builder
-     * @throws ModelException if the id is blank or taken, or the points are zero or not
-     *     finite
+     * @throws ModelException if the id is blank or taken, or the points are zero, NaN or
+     *     larger in magnitude than 1e9
      */
     public Builder demographic(String id, Criteria when, double points) {
       String path = "demographic[" + demographic.size() + "]";
@@ -445,10 +449,10 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id     a unique, non-blank rule id
      * @param match  which events count
-     * @param points finite and non-zero
+     * @param points non-zero, {@code |points| <= 1e9}
      * @return this builder
-     * @throws ModelException if the id is blank or taken, or the points are zero or not
-     *     finite
+     * @throws ModelException if the id is blank or taken, or the points are zero, NaN or
+     *     larger in magnitude than 1e9
      */
     public Builder behavioral(String id, EventMatch match, double points) {
       String path = "behavioral[" + behavioral.size() + "]";
@@ -461,9 +465,10 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id     a unique, non-blank rule id
      * @param when   one condition or several joined with {@code and}
-     * @param points negative and finite
+     * @param points negative, {@code points >= -1e9}
      * @return this builder
-     * @throws ModelException if the id is blank or taken, or the points are not negative
+     * @throws ModelException if the id is blank or taken, or the points are not negative or
+     *     below -1e9
      */
     public Builder negative(String id, Criteria when, double points) {
       String path = "negative[" + negative.size() + "]";
@@ -477,9 +482,10 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id     a unique, non-blank rule id
      * @param match  which events count
-     * @param points negative and finite
+     * @param points negative, {@code points >= -1e9}
      * @return this builder
-     * @throws ModelException if the id is blank or taken, or the points are not negative
+     * @throws ModelException if the id is blank or taken, or the points are not negative or
+     *     below -1e9
      */
     public Builder negative(String id, EventMatch match, double points) {
       String path = "negative[" + negative.size() + "]";
@@ -495,7 +501,7 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id           a unique, non-blank rule id
      * @param inactiveDays at least 1
-     * @param points       negative and finite
+     * @param points       negative, {@code points >= -1e9}
      * @return this builder
      * @throws ModelException if the id is blank or taken, {@code inactiveDays < 1} or the
      *     points are not negative
@@ -628,12 +634,19 @@ public final class ScoringTable implements ScoringModel {
       if (!Double.isFinite(points) || points == 0) {
         throw error(path + ".points", "finite and non-zero", points);
       }
-      return points;
+      return atMostMaxPoints(path, points);
     }
 
     private static double negativePoints(String path, double points) {
       if (!Double.isFinite(points) || !(points < 0)) {
         throw error(path + ".points", "negative and finite", points);
+      }
+      return atMostMaxPoints(path, points);
+    }
+
+    private static double atMostMaxPoints(String path, double points) {
+      if (Math.abs(points) > MAX_POINTS) {
+        throw error(path + ".points", "at most 1e9 in magnitude", points);
       }
       return points;
     }

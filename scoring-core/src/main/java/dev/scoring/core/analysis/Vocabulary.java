@@ -7,6 +7,7 @@ import dev.scoring.core.EventRule;
 import dev.scoring.core.InactivityRule;
 import dev.scoring.core.Rule;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.internal.Numbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -251,7 +252,8 @@ public record Vocabulary(Map<String, List<Object>> attributeValues, String other
     }
     values.add(Boolean.TRUE);
     values.add(Boolean.FALSE);
-    for (String b : new String[] {"true", "false", "TRUE", "False", "tRuE", "fAlSe"}) {
+    for (String b : new String[] {"true", "false", "TRUE", "False", "tRuE", "fAlSe", " true ",
+        "falſe"}) {
       values.add(b);
     }
     values.add("");
@@ -282,10 +284,12 @@ public record Vocabulary(Map<String, List<Object>> attributeValues, String other
       out.add(l + ".00");
       out.add(d < 0 ? l : "+" + l);
       out.add(l + "e0");
+      out.add(" " + l + "\t");
     } else {
       out.add(shortest);
       out.add(plain.contains(".") ? plain + "0" : plain);
       out.add(d < 0 ? shortest + "e0" : "+" + shortest);
+      out.add(" " + shortest + " ");
     }
     return out;
   }
@@ -304,14 +308,8 @@ public record Vocabulary(Map<String, List<Object>> attributeValues, String other
         : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
   }
 
-  /** The value of a plain decimal string as scoring reads it, NaN when it is none. */
+  /** The value of a string as scoring reads it (SPEC section 3), NaN when it is none. */
   static double parseDecimal(String s) {
-    // Same grammar as scoring: optional sign, digits with optional fraction, optional
-    // exponent; nothing else.
-    if (!s.matches("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
-      return Double.NaN;
-    }
-    double d = Double.parseDouble(s);
-    return Double.isFinite(d) ? d : Double.NaN;
+    return Numbers.parse(s);
   }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.core.Decay;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.SpecExample;
 import java.util.List;

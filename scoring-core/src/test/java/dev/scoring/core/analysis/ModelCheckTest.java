@@ -2,7 +2,7 @@ package dev.scoring.core.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.json.ModelJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,7 +19,7 @@ class ModelCheckTest {
   @Test
   void cleanFilesPassAndBrokenOrSuspectFilesFail() throws Exception {
     Path seed = dir.resolve("seed.json");
-    Files.writeString(seed, ModelJson.seedJson());
+    Files.writeString(seed, ExampleModels.seedJson());
     Path broken = dir.resolve("broken.json");
     Files.writeString(broken, "{\"name\": \"x\", \"behavioral\": [{\"id\": \"a\", "
         + "\"event\": \"e\", \"points\": 0}]}");

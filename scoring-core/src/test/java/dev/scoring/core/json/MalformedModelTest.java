@@ -211,7 +211,7 @@ class MalformedModelTest {
   @ParameterizedTest(name = "[{index}] {1}")
   @MethodSource("malformed")
   void malformedModel_isRefusedWithPathAndValue(String file, String path, String message) {
-    ModelException e = assertThrows(ModelException.class, () -> ModelJson.read(file));
+    ModelException e = assertThrows(ModelException.class, () -> ModelJson.parse(file));
     assertEquals(message, e.getMessage());
     assertEquals(path, e.path());
   }
