@@ -19,18 +19,24 @@ import java.util.Objects;
  *
  * <p>Matching rules:
  * <ul>
- *   <li>{@link Operator#EQUALS} and {@link Operator#IN}: a string operand matches a string
- *       attribute exactly (or ignoring case when {@code ignoreCase}); a number operand
- *       matches a numerically equal number; a boolean matches an equal boolean. A string on
- *       one side that is a decimal number (such as {@code "42"} or {@code "-3.5e2"}) or
- *       {@code true}/{@code false} in any case compares as that number or boolean when the
- *       other side is a number or boolean.
- *   <li>{@link Operator#BETWEEN} ({@code lo <= v <= hi}), {@link Operator#AT_LEAST}
- *       ({@code v >= x}), {@link Operator#BELOW} ({@code v < x}): numeric; a value that is
- *       neither a number nor a decimal string does not match.
- *   <li>{@link Operator#PRESENT}: the attribute is present (and, for a string, not blank),
- *       or with operand {@code false}, absent or blank.
+ *   <li>{@link Operator#EQUALS} and {@link Operator#IN}: two strings compare exactly, or
+ *       with {@link String#equalsIgnoreCase} when {@code ignoreCase}; numbers compare
+ *       numerically; booleans compare equal. When one side is a number (boolean) and the
+ *       other a string that reads as one, they compare as numbers (booleans), whichever side
+ *       the rule is on: rule {@code equalTo("42")} matches attribute {@code 42}.
+ *   <li>{@link Operator#BETWEEN} ({@code lo <= v <= hi}, with {@code lo <= hi}),
+ *       {@link Operator#AT_LEAST} ({@code v >= x}), {@link Operator#BELOW} ({@code v < x}):
+ *       numeric; a value that is neither a number nor a string that reads as one does not
+ *       match.
+ *   <li>{@link Operator#PRESENT}: the attribute is present (and, for a string, not
+ *       {@link String#isBlank() blank}), or with operand {@code false}, absent or blank.
  * </ul>
+ * A string <em>reads as a number</em> when, stripped of surrounding whitespace
+ * ({@link String#strip()}), it is a decimal number in JSON's grammar, optionally with a
+ * leading {@code +}, whose nearest double is finite ({@code "42"}, {@code " 42 "},
+ * {@code "-1.5e2"}; not {@code "0042"}, {@code ".5"}, {@code "5."}, {@code "0x10"},
+ * {@code "1_000"}, {@code "1e400"}, {@code "NaN"} nor non-ASCII digits). It <em>reads as a
+ * boolean</em> when, stripped, it is {@code true} or {@code false} in any ASCII case.
  * An absent attribute matches nothing but {@code present: false}.
  *
  * <p>This is a value-based record: immutable and thread-safe. Whole-number operands of
@@ -109,8 +115,14 @@ public record Condition(String attribute, Operator operator, List<Object> operan
           throw new IllegalArgumentException(
               "between must be a list of two numbers [lo, hi], but was " + operands);
         }
-        normalized.add(number("between[0]", operands.get(0)));
-        normalized.add(number("between[1]", operands.get(1)));
+        double lo = number("between[0]", operands.get(0));
+        double hi = number("between[1]", operands.get(1));
+        if (!(lo <= hi)) {
+          throw new IllegalArgumentException("between[1] must be >= between[0] ("
+              + Describe.number(lo) + "), but was " + Describe.number(hi));
+        }
+        normalized.add(lo);
+        normalized.add(hi);
       }
       case AT_LEAST, BELOW -> {
         if (operands.size() != 1) {
@@ -258,7 +270,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
      * @param lo the lowest matching value
      * @param hi the highest matching value
      * @return the condition
-     * @throws IllegalArgumentException if a bound is not finite
+     * @throws IllegalArgumentException if a bound is not finite or {@code lo > hi}
      */
     public Condition between(double lo, double hi) {
       return new Condition(name, Operator.BETWEEN, List.of(lo, hi), false);

@@ -175,14 +175,24 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.Linear, 
       }
     }
 
+    /**
+     * {@inheritDoc} Found by binary search over the steps: the cost grows with the
+     * logarithm of their number.
+     */
     @Override
     public double factor(double ageDays) {
-      for (Step s : steps) {
-        if (ageDays < s.belowDays()) {
-          return s.factor();
+      // The first step with ageDays < belowDays; belowDays increases strictly.
+      int lo = 0;
+      int hi = steps.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (ageDays < steps.get(mid).belowDays()) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
         }
       }
-      return 0.0;
+      return lo < steps.size() ? steps.get(lo).factor() : 0.0;
     }
   }
 

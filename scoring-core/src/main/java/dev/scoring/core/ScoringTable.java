@@ -102,6 +102,7 @@ public final class ScoringTable implements ScoringModel {
     b.behavioral.addAll(behavioral);
     b.negative.addAll(negative);
     b.tiers.addAll(tiers);
+    tiers.forEach(t -> b.tierNames.add(t.name()));
     b.baseTier = baseTier;
     b.clock = clock;
     demographic.forEach(r -> b.ids.add(r.id()));
@@ -345,6 +346,7 @@ public final class ScoringTable implements ScoringModel {
     private final List<EventRule> behavioral = new ArrayList<>();
     private final List<Rule> negative = new ArrayList<>();
     private final List<Tier> tiers = new ArrayList<>();
+    private final Set<String> tierNames = new HashSet<>();
     private String baseTier = "unqualified";
     private Clock clock = Clock.systemUTC();
     private final Set<String> ids = new HashSet<>();
@@ -546,10 +548,8 @@ public final class ScoringTable implements ScoringModel {
     public Builder tier(String name, double atLeast) {
       String path = "tiers[" + tiers.size() + "]";
       String n = nonBlank(path + ".name", name);
-      for (Tier t : tiers) {
-        if (t.name().equals(n)) {
-          throw error(path + ".name", "unique", name);
-        }
+      if (tierNames.contains(n)) {
+        throw error(path + ".name", "unique", name);
       }
       if (!Double.isFinite(atLeast)) {
         throw error(path + ".atLeast", "finite", atLeast);
@@ -559,6 +559,7 @@ public final class ScoringTable implements ScoringModel {
             + Describe.number(tiers.get(tiers.size() - 1).atLeast()), atLeast);
       }
       tiers.add(new Tier(n, atLeast));
+      tierNames.add(n);
       return this;
     }
 
@@ -569,6 +570,7 @@ public final class ScoringTable implements ScoringModel {
      */
     public Builder clearTiers() {
       tiers.clear();
+      tierNames.clear();
       return this;
     }
 
@@ -598,15 +600,49 @@ public final class ScoringTable implements ScoringModel {
     }
 
     /**
-     * Compiles the table.
+     * Compiles the table, refusing what can never work (what the static analysis would
+     * report as impossible): a table without rules, a tier above {@code scale.max} or below
+     * {@code scale.min}, an attribute rule whose conditions cannot all hold (such as
+     * {@code age atLeast 50} and {@code age below 30}), a decaying event rule whose decay
+     * factor is 0 at every age it matches, and a base tier named like a tier. Takes time
+     * linear in the size of the table (quadratic only in the conditions of one rule on one
+     * attribute).
      *
      * @return a new immutable table
-     * @throws ModelException if the base tier has the name of a tier
+     * @throws ModelException naming the first problem, such as
+     *     {@code tiers[0].atLeast must be <= scale.max (100), but was 150}
      */
     public ScoringTable build() {
-      for (Tier t : tiers) {
-        if (t.name().equals(baseTier)) {
-          throw error("baseTier", "different from every tier name", baseTier);
+      if (demographic.isEmpty() && behavioral.isEmpty() && negative.isEmpty()) {
+        throw new ModelException("", "model must have at least one rule (demographic,"
+            + " behavioral or negative), but had none");
+      }
+      for (int i = 0; i < tiers.size(); i++) {
+        double at = tiers.get(i).atLeast();
+        if (at > scale.max()) {
+          throw error("tiers[" + i + "].atLeast", "<= scale.max (" + Describe.number(scale.max())
+              + ")", at);
+        }
+        if (at < scale.min()) {
+          throw error("tiers[" + i + "].atLeast", ">= scale.min (" + Describe.number(scale.min())
+              + ")", at);
+        }
+      }
+      if (tierNames.contains(baseTier)) {
+        throw error("baseTier", "different from every tier name", baseTier);
+      }
+      for (int i = 0; i < demographic.size(); i++) {
+        Feasibility.requireCanFire("demographic[" + i + "]", demographic.get(i));
+      }
+      for (int i = 0; i < behavioral.size(); i++) {
+        Feasibility.requireCanCount("behavioral[" + i + "]", behavioral.get(i), decay);
+      }
+      for (int i = 0; i < negative.size(); i++) {
+        Rule r = negative.get(i);
+        if (r instanceof AttributeRule a) {
+          Feasibility.requireCanFire("negative[" + i + "]", a);
+        } else if (r instanceof EventRule e) {
+          Feasibility.requireCanCount("negative[" + i + "]", e, decay);
         }
       }
       return new ScoringTable(this);
@@ -673,7 +709,7 @@ public final class ScoringTable implements ScoringModel {
       }
     }
 
-    private static ModelException error(String path, String constraint, Object value) {
+    static ModelException error(String path, String constraint, Object value) {
       return new ModelException(path,
           path + " must be " + constraint + ", but was " + Describe.value(value));
     }

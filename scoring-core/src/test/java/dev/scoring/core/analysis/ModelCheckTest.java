@@ -1,5 +1,6 @@
 package dev.scoring.core.analysis;
 
+import static dev.scoring.core.Condition.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scoring.core.examples.ExampleModels;
@@ -24,7 +25,9 @@ class ModelCheckTest {
     Files.writeString(broken, "{\"name\": \"x\", \"behavioral\": [{\"id\": \"a\", "
         + "\"event\": \"e\", \"points\": 0}]}");
     Path suspect = dir.resolve("suspect.json");
-    Files.writeString(suspect, ExampleModels.seed().toBuilder().tier("VIP", 150).build().toJson());
+    Files.writeString(suspect, ExampleModels.seed().toBuilder()
+        .demographic("tech-again", attribute("sector").equalToIgnoreCase("technology"), 1)
+        .build().toJson());
 
     assertThat(run(seed.toString())).isEqualTo(0);
     assertThat(ModelAnalysis.of(seed)).isEqualTo(ModelAnalysis.of(ExampleModels.seed()));

@@ -90,10 +90,11 @@ class ModelJsonTest {
 
   @Test
   void read_defaultsOfLeftOutFields() {
-    ScoringTable m = ModelJson.parse("{\"name\":\"m\"}");
-    assertEquals(ScoringTable.builder("m").build(), m);
-    assertEquals(ScoringTable.builder("m").scale(-5, 100).build(),
-        ModelJson.parse("{\"name\":\"m\",\"scale\":{\"min\":-5}}"));
+    String rule = "\"behavioral\":[{\"id\":\"v\",\"event\":\"visit\",\"points\":1}]";
+    ScoringTable m = ModelJson.parse("{\"name\":\"m\"," + rule + "}");
+    assertEquals(ScoringTable.builder("m").behavioral("v", on("visit"), 1).build(), m);
+    assertEquals(ScoringTable.builder("m").scale(-5, 100).behavioral("v", on("visit"), 1).build(),
+        ModelJson.parse("{\"name\":\"m\",\"scale\":{\"min\":-5}," + rule + "}"));
   }
 
   @Test
