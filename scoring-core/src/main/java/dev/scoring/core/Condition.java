@@ -1,5 +1,6 @@
 package dev.scoring.core;
 
+import dev.scoring.api.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -92,7 +93,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
   public Condition {
     if (attribute == null || attribute.isBlank()) {
       throw new IllegalArgumentException(
-          "attribute must be a non-blank string, but was " + Describe.value(attribute));
+          "attribute must be a non-blank string, but was " + Values.describe(attribute));
     }
     Objects.requireNonNull(operator, "operator");
     Objects.requireNonNull(operands, "operands");
@@ -119,7 +120,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
         double hi = number("between[1]", operands.get(1));
         if (!(lo <= hi)) {
           throw new IllegalArgumentException("between[1] must be >= between[0] ("
-              + Describe.number(lo) + "), but was " + Describe.number(hi));
+              + Values.number(lo) + "), but was " + Values.number(hi));
         }
         normalized.add(lo);
         normalized.add(hi);
@@ -133,7 +134,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
       case PRESENT -> {
         if (operands.size() != 1 || !(operands.get(0) instanceof Boolean)) {
           throw new IllegalArgumentException(
-              "present must be true or false, but was " + Describe.value(
+              "present must be true or false, but was " + Values.describe(
                   operands.size() == 1 ? operands.get(0) : operands));
         }
         normalized.add(operands.get(0));
@@ -157,7 +158,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
         normalized = dev.scoring.api.Contact.normalizeAttribute(where, n);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            where + " must be a finite number, but was " + Describe.value(value));
+            where + " must be a finite number, but was " + Values.describe(value));
       }
       if (normalized instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p53) {
         return (long) (double) d; // 18.0 and 18 are the same operand
@@ -166,7 +167,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
     }
     throw new IllegalArgumentException(
         where + " must be a string, a finite number or a boolean, but was "
-            + Describe.value(value));
+            + Values.describe(value));
   }
 
   private static Double number(String where, Object value) {
@@ -174,7 +175,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
       return n.doubleValue();
     }
     throw new IllegalArgumentException(
-        where + " must be a finite number, but was " + Describe.value(value));
+        where + " must be a finite number, but was " + Values.describe(value));
   }
 
   /**
@@ -187,7 +188,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
   public static On attribute(String name) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException(
-          "attribute must be a non-blank string, but was " + Describe.value(name));
+          "attribute must be a non-blank string, but was " + Values.describe(name));
     }
     return new On(name);
   }

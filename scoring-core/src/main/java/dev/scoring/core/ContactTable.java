@@ -2,6 +2,7 @@ package dev.scoring.core;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
+import dev.scoring.api.Values;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -599,7 +600,7 @@ public final class ContactTable {
     void rowId(String id) {
       if (id == null || id.isBlank()) {
         throw new IllegalArgumentException(
-            "contact id must be a non-blank string, but was " + Describe.value(id));
+            "contact id must be a non-blank string, but was " + Values.describe(id));
       }
       rowId = id;
     }
@@ -620,7 +621,7 @@ public final class ContactTable {
 
     /** Names the current row in an error message. */
     private String row() {
-      return rowId == null ? "contact" : "contact " + Describe.value(rowId);
+      return rowId == null ? "contact" : "contact " + Values.describe(rowId);
     }
 
     /** Sets an attribute of the current row; the value is normalised and not null. */
@@ -654,7 +655,7 @@ public final class ContactTable {
         if (typeNames.size() == MAX_EVENT_TYPES) {
           throw new IllegalArgumentException(row() + " "
               + where + ".type must be one of at most " + MAX_EVENT_TYPES
-              + " distinct event types in a table, but was a new one: " + Describe.value(type));
+              + " distinct event types in a table, but was a new one: " + Values.describe(type));
         }
         code = typeNames.size();
         typeCodes.put(type, code);
@@ -695,7 +696,7 @@ public final class ContactTable {
       int from = eventStart[size];
       if ((long) from + n > Integer.MAX_VALUE - 16) {
         throw new IllegalArgumentException("a table must hold fewer than 2^31 - 16 events, but "
-            + "contact " + Describe.value(rowId) + " would bring it to " + ((long) from + n));
+            + "contact " + Values.describe(rowId) + " would bring it to " + ((long) from + n));
       }
       if (from + n > types.length) {
         resizeEvents(grown(types.length, from + n));

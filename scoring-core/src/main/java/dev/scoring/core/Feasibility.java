@@ -1,6 +1,7 @@
 package dev.scoring.core;
 
 import dev.scoring.api.ModelException;
+import dev.scoring.api.Values;
 import dev.scoring.core.internal.Candidates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class Feasibility {
         continue;
       }
       throw new ModelException(path, path + " must be able to fire, but its conditions on "
-          + Describe.value(on.get(0).attribute()) + " cannot all hold: "
+          + Values.describe(on.get(0).attribute()) + " cannot all hold: "
           + on.stream().map(Feasibility::describe).collect(Collectors.joining(", ")));
     }
   }
@@ -96,8 +97,8 @@ final class Feasibility {
     List<Object> ops = c.operands();
     String operand = c.operator() == Condition.Operator.IN
         || c.operator() == Condition.Operator.BETWEEN
-        ? ops.stream().map(Describe::value).collect(Collectors.joining(", ", "[", "]"))
-        : Describe.value(ops.get(0));
+        ? ops.stream().map(Values::describe).collect(Collectors.joining(", ", "[", "]"))
+        : Values.describe(ops.get(0));
     return c.attribute() + " " + c.operator().jsonName() + " " + operand
         + (c.ignoreCase() ? " (ignoring case)" : "");
   }

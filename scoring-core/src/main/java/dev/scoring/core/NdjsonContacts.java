@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.scoring.api.Contact;
+import dev.scoring.api.Values;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -207,7 +208,7 @@ final class NdjsonContacts implements Closeable {
 
   private String describe(JsonToken t) throws IOException {
     return switch (t) {
-      case VALUE_STRING -> Describe.value(parser.getText());
+      case VALUE_STRING -> Values.describe(parser.getText());
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL ->
           parser.getText();
       case START_OBJECT -> "an object";

@@ -6,6 +6,7 @@ import dev.scoring.api.ModelException;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
 import dev.scoring.api.Tier;
+import dev.scoring.api.Values;
 import dev.scoring.core.json.CanonicalJson;
 import java.time.Clock;
 import java.time.Instant;
@@ -527,7 +528,7 @@ public final class ScoringTable implements ScoringModel {
      */
     public Builder removeRule(String id) {
       if (!ids.remove(id)) {
-        throw error("rules", "a list holding a rule with id " + Describe.value(id),
+        throw error("rules", "a list holding a rule with id " + Values.describe(id),
             "a list without it");
       }
       demographic.removeIf(r -> r.id().equals(id));
@@ -556,7 +557,7 @@ public final class ScoringTable implements ScoringModel {
       }
       if (!tiers.isEmpty() && !(atLeast > tiers.get(tiers.size() - 1).atLeast())) {
         throw error(path + ".atLeast", "greater than the previous tier's "
-            + Describe.number(tiers.get(tiers.size() - 1).atLeast()), atLeast);
+            + Values.number(tiers.get(tiers.size() - 1).atLeast()), atLeast);
       }
       tiers.add(new Tier(n, atLeast));
       tierNames.add(n);
@@ -620,11 +621,11 @@ public final class ScoringTable implements ScoringModel {
       for (int i = 0; i < tiers.size(); i++) {
         double at = tiers.get(i).atLeast();
         if (at > scale.max()) {
-          throw error("tiers[" + i + "].atLeast", "<= scale.max (" + Describe.number(scale.max())
+          throw error("tiers[" + i + "].atLeast", "<= scale.max (" + Values.number(scale.max())
               + ")", at);
         }
         if (at < scale.min()) {
-          throw error("tiers[" + i + "].atLeast", ">= scale.min (" + Describe.number(scale.min())
+          throw error("tiers[" + i + "].atLeast", ">= scale.min (" + Values.number(scale.min())
               + ")", at);
         }
       }
@@ -711,7 +712,7 @@ public final class ScoringTable implements ScoringModel {
 
     static ModelException error(String path, String constraint, Object value) {
       return new ModelException(path,
-          path + " must be " + constraint + ", but was " + Describe.value(value));
+          path + " must be " + constraint + ", but was " + Values.describe(value));
     }
   }
 }
