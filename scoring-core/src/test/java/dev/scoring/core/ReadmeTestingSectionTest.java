@@ -2,6 +2,7 @@ package dev.scoring.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.analysis.ModelAnalysis;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.scoring.benchmarks.json;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Score;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.json.ContactJson;
 import dev.scoring.core.json.ModelJson;
