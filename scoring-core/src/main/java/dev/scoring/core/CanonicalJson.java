@@ -56,7 +56,7 @@ final class CanonicalJson {
       })).append(",\n");
     }
     section(out, "demographic", t.demographic(), true);
-    section(out, "behavioral", t.behavioral(), true);
+    section(out, "behavioral", t.behavioralRules(), true);
     section(out, "negative", t.negative(), false);
     out.append("  \"tiers\": [");
     List<Tier> tiers = t.tiers();
@@ -127,9 +127,49 @@ final class CanonicalJson {
       }
     } else if (rule instanceof InactivityRule i) {
       g.writeNumberField("inactiveDays", i.inactiveDays());
+    } else if (rule instanceof AggregateRule a) {
+      aggregate(g, a.when());
     }
     number(g, "points", rule.points());
     g.writeEndObject();
+  }
+
+  /**
+   * An aggregate rule's fields (SPEC section 9) in a fixed order: aggregate, events, per,
+   * withinDays, minValue, minCount (when not 1), the operator.
+   */
+  private static void aggregate(JsonGenerator g, Aggregate when) throws IOException {
+    Aggregate.Measure m = when.measure();
+    g.writeStringField("aggregate", m.function().jsonName());
+    g.writeArrayFieldStart("events");
+    for (String type : m.events()) {
+      g.writeString(type);
+    }
+    g.writeEndArray();
+    if (!m.per().isEmpty()) {
+      g.writeArrayFieldStart("per");
+      for (String type : m.per()) {
+        g.writeString(type);
+      }
+      g.writeEndArray();
+    }
+    if (m.withinDays().isPresent()) {
+      g.writeNumberField("withinDays", m.withinDays().getAsInt());
+    }
+    if (m.minValue().isPresent()) {
+      number(g, "minValue", m.minValue().getAsDouble());
+    }
+    if (m.minCount() != 1) {
+      g.writeNumberField("minCount", m.minCount());
+    }
+    if (when.operator() == Aggregate.Operator.BETWEEN) {
+      g.writeArrayFieldStart("between");
+      number(g, when.lo());
+      number(g, when.hi());
+      g.writeEndArray();
+    } else {
+      number(g, when.operator().jsonName(), when.lo());
+    }
   }
 
   private static void condition(JsonGenerator g, Condition c) throws IOException {
