@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The condition of an aggregate rule (SPEC section 9): a number computed from a contact's
@@ -290,7 +291,8 @@ public record Aggregate(Measure measure, Operator operator, double lo, double hi
       per = types("per", per, false);
       if (function != Function.RATE && !per.isEmpty()) {
         throw new IllegalArgumentException("per must be absent for aggregate "
-            + function.jsonName() + " (it is for rate only), but was " + Describe.value(per));
+            + function.jsonName() + " (it is for rate only), but was "
+            + per.stream().map(Describe::value).collect(Collectors.joining(", ", "[", "]")));
       }
       if (withinDays.isPresent() && withinDays.getAsInt() < 1) {
         throw new IllegalArgumentException(
