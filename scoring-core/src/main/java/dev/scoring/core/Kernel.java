@@ -17,6 +17,18 @@ import java.util.Map;
  * parallel arrays in chronological order; its outputs land in a {@link Scratch}. The
  * kernel allocates nothing. Immutable and thread-safe; a {@code Scratch} belongs to one
  * thread at a time.
+ *
+ * <p>Aggregate rules (SPEC section 9) ride on the same backward walk over the events. Each
+ * event type lists its aggregate slots (counted or denominator side of a rule); an event
+ * costs one window check and a few integer updates per slot ({@code |E|}, {@code |D|},
+ * smallest and largest age, distinct ages: ages never decrease on the walk, so a new day is
+ * an age unlike the previous one), and for {@code sum} an exact fixed-point addition in
+ * units of 1e-9 (see {@link #units}). {@link #finish} then turns each rule's counters into
+ * its value and adds its points, after the event rules of its section: a constant cost per
+ * aggregate rule and contact. A type read by an aggregate rule loses the single-rule fast
+ * path of {@link #plainRuleByType}. Nothing is allocated unless a summed value lies outside
+ * the fixed-point range (beyond 9e6 in magnitude or with more than 9 decimals), where the
+ * sum falls back to {@link BigDecimal}.
  */
 final class Kernel {
   /** Seconds in a day, the unit of event ages. */
