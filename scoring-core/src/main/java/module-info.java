@@ -6,7 +6,7 @@ module dev.scoring.core {
   requires transitive dev.scoring.api;
   requires com.fasterxml.jackson.databind;
   requires com.github.benmanes.caffeine;
-  requires commons.math3;
+  requires org.apache.commons.numbers.gamma;
 
   requires static net.jqwik.api;
 
@@ -17,4 +17,5 @@ module dev.scoring.core {
   exports dev.scoring.core.report;
   exports dev.scoring.core.testing;
   exports dev.scoring.core;
+  exports dev.scoring.core.math to dev.scoring.rfm;
 }

@@ -96,6 +96,30 @@ class GammaGammaModelTest {
   }
 
   @Test
+  void fit_whenEveryCustomerHasOneRepeatPurchase_throwsFitException() {
+    List<CustomerSummary> ones = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      ones.add(new CustomerSummary("c" + i, 1, 5, 30, 10 + (i * 7919 % 97)));
+    }
+    FitException e = assertThrows(FitException.class, () -> GammaGammaModel.fit(ones));
+    assertEquals("Gamma-Gamma customers must include one with at least 2 repeat purchases, but"
+        + " all 200 customers with repeat purchases have exactly 1: the spread of one"
+        + " customer's spends (p) cannot be told apart from the spread between customers"
+        + " (q, v), so the parameters are not identified", e.getMessage());
+  }
+
+  @Test
+  void fit_standardErrors_matchTheExactObservedInformation() {
+    // 40-digit mpmath: the MLE (6.2488024897, 3.7445884533, 15.4477480095) and the inverse
+    // of minus the analytic Hessian there give these standard errors
+    FitReport report = GammaGammaModel.fit(SharedData.lifetimesSummaryWithValues())
+        .fitReport().orElseThrow();
+    assertEquals(1.189687037658, report.parameter("p").standardError(), 1.19 * 1e-5);
+    assertEquals(0.290165615135, report.parameter("q").standardError(), 0.29 * 1e-5);
+    assertEquals(4.159993878325, report.parameter("v").standardError(), 4.16 * 1e-5);
+  }
+
+  @Test
   void expectedAverageValue_withoutRepeats_isThePopulationMean() {
     GammaGammaModel m = GammaGammaModel.of(6.25, 3.74, 15.44);
     assertEquals(m.populationMeanValue(), m.expectedAverageValue(0, 0), 1e-12);
