@@ -2,6 +2,8 @@
  * Scoring tables: the fluent {@link dev.scoring.core.ScoringTable} builder and its compiled,
  * allocation-free scorer, and model files and contacts as JSON.
  */
+// "module": the qualified export below names dev.scoring.rfm, which is compiled later
+@SuppressWarnings("module")
 module dev.scoring.core {
   requires transitive dev.scoring.api;
   requires com.fasterxml.jackson.databind;
