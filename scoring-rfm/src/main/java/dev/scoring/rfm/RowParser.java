@@ -1,6 +1,7 @@
 package dev.scoring.rfm;
 
 import dev.scoring.rfm.TransactionCsvReader.Result;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -100,7 +101,8 @@ final class RowParser {
     } else {
       double q = number(values, quantity, config.quantityColumn, line);
       double p = Double.isNaN(q) ? q : number(values, price, config.priceColumn, line);
-      value = q * p;
+      value = Double.isNaN(p) ? p
+          : decimalProduct(values.get(quantity).trim(), values.get(price).trim(), q * p);
     }
     if (Double.isNaN(value)) {
       return;
@@ -233,6 +235,20 @@ final class RowParser {
         return true;
       default:
         return false;
+    }
+  }
+
+  /**
+   * The double nearest to the exact product of two decimal fields (3 x 0.1 is 0.3, where
+   * the product of doubles is 0.30000000000000004), so amounts stay decimal (SPEC section 8);
+   * {@code fallback} for numbers that are not plain decimals (such as hexadecimal).
+   */
+  private static double decimalProduct(String quantity, String price, double fallback) {
+    try {
+      double exact = new BigDecimal(quantity).multiply(new BigDecimal(price)).doubleValue();
+      return Double.isFinite(exact) ? exact : fallback;
+    } catch (NumberFormatException e) {
+      return fallback;
     }
   }
 }

@@ -42,12 +42,17 @@ import java.util.zip.ZipException;
  *
  * <p>The file:
  * <ul>
- *   <li>is UTF-8, gzip-compressed or not (recognised by its first bytes), with a byte-order
- *       mark or not, LF or CRLF line ends, double-quoted fields with {@code ""} for a quote
- *       and line breaks inside quotes;
+ *   <li>is UTF-8, gzip-compressed or not (recognised by its first bytes; a truncated or
+ *       corrupt gzip file is an {@link IOException} naming the file and the line reached),
+ *       with a byte-order mark or not (also before a quoted header), LF or CRLF line ends,
+ *       double-quoted fields with {@code ""} for a quote and line breaks inside quotes; or,
+ *       with {@link Builder#whitespaceSeparated()}, fields separated by runs of spaces and
+ *       tabs, without quoting;
  *   <li>starts with a header row. Column names are matched after trimming spaces, exactly
  *       or else ignoring case; other columns are ignored; empty names at the end of the
  *       header (trailing separators) are dropped;
+ *   <li>has amounts as decimals: with {@link Builder#quantityTimesPrice(String, String)} the
+ *       amount is the double nearest to the exact decimal product (3 &times; 0.1 is 0.3);
  *   <li>has data rows with as many fields as the header; extra fields at the end are allowed
  *       when empty. Fields are trimmed. Lines whose fields are all empty are counted as
  *       {@linkplain Result#blankLines() blank lines}, not rows.

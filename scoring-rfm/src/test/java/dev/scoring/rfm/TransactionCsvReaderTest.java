@@ -258,4 +258,13 @@ class TransactionCsvReaderTest {
     assertEquals(80, result.transactions().stream().filter(t -> t.amount() == 0).count());
     assertEquals(LocalDate.of(1997, 1, 1), result.transactions().get(0).date());
   }
+
+  @Test
+  void quantityTimesPriceIsTheDecimalProduct() throws IOException {
+    TransactionCsvReader reader = TransactionCsvReader.builder().quantityTimesPrice("q", "p")
+        .build();
+    var result = read(reader, "customer_id,date,q,p\na,2026-05-01,3,0.1\nb,2026-05-01,7,1.15\n");
+    assertEquals(0.3, result.transactions().get(0).amount(), 0.0); // 3 * 0.1 is 0.30000000000000004
+    assertEquals(8.05, result.transactions().get(1).amount(), 0.0); // 7 * 1.15 is 8.049999999999999
+  }
 }
