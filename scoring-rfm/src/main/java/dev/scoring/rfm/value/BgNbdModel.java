@@ -413,7 +413,7 @@ public final class BgNbdModel {
       }
       double[] from = start != null ? start : new double[] {1, sumAge / sumX, 1, 1};
       MaximumLikelihood.Result result = MaximumLikelihood.maximize(
-          "BG/NBD", NAMES, from, maxEvaluations, likelihood::logLikelihood, null);
+          "BG/NBD", NAMES, from, maxEvaluations, likelihood::logLikelihood, null, null);
       double[] p = result.parameters();
       return new BgNbdModel(p[0], p[1], p[2], p[3],
           MaximumLikelihood.report(likelihood.customers(), NAMES, result));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.Trigamma;
 
@@ -116,7 +117,8 @@ public final class GammaGammaModel {
     Likelihood likelihood = new Likelihood(repeat);
     double[] start = {1, 1, sumMean / repeat.size()};
     MaximumLikelihood.Result result = MaximumLikelihood.maximize(
-        "Gamma-Gamma", NAMES, start, 20_000, likelihood::logLikelihood, likelihood::hessian);
+        "Gamma-Gamma", NAMES, start, 20_000, likelihood::logLikelihood, likelihood::gradient,
+        likelihood::hessian);
     double[] f = result.parameters();
     return new GammaGammaModel(f[0], f[1], f[2],
         MaximumLikelihood.report(repeat.size(), NAMES, result));
@@ -340,6 +342,33 @@ public final class GammaGammaModel {
         sum -= (p * x[i] + q) * Math.log(v + spend[i]);
       }
       return sum;
+    }
+
+    /**
+     * The analytic gradient in (p, q, v), with &psi; the digamma function; the differences of
+     * logarithms are taken as log1p, without cancellation.
+     */
+    double[] gradient(double[] theta) {
+      double p = theta[0];
+      double q = theta[1];
+      double v = theta[2];
+      double gp = 0;
+      double gq = 0;
+      double psiQ = Digamma.value(q);
+      for (int i = 0; i < distinctX.length; i++) {
+        double xi = distinctX[i];
+        double psiPxQ = Digamma.value(p * xi + q);
+        gp += countOfX[i] * xi * (psiPxQ - Digamma.value(p * xi));
+        gq += countOfX[i] * (psiPxQ - psiQ);
+      }
+      double gv = 0;
+      for (int i = 0; i < x.length; i++) {
+        double s = spend[i];
+        gp -= x[i] * Math.log1p(v / s);          // x ln(x zbar) - x ln(v + x zbar)
+        gq -= Math.log1p(s / v);                 // ln v - ln(v + s)
+        gv += (q * s - p * x[i] * v) / (v * (v + s)); // q / v - (p x + q) / (v + s)
+      }
+      return new double[] {gp, gq, gv};
     }
 
     /**

@@ -69,11 +69,16 @@ final class MaximumLikelihood {
    * @param start    starting point (natural scale, positive)
    * @param maxEval  the evaluation budget of each optimizer run
    * @param logLikelihood the function to maximise, which may return -inf or NaN where undefined
+   * @param gradient the analytic gradient of the log-likelihood in the natural parameters,
+   *     or null; with {@code hessian}, Newton steps polish the simplex's optimum to full
+   *     precision (a derivative-free search resolves parameters only to about the square
+   *     root of the rounding error of the log-likelihood)
    * @param hessian  the analytic Hessian of the log-likelihood in the natural parameters, or
    *     null to use central differences
    */
   static Result maximize(String model, String[] names, double[] start, int maxEval,
-      ToDoubleFunction<double[]> logLikelihood, Function<double[], double[][]> hessian) {
+      ToDoubleFunction<double[]> logLikelihood, Function<double[], double[]> gradient,
+      Function<double[], double[][]> hessian) {
     int n = names.length;
     double[] point = new double[n];
     for (int i = 0; i < n; i++) {
@@ -112,6 +117,16 @@ final class MaximumLikelihood {
     }
     double[] theta = exp(point);
     double ll = logLikelihood.applyAsDouble(theta);
+    if (gradient != null && hessian != null && Double.isFinite(ll)) {
+      double[] polished = newton(theta, ll, logLikelihood, gradient, hessian, evaluations);
+      if (polished != null) {
+        theta = polished;
+        ll = logLikelihood.applyAsDouble(theta);
+        for (int i = 0; i < n; i++) {
+          point[i] = Math.log(theta[i]);
+        }
+      }
+    }
     if (!Double.isFinite(ll)) {
       throw new FitException(model + " log-likelihood at the fitted parameters must be finite,"
           + " but was " + ll + " at " + describe(names, theta));
@@ -230,6 +245,57 @@ final class MaximumLikelihood {
         }
       }
     }
+  }
+
+  /**
+   * Newton's method from near the optimum: theta += (-H)^-1 g while the log-likelihood does
+   * not fall (beyond its rounding) and the parameters stay positive; returns the last
+   * accepted point, or null if no step was taken (minus the Hessian not positive definite).
+   */
+  private static double[] newton(double[] start, double ll0,
+      ToDoubleFunction<double[]> logLikelihood, Function<double[], double[]> gradient,
+      Function<double[], double[][]> hessian, int[] evaluations) {
+    double[] theta = start;
+    double ll = ll0;
+    boolean moved = false;
+    for (int iteration = 0; iteration < 20; iteration++) {
+      double[][] h = hessian.apply(theta);
+      double[][] information = new double[h.length][h.length];
+      for (int i = 0; i < h.length; i++) {
+        for (int j = 0; j < h.length; j++) {
+          information[i][j] = -h[i][j];
+        }
+      }
+      double[] step;
+      try {
+        step = Cholesky.of(information, 1e-14).solve(gradient.apply(theta));
+      } catch (IllegalArgumentException e) {
+        break;
+      }
+      double[] next = theta.clone();
+      double largest = 0;
+      boolean positive = true;
+      for (int i = 0; i < next.length; i++) {
+        next[i] += step[i];
+        positive &= next[i] > 0;
+        largest = Math.max(largest, Math.abs(step[i] / theta[i]));
+      }
+      if (!positive) {
+        break;
+      }
+      evaluations[0]++;
+      double value = logLikelihood.applyAsDouble(next);
+      if (!(value >= ll - 1e-13 * Math.abs(ll))) {
+        break;
+      }
+      theta = next;
+      ll = Math.max(ll, value);
+      moved = true;
+      if (largest < 1e-15) {
+        break;
+      }
+    }
+    return moved ? theta : null;
   }
 
   /** from + t (to - from), clamped to the search box. */
