@@ -17,4 +17,6 @@ module dev.scoring.core {
   exports dev.scoring.core.report;
   exports dev.scoring.core.testing;
   exports dev.scoring.core;
+  // internal: the kernel fed from primitive arrays, for the Kafka Streams processor
+  exports dev.scoring.core.internal to dev.scoring.kafka.streams;
 }

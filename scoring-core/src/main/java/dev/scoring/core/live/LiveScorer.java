@@ -226,12 +226,13 @@ public final class LiveScorer {
     if (type < 0) {
       return advance(s, s, -1, false, v, asOf, Cause.EVENT, event);
     }
-    if (s.size >= maxEvents) {
+    int size = s.events.size;
+    if (size >= maxEvents) {
       throw new IllegalStateException("contact '" + s.id + "' history must hold at most "
-          + maxEvents + " events (maxEventsPerContact), but would hold " + (s.size + 1));
+          + maxEvents + " events (maxEventsPerContact), but would hold " + (size + 1));
     }
     Instant at = event.at();
-    int p = s.insertionPoint(at.getEpochSecond(), at.getNano());
+    int p = s.events.insertionPoint(at.getEpochSecond(), at.getNano());
     s.insert(p, type, event);
     boolean done = false;
     try {
@@ -240,7 +241,7 @@ public final class LiveScorer {
       return score;
     } finally {
       if (!done) {
-        s.remove(p);
+        s.events.remove(p);
       }
     }
   }
