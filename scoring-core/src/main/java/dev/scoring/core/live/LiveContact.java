@@ -38,6 +38,8 @@ final class LiveContact {
   ScoreLog log;
   /** Set once the contact left the cache: an operation holding it must start again. */
   boolean dead;
+  /** Set when an operation queued tier changes; cleared by the operation's thread. */
+  boolean queued;
 
   LiveContact(String id, Map<String, Object> attributes) {
     this.id = id;
@@ -62,7 +64,8 @@ final class LiveContact {
   void replace(Contact c, Version v) {
     attributes = c.attributes();
     matchedFor = null;
-    events = new EventColumns(storedCount(c, v));
+    int n = storedCount(c, v);
+    events = new EventColumns(n + Math.max(4, n >> 3)); // room to record a few more
     for (Event e : c.events()) {
       int type = v.storedId(e.type());
       if (type >= 0) {

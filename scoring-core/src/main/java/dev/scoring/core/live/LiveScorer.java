@@ -133,6 +133,8 @@ public final class LiveScorer {
   private final long maximumSize;
   private final Duration expireAfterAccess;
   private final ReentrantLock maintenance = new ReentrantLock();
+  private final java.util.function.Function<String, LiveContact> loadOrCreate =
+      this::loadOrCreate;
   private volatile Version version;
   private Instant lastSweep; // guarded by maintenance
 
@@ -206,15 +208,20 @@ public final class LiveScorer {
     checkId(contactId);
     Objects.requireNonNull(event, "event");
     while (true) {
-      LiveContact s = cache.get(contactId, this::loadOrCreate);
+      LiveContact s = cache.get(contactId, loadOrCreate);
       Score score;
+      boolean queued;
       synchronized (s) {
         if (s.dead) {
           continue;
         }
         score = recordLocked(s, event);
+        queued = s.queued;
+        s.queued = false;
       }
-      delivery.deliver(contactId);
+      if (queued) { // only an operation that queued changes has changes to deliver
+        delivery.deliver(contactId);
+      }
       return score;
     }
   }
@@ -261,7 +268,7 @@ public final class LiveScorer {
     Objects.requireNonNull(contact, "contact");
     String id = contact.id();
     while (true) {
-      LiveContact s = cache.get(id, this::loadOrCreate);
+      LiveContact s = cache.get(id, loadOrCreate);
       Score score;
       synchronized (s) {
         if (s.dead) {
@@ -602,6 +609,7 @@ public final class LiveScorer {
     s.reported = target;
     s.contributions = contributions;
     if (t != null) {
+      s.queued = true;
       List<TierChange> published = publish(s.id, t, v);
       if (collect != null) {
         collect.addAll(published);
@@ -708,7 +716,8 @@ public final class LiveScorer {
   }
 
   private static void checkId(String contactId) {
-    if (contactId == null || contactId.isBlank()) {
+    if (contactId == null || contactId.isEmpty()
+        || Character.isWhitespace(contactId.charAt(0)) && contactId.isBlank()) {
       throw new IllegalArgumentException("contactId must be a non-blank string, but was "
           + (contactId == null ? "null" : "\"" + contactId + "\""));
     }

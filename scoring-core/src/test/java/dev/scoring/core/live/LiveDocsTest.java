@@ -15,8 +15,8 @@ class LiveDocsTest {
   @Test
   void example_reportsTheChangesAndExplainsThem() {
     assertEquals(List.of(
-        "c-17: cold -> MQL (EVENT)",
-        "c-17: MQL -> cold (TIME)",
+        "c-17: unqualified -> MQL (EVENT)",
+        "c-17: MQL -> unqualified (TIME)",
         "UPSERT null -> 20.0 -",
         "EVENT 20.0 -> 60.0 demo",
         "EVENT 60.0 -> 70.0 visit",
