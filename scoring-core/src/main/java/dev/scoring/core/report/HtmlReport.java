@@ -30,6 +30,7 @@ public final class HtmlReport {
       th:first-child,td:first-child{text-align:left}th{background:#f4f6f8}
       pre{background:#f7f7f7;padding:8px;overflow-x:auto;font-size:.85em}
       details summary{cursor:pointer;color:#0b5cad}
+      .notice{border-left:4px solid #D55E00;background:#fff4ec;padding:6px 10px;margin:.4em 0}
       @media print{details{display:block}details>summary{display:none}\
       figure{break-inside:avoid}body{max-width:none}}
       """;
@@ -71,6 +72,17 @@ public final class HtmlReport {
    */
   public HtmlReport paragraph(String text) {
     body.append("<p>").append(Svg.escape(text)).append("</p>\n");
+    return this;
+  }
+
+  /**
+   * Adds a notice that stands out: a finding or a caveat the reader must see.
+   *
+   * @param text the text (escaped)
+   * @return this page
+   */
+  public HtmlReport notice(String text) {
+    body.append("<p class=\"notice\">").append(Svg.escape(text)).append("</p>\n");
     return this;
   }
 

@@ -2,7 +2,7 @@ package dev.scoring.core.report;
 
 import java.util.Locale;
 
-/** Small helpers to write SVG and HTML text. */
+/** Small helpers to write SVG and HTML text, and to lay charts out without overlaps. */
 final class Svg {
   /** Series colours, distinguishable for common colour-vision deficiencies. */
   static final String[] PALETTE = {
@@ -33,6 +33,7 @@ final class Svg {
     return out.toString();
   }
 
+  /** A coordinate in SVG markup (not a number shown to readers: see {@link Numbers}). */
   static String num(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
@@ -40,15 +41,59 @@ final class Svg {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
-  /** A number for a label: thousands separators, up to 2 decimals. */
-  static String label(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return String.format(Locale.ROOT, "%,d", (long) v);
+  /** The font size of every text, in SVG units. */
+  static final double FONT = 12;
+
+  /**
+   * A generous estimate of the width of {@code s} at {@link #FONT} (wider than the actual
+   * glyphs of common sans-serif fonts), so a layout computed with it leaves no overlap.
+   */
+  static double textWidth(String s, boolean bold) {
+    double w = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      double em;
+      if (c == ' ' || c == ',' || c == '.' || c == ':' || c == ';' || c == '|' || c == '\'' || c == 'i'
+          || c == 'l' || c == 'j' || c == 'I' || c == '!' || c == '(' || c == ')' || c == '['
+          || c == ']') {
+        em = 0.36;
+      } else if (c == 'm' || c == 'w' || c == 'M' || c == 'W' || c == '%' || c == '@') {
+        em = 0.95;
+      } else if (Character.isUpperCase(c)) {
+        em = 0.72;
+      } else {
+        em = 0.62;
+      }
+      w += em * FONT;
     }
-    if (Math.abs(v) >= 1000) {
-      return String.format(Locale.ROOT, "%,.0f", v);
+    return w * (bold ? 1.1 : 1.0);
+  }
+
+  /** The widest of some texts, by {@link #textWidth}. */
+  static double widest(Iterable<String> texts, boolean bold) {
+    double w = 0;
+    for (String t : texts) {
+      w = Math.max(w, textWidth(t, bold));
     }
-    return String.format(Locale.ROOT, "%.2f", v);
+    return w;
+  }
+
+  /** Labels of axis ticks, formatted on their step. */
+  static java.util.List<String> tickLabels(double[] ticks) {
+    double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+    java.util.List<String> out = new java.util.ArrayList<>(ticks.length);
+    for (double t : ticks) {
+      out.add(Numbers.onStep(t, step));
+    }
+    return out;
+  }
+
+  /**
+   * The left margin of a plot with a rotated y axis title: room for the title (centred on
+   * x = 16), a gap, the widest tick label and the tick gap.
+   */
+  static double leftMargin(java.util.List<String> yTickLabels) {
+    return Math.max(LEFT, 16 + FONT / 2 + 10 + widest(yTickLabels, false) + 8);
   }
 
   static String open(String title, int width, int height) {
@@ -77,12 +122,14 @@ final class Svg {
         + (tooltip.isEmpty() ? "" : "<title>" + escape(tooltip) + "</title>") + "</rect>";
   }
 
-  /** Axis titles: x centred below the plot, y rotated on the left. */
-  static String axisTitles(String xTitle, String yTitle, int width, int height) {
-    double plotMidX = LEFT + (width - LEFT - RIGHT) / 2.0;
-    double plotMidY = TOP + (height - TOP - BOTTOM) / 2.0;
+  /** Axis titles: x centred below the plot (which runs from {@code left}), y rotated. */
+  static String axisTitles(String xTitle, String yTitle, double left, int width, int height,
+      double plotBottom) {
+    double plotMidX = left + (width - left - RIGHT) / 2.0;
+    double plotMidY = TOP + (plotBottom - TOP) / 2.0;
     return text(plotMidX, height - 12, "middle", xTitle, "font-weight=\"600\"")
         + "<text x=\"16\" y=\"" + num(plotMidY) + "\" text-anchor=\"middle\" font-weight=\"600\""
+        + " dominant-baseline=\"central\""
         + " transform=\"rotate(-90 16 " + num(plotMidY) + ")\">" + escape(yTitle) + "</text>";
   }
 
