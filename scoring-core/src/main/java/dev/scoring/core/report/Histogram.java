@@ -174,6 +174,63 @@ public final class Histogram implements Chart {
         List.of(), start, step, open);
   }
 
+  /**
+   * A histogram of a continuous measure (amounts): bins of a round width (1, 2, 2.5 or 5
+   * times a power of ten) from 0 (or the smallest value, when negative) to the 99th
+   * percentile, about {@code bins} of them. When values lie above the bins, one more open bar
+   * ({@code ">= 500"}) holds them all, and the title says how many it holds.
+   *
+   * <p>Cost: a sort of a copy of the values, then one pass.
+   *
+   * @param title  the chart title
+   * @param xTitle the x axis title with its unit, such as {@code "monetary value ($)"}
+   * @param yTitle what is counted, such as {@code "customers"}
+   * @param values the values, finite
+   * @param bins   about how many bins below the 99th percentile, 1 to 1,000
+   * @return the histogram
+   * @throws IllegalArgumentException if a value is not finite or {@code bins} is outside
+   *     1..1,000
+   */
+  public static Histogram ofValues(String title, String xTitle, String yTitle, double[] values,
+      int bins) {
+    if (bins < 1 || bins > 1000) {
+      throw new IllegalArgumentException("bins must be in 1..1000, but was " + bins);
+    }
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    for (double v : sorted) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("values must be finite, but was " + v);
+      }
+    }
+    double lo = sorted.length == 0 ? 0 : Math.min(0, sorted[0]);
+    double p99 = sorted.length == 0 ? 1 : sorted[(int) Math.floor(0.99 * (sorted.length - 1))];
+    double hi = p99 > lo ? p99 : lo + 1;
+    double step = Svg.roundStep((hi - lo) / bins);
+    double start = Math.floor(lo / step) * step;
+    int n = (int) Math.max(1, Math.ceil((hi - start) / step - 1e-9));
+    double end = start + n * step;
+    double max = sorted.length == 0 ? end : sorted[sorted.length - 1];
+    boolean open = max > end;
+    int total = open ? n + 1 : n;
+    long[] counts = new long[total];
+    long beyond = 0;
+    for (double v : values) {
+      int b = (int) Math.floor((v - start) / step);
+      if (open && v >= end) {
+        beyond++;
+        b = n;
+      }
+      counts[Math.max(0, Math.min(total - 1, b))]++;
+    }
+    String fullTitle = open
+        ? title + " (the last bar, " + Numbers.onStep(end, step) + " or more, holds "
+            + Numbers.count(beyond) + " " + yTitle + ")"
+        : title;
+    return new Histogram(fullTitle, xTitle, yTitle, start, start + total * step, counts,
+        List.of(), 0, 0, open);
+  }
+
   /** Returns the bin labels, lowest first, as in the table. */
   public List<String> binLabels() {
     List<String> out = new ArrayList<>(counts.length);
@@ -198,6 +255,9 @@ public final class Histogram implements Chart {
     }
     double w = (max - min) / counts.length;
     int d = Numbers.decimalsFor(w);
+    if (openLast && i == counts.length - 1) {
+      return ">= " + Numbers.decimal(min + i * w, d);
+    }
     return "[" + Numbers.decimal(min + i * w, d) + ", " + Numbers.decimal(min + (i + 1) * w, d)
         + (i == counts.length - 1 ? "]" : ")");
   }

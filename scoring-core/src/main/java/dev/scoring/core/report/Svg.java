@@ -157,6 +157,20 @@ final class Svg {
     return ticks;
   }
 
+  /** The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least {@code raw}. */
+  static double roundStep(double raw) {
+    if (!(raw > 0) || !Double.isFinite(raw)) {
+      return 1;
+    }
+    double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      if (m * magnitude >= raw * (1 - 1e-12)) {
+        return m * magnitude;
+      }
+    }
+    return 10 * magnitude;
+  }
+
   /** A sequential colour from light to dark blue for t in [0, 1]. */
   static String shade(double t) {
     t = Double.isNaN(t) ? 0 : Math.max(0, Math.min(1, t));
