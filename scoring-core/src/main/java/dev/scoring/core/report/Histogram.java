@@ -308,12 +308,24 @@ public final class Histogram implements Chart {
         s.append(Svg.text(x, baseY + 18, "middle", binLabel(i), ""));
       }
     } else {
-      double[] xTicks = Svg.ticks(min, max);
+      // an open last bar is labelled under its middle ("2,400+"), and the axis ticks stop
+      // where it starts, without a label that would touch its label
+      double axisEnd = openLast ? max - (max - min) / counts.length : max;
+      double openX = left + plotW - binW / 2;
+      String openLabel = openLast ? binLabel(counts.length - 1).substring(3) + "+" : "";
+      double openFrom = openX - Svg.textWidth(openLabel, false) / 2 - 8;
+      double[] xTicks = Svg.ticks(min, axisEnd);
       List<String> xLabels = Svg.tickLabels(xTicks);
       for (int k = 0; k < xTicks.length; k++) {
         double x = left + plotW * (xTicks[k] - min) / (max - min);
         s.append(Svg.line(x, baseY, x, baseY + 5, "#333333", ""));
-        s.append(Svg.text(x, baseY + 18, "middle", xLabels.get(k), ""));
+        if (!openLast || x + Svg.textWidth(xLabels.get(k), false) / 2 < openFrom) {
+          s.append(Svg.text(x, baseY + 18, "middle", xLabels.get(k), ""));
+        }
+      }
+      if (openLast) {
+        s.append(Svg.line(openX, baseY, openX, baseY + 5, "#333333", ""));
+        s.append(Svg.text(openX, baseY + 18, "middle", openLabel, ""));
       }
     }
     s.append(Svg.line(left, baseY, w - Svg.RIGHT, baseY, "#333333", ""));
