@@ -47,7 +47,7 @@ import java.util.SplittableRandom;
  */
 public final class ReportPopulations {
   /** Distinct labelled contacts and customers the models are fitted on. */
-  public static final int POOL = 10_000;
+  public static final int POOL = 20_000;
   /** Contacts compared in the "since the last run" section. */
   public static final int MOVEMENT_CONTACTS = 20_000;
 

@@ -320,9 +320,8 @@ public final class RfmReport {
             Numbers.decimal(cell[3] / cell[0], 2)));
       }
     });
-    page.table(List.of("segment", "customers with a value", "no repeat purchase",
-        "no repeat purchase (share)", "mean churn probability (repeat buyers)",
-        "mean CLV (" + currency + ")"), rows);
+    page.table(List.of("segment", "customers", "no repeat purchase", "share",
+        "mean churn, repeat buyers", "mean CLV (" + currency + ")"), rows);
     page.chart(new BarChart("Mean customer lifetime value by segment", "segment",
         "mean CLV (" + currency + ")", names,
         meanClv.stream().mapToDouble(Double::doubleValue).toArray(), 2));

@@ -85,7 +85,7 @@ class RfmReportTest {
     String html = RfmReport.of(r, "$", values).html();
     assertThat(html).contains("<p class=\"notice\">BG/NBD gives P(alive) = 1");
     assertThat(html).contains("<th scope=\"col\">no repeat purchase</th>",
-        "<th scope=\"col\">mean churn probability (repeat buyers)</th>");
+        "<th scope=\"col\">mean churn, repeat buyers</th>");
     // a: New Customers, alone, one purchase; b, d: Loyal Customers; e: At Risk
     assertThat(segmentOfA).isEqualTo("New Customers");
     assertThat(html).contains(
