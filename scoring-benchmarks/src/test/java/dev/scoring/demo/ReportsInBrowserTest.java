@@ -2,7 +2,11 @@ package dev.scoring.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scoring.core.report.BarChart;
+import dev.scoring.core.report.Heatmap;
+import dev.scoring.core.report.Histogram;
 import dev.scoring.core.report.HtmlReport;
+import dev.scoring.core.report.LineChart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,6 +154,39 @@ class ReportsInBrowserTest {
       assertThat(layoutProblems(page)).as(e.getKey() + " at " + contacts + " contacts")
           .isEmpty();
     }
+  }
+
+  @Test
+  void extremeLabelsStayApartAndInside() throws Exception {
+    String longName = "a segment name far longer than anybody would ever choose, really";
+    HtmlReport page = new HtmlReport("extremes", "");
+    page.chart(new BarChart("bars", longName, longName + " (value axis)",
+        List.of(longName, "b", longName + " 2"), new double[] {1.5e12, 3, 7.25e11}, 2));
+    List<String> tiers = List.of("Marketing Qualified Lead", "Sales Qualified Lead",
+        "Sales Accepted Lead", "Opportunity", "Customer", "Evangelist", "Churned", "Cold");
+    double[][] cells = new double[tiers.size()][tiers.size()];
+    for (int r = 0; r < cells.length; r++) {
+      for (int c = 0; c < cells.length; c++) {
+        cells[r][c] = 1_234_567_890L * (r + 1) + c;
+      }
+    }
+    page.chart(new Heatmap("grid", longName + " across", longName + " down", longName, tiers,
+        tiers, cells).topDown().diagonalApart());
+    page.chart(new Histogram("histogram", longName + " " + longName, longName + " up", 0, 100,
+        new long[] {5_000_000_000L, 1, 2, 3, 4},
+        List.of(new Histogram.Marker("MQL 60", 60), new Histogram.Marker("SQL 61", 61),
+            new Histogram.Marker("Opportunity 62", 62), new Histogram.Marker("Top 100", 100),
+            new Histogram.Marker("Above 150", 150))));
+    page.chart(new LineChart("lines", longName, longName, 100, 1e9, true, List.of(
+        new LineChart.Series(longName, new double[] {0, 100}, new double[] {0, 1e9}),
+        new LineChart.Series("second", new double[] {0, 50}, new double[] {0, 5e8}))));
+    long[] wide = new long[2_000];
+    for (int i = 0; i < wide.length; i++) {
+      wide[i] = 1_000_000L + i * 997L;
+    }
+    page.chart(Histogram.ofWholeNumbers("whole numbers", "value", "count", wide));
+    Path file = page.write(OUT.resolve("extremes.html"));
+    assertThat(layoutProblems(file)).isEmpty();
   }
 
   @Test

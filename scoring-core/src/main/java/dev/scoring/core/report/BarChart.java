@@ -156,11 +156,12 @@ public final class BarChart implements Chart {
       }
     }
     double baseY = top0 + rowH * categories.size();
+    double[] tickX = new double[ticks.length];
     for (int t = 0; t < ticks.length; t++) {
-      double x = labelW + plotW * ticks[t] / xMax;
-      s.append(Svg.line(x, top0, x, baseY, "#e5e5e5", ""));
-      s.append(Svg.text(x, baseY + 18, "middle", tickLabels.get(t), ""));
+      tickX[t] = labelW + plotW * ticks[t] / xMax;
+      s.append(Svg.line(tickX[t], top0, tickX[t], baseY, "#e5e5e5", ""));
     }
+    s.append(Svg.axisLabels(tickX, tickLabels, 2, w - 2, baseY + 18));
     for (int i = 0; i < categories.size(); i++) {
       double y = top0 + i * rowH;
       s.append(Svg.text(labelW - 8, y + rowH / 2.0 + 4, "end", shown.get(i), ""));
@@ -176,9 +177,13 @@ public final class BarChart implements Chart {
       }
     }
     s.append(Svg.line(labelW, top0, labelW, baseY, "#333333", ""));
-    s.append(Svg.text(labelW + plotW / 2, h - 12, "middle", valueTitle, "font-weight=\"600\""));
+    String axisTitle = Svg.fit(valueTitle, w - 8, true);
+    double titleX = Math.max(4 + Svg.textWidth(axisTitle, true) / 2,
+        Math.min(w - 4 - Svg.textWidth(axisTitle, true) / 2, labelW + plotW / 2));
+    s.append(Svg.text(titleX, h - 12, "middle", axisTitle, "font-weight=\"600\""));
     if (k == 1) { // with several series the legend takes this line; the table names it
-      s.append(Svg.text(4, Svg.TOP + 4, "start", categoryTitle, "font-weight=\"600\""));
+      s.append(Svg.text(4, Svg.TOP + 4, "start", Svg.fit(categoryTitle, w - 8, true),
+          "font-weight=\"600\""));
     }
     return s.append("</svg>").toString();
   }

@@ -143,7 +143,11 @@ public final class Heatmap implements Chart {
         Math.ceil((Svg.textWidth(rowTitle, true) + 16) / Math.max(1, rows.size())));
     int top = Svg.TOP + 16;
     int h = top + cellH * rows.size() + Svg.BOTTOM;
-    double left = Math.max(Svg.LEFT, 16 + Svg.FONT / 2 + 10 + Svg.widest(rows, false) + 8);
+    List<String> rowLabels = new ArrayList<>();
+    for (String r : rows) {
+      rowLabels.add(Svg.fit(r, w * 0.35, false));
+    }
+    double left = Math.max(Svg.LEFT, 16 + Svg.FONT / 2 + 10 + Svg.widest(rowLabels, false) + 8);
     double plotW = w - left - Svg.RIGHT;
     double cellW = plotW / columns.size();
     double lo = Double.POSITIVE_INFINITY;
@@ -158,13 +162,13 @@ public final class Heatmap implements Chart {
       }
     }
     StringBuilder s = new StringBuilder(Svg.open(title, w, h));
-    s.append(Svg.text(left, 16, "start", "cells: " + valueTitle
+    s.append(Svg.text(left, 16, "start", Svg.fit("cells: " + valueTitle
         + (diagonalApart ? " (grey: unchanged, outside the colour scale)" : ""),
-        "fill=\"#555555\""));
+        w - left - 4, false), "fill=\"#555555\""));
     for (int i = 0; i < rows.size(); i++) {
       int r = rowAt(i);
       double y = top + i * cellH;
-      s.append(Svg.text(left - 8, y + cellH * 0.6, "end", rows.get(r), ""));
+      s.append(Svg.text(left - 8, y + cellH * 0.6, "end", rowLabels.get(r), ""));
       for (int c = 0; c < columns.size(); c++) {
         double v = values[r][c];
         double t = hi > lo ? (v - lo) / (hi - lo) : 0.5;
@@ -184,14 +188,17 @@ public final class Heatmap implements Chart {
     }
     double baseY = top + cellH * rows.size();
     for (int c = 0; c < columns.size(); c++) {
-      s.append(Svg.text(left + (c + 0.5) * cellW, baseY + 18, "middle", columns.get(c), ""));
+      s.append(Svg.text(left + (c + 0.5) * cellW, baseY + 18, "middle",
+          Svg.fit(columns.get(c), cellW - 6, false), ""));
     }
-    s.append(Svg.text(left + plotW / 2, h - 12, "middle", columnTitle, "font-weight=\"600\""));
+    s.append(Svg.text(left + plotW / 2, h - 12, "middle", Svg.fit(columnTitle, w - 8, true),
+        "font-weight=\"600\""));
     double midY = top + cellH * rows.size() / 2.0;
     s.append("<text x=\"16\" y=\"").append(Svg.num(midY))
         .append("\" text-anchor=\"middle\" font-weight=\"600\" dominant-baseline=\"central\""
             + " transform=\"rotate(-90 16 ")
-        .append(Svg.num(midY)).append(")\">").append(Svg.escape(rowTitle)).append("</text>");
+        .append(Svg.num(midY)).append(")\">")
+        .append(Svg.escape(Svg.fit(rowTitle, cellH * rows.size(), true))).append("</text>");
     return s.append("</svg>").toString();
   }
 

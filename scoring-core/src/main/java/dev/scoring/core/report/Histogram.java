@@ -148,13 +148,11 @@ public final class Histogram implements Chart {
       }
     }
     long start = lo / step * step;
-    int bins;
-    if (open) {
-      // the open bar starts right after the bar holding the 99th percentile
-      bins = (int) ((last - start) / step) + 2;
-    } else {
-      bins = (int) ((hi - start) / step) + 1;
+    // the open bar starts right after the bar holding the 99th percentile, if any value does
+    if (open && start + ((last - start) / step + 1) * step > hi) {
+      open = false;
     }
+    int bins = open ? (int) ((last - start) / step) + 2 : (int) ((hi - start) / step) + 1;
     long[] counts = new long[bins];
     long beyond = 0;
     long openFrom = start + (long) (bins - 1) * step;
@@ -295,6 +293,8 @@ public final class Histogram implements Chart {
           binW > 4 ? binW - 2 : binW, barH, Svg.PALETTE[0],
           binLabel(i) + ": " + Numbers.count(counts[i])));
     }
+    List<Double> labelX = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
     if (width > 0) {
       // whole numbers: a label under the middle of every n-th bar, n such that labels fit
       double widest = 0;
@@ -302,37 +302,41 @@ public final class Histogram implements Chart {
         widest = Math.max(widest, Svg.textWidth(binLabel(i), false));
       }
       int every = (int) Math.max(1, Math.ceil((widest + 10) / binW));
-      for (int i = 0; i < counts.length; i += every) {
-        double x = left + (i + 0.5) * binW;
-        s.append(Svg.line(x, baseY, x, baseY + 5, "#333333", ""));
-        s.append(Svg.text(x, baseY + 18, "middle", binLabel(i), ""));
+      for (int i = 0; i < counts.length; i++) {
+        if (i % every == 0 || i == counts.length - 1) {
+          labelX.add(left + (i + 0.5) * binW);
+          labels.add(binLabel(i));
+        }
       }
     } else {
       // an open last bar is labelled under its middle ("2,400+"), and the axis ticks stop
-      // where it starts, without a label that would touch its label
+      // where it starts
       double axisEnd = openLast ? max - (max - min) / counts.length : max;
-      double openX = left + plotW - binW / 2;
-      String openLabel = openLast ? binLabel(counts.length - 1).substring(3) + "+" : "";
-      double openFrom = openX - Svg.textWidth(openLabel, false) / 2 - 8;
       double[] xTicks = Svg.ticks(min, axisEnd);
       List<String> xLabels = Svg.tickLabels(xTicks);
       for (int k = 0; k < xTicks.length; k++) {
-        double x = left + plotW * (xTicks[k] - min) / (max - min);
-        s.append(Svg.line(x, baseY, x, baseY + 5, "#333333", ""));
-        if (!openLast || x + Svg.textWidth(xLabels.get(k), false) / 2 < openFrom) {
-          s.append(Svg.text(x, baseY + 18, "middle", xLabels.get(k), ""));
-        }
+        labelX.add(left + plotW * (xTicks[k] - min) / (max - min));
+        labels.add(xLabels.get(k));
       }
       if (openLast) {
-        s.append(Svg.line(openX, baseY, openX, baseY + 5, "#333333", ""));
-        s.append(Svg.text(openX, baseY + 18, "middle", openLabel, ""));
+        labelX.add(left + plotW - binW / 2);
+        labels.add(binLabel(counts.length - 1).substring(3) + "+");
       }
     }
+    double[] xs = new double[labelX.size()];
+    for (int k = 0; k < xs.length; k++) {
+      xs[k] = labelX.get(k);
+      s.append(Svg.line(xs[k], baseY, xs[k], baseY + 5, "#333333", ""));
+    }
+    s.append(Svg.axisLabels(xs, labels, 2, w - 2, baseY + 18));
     s.append(Svg.line(left, baseY, w - Svg.RIGHT, baseY, "#333333", ""));
     // marker labels: the first row (from the top) where they do not touch the previous label
     List<Double> rowEnds = new ArrayList<>();
     for (int i = 0; i < markers.size(); i++) {
       Marker m = markers.get(i);
+      if (!(m.x() >= min && m.x() <= max)) {
+        continue; // off the axis (a tier above the scale): the findings say so
+      }
       double x = left + plotW * (m.x() - min) / (max - min);
       String color = Svg.PALETTE[3 + (i % 3)];
       s.append(Svg.line(x, Svg.TOP, x, baseY, color, "stroke-width=\"2\" stroke-dasharray=\"6 4\""));

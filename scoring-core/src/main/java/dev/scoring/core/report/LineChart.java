@@ -86,11 +86,12 @@ public final class LineChart implements Chart {
       s.append(Svg.line(left, y, w - Svg.RIGHT, y, "#e5e5e5", ""));
       s.append(Svg.text(left - 8, y + 4, "end", yLabels.get(k), ""));
     }
+    double[] tickX = new double[xTicks.length];
     for (int k = 0; k < xTicks.length; k++) {
-      double x = left + plotW * xTicks[k] / xMax;
-      s.append(Svg.line(x, Svg.TOP, x, baseY, "#e5e5e5", ""));
-      s.append(Svg.text(x, baseY + 18, "middle", xLabels.get(k), ""));
+      tickX[k] = left + plotW * xTicks[k] / xMax;
+      s.append(Svg.line(tickX[k], Svg.TOP, tickX[k], baseY, "#e5e5e5", ""));
     }
+    s.append(Svg.axisLabels(tickX, xLabels, 2, w - 2, baseY + 18));
     s.append(Svg.line(left, baseY, w - Svg.RIGHT, baseY, "#333333", ""));
     s.append(Svg.line(left, Svg.TOP, left, baseY, "#333333", ""));
     if (diagonal) {

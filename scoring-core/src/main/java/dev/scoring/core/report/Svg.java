@@ -1,5 +1,7 @@
 package dev.scoring.core.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Small helpers to write SVG and HTML text, and to lay charts out without overlaps. */
@@ -69,6 +71,57 @@ final class Svg {
     return w * (bold ? 1.1 : 1.0);
   }
 
+  /**
+   * The text, or its start ending in "..." when it is wider than {@code room} (the full text
+   * stays in the chart's table and tooltips).
+   */
+  static String fit(String s, double room, boolean bold) {
+    if (textWidth(s, bold) <= room) {
+      return s;
+    }
+    int n = s.length();
+    while (n > 1 && textWidth(s.substring(0, n) + "...", bold) > room) {
+      n--;
+    }
+    return s.substring(0, n) + "...";
+  }
+
+  /**
+   * Labels under an x axis at {@code xs} (centres), on the baseline {@code y}: kept left to
+   * right while each clears the one before by a gap, shifted to stay inside
+   * [{@code minX}, {@code maxX}]; the last label is always kept (dropping the ones before it
+   * that it would touch), so the end of the axis is named.
+   */
+  static String axisLabels(double[] xs, List<String> labels, double minX, double maxX,
+      double y) {
+    int n = xs.length;
+    double[] from = new double[n];
+    double[] to = new double[n];
+    for (int i = 0; i < n; i++) {
+      double half = textWidth(labels.get(i), false) / 2;
+      double x = Math.max(minX + half, Math.min(maxX - half, xs[i]));
+      from[i] = x - half;
+      to[i] = x + half;
+    }
+    List<Integer> kept = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (kept.isEmpty() || from[i] >= to[kept.get(kept.size() - 1)] + 8) {
+        kept.add(i);
+      }
+    }
+    if (n > 0 && kept.get(kept.size() - 1) != n - 1) {
+      while (!kept.isEmpty() && to[kept.get(kept.size() - 1)] + 8 > from[n - 1]) {
+        kept.remove(kept.size() - 1);
+      }
+      kept.add(n - 1);
+    }
+    StringBuilder s = new StringBuilder();
+    for (int i : kept) {
+      s.append(text((from[i] + to[i]) / 2, y, "middle", labels.get(i), ""));
+    }
+    return s.toString();
+  }
+
   /** The widest of some texts, by {@link #textWidth}. */
   static double widest(Iterable<String> texts, boolean bold) {
     double w = 0;
@@ -79,9 +132,9 @@ final class Svg {
   }
 
   /** Labels of axis ticks, formatted on their step. */
-  static java.util.List<String> tickLabels(double[] ticks) {
+  static List<String> tickLabels(double[] ticks) {
     double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
-    java.util.List<String> out = new java.util.ArrayList<>(ticks.length);
+    List<String> out = new ArrayList<>(ticks.length);
     for (double t : ticks) {
       out.add(Numbers.onStep(t, step));
     }
@@ -92,7 +145,7 @@ final class Svg {
    * The left margin of a plot with a rotated y axis title: room for the title (centred on
    * x = 16), a gap, the widest tick label and the tick gap.
    */
-  static double leftMargin(java.util.List<String> yTickLabels) {
+  static double leftMargin(List<String> yTickLabels) {
     return Math.max(LEFT, 16 + FONT / 2 + 10 + widest(yTickLabels, false) + 8);
   }
 
@@ -127,6 +180,10 @@ final class Svg {
       double plotBottom) {
     double plotMidX = left + (width - left - RIGHT) / 2.0;
     double plotMidY = TOP + (plotBottom - TOP) / 2.0;
+    xTitle = fit(xTitle, width - 8, true);
+    yTitle = fit(yTitle, plotBottom - TOP, true);
+    double half = textWidth(xTitle, true) / 2;
+    plotMidX = Math.max(4 + half, Math.min(width - 4 - half, plotMidX));
     return text(plotMidX, height - 12, "middle", xTitle, "font-weight=\"600\"")
         + "<text x=\"16\" y=\"" + num(plotMidY) + "\" text-anchor=\"middle\" font-weight=\"600\""
         + " dominant-baseline=\"central\""

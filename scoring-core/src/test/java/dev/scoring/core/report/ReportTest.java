@@ -219,6 +219,19 @@ class ReportTest {
   }
 
   @Test
+  void wholeNumberHistogram_opensNoBarWhenTheTailFitsInTheLastBin() {
+    long[] values = new long[2_000];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = 1_000_000L + i * 997L; // up to 2,993,003; p99 2,973,063
+    }
+    Histogram h = Histogram.ofWholeNumbers("t", "x", "y", values);
+    assertThat(h.binLabels()).hasSize(40).startsWith("1,000,000-1,049,999")
+        .endsWith("2,950,000-2,999,999");
+    assertThat(java.util.Arrays.stream(h.counts()).sum()).isEqualTo(2_000);
+    assertThat(h.title()).isEqualTo("t");
+  }
+
+  @Test
   void valueHistogram_hasRoundBinsAndAnOpenLastBar() {
     double[] values = new double[200];
     for (int i = 0; i < 199; i++) {
