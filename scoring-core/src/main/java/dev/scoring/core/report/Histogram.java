@@ -43,7 +43,12 @@ public final class Histogram implements Chart {
    * @param x     the position on the x axis
    */
   public record Marker(String label, double x) {
-    /** Checks the label. */
+    /**
+     * Checks the label.
+     *
+     * @param label the label
+     * @param x     the position on the x axis
+     */
     public Marker {
       Objects.requireNonNull(label, "label");
     }
@@ -229,7 +234,11 @@ public final class Histogram implements Chart {
         List.of(), 0, 0, open);
   }
 
-  /** Returns the bin labels, lowest first, as in the table. */
+  /**
+   * Returns the bin labels, lowest first, as in the table.
+   *
+   * @return the bin labels, lowest first, as in the table
+   */
   public List<String> binLabels() {
     List<String> out = new ArrayList<>(counts.length);
     for (int i = 0; i < counts.length; i++) {
@@ -238,7 +247,11 @@ public final class Histogram implements Chart {
     return out;
   }
 
-  /** Returns the count of each bin, lowest first. */
+  /**
+   * Returns the count of each bin, lowest first.
+   *
+   * @return the count of each bin, lowest first
+   */
   public long[] counts() {
     return counts.clone();
   }

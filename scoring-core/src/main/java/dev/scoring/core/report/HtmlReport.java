@@ -126,12 +126,20 @@ public final class HtmlReport {
     return this;
   }
 
-  /** Returns the number of charts added. */
+  /**
+   * Returns the number of charts added.
+   *
+   * @return the number of charts added
+   */
   public int chartCount() {
     return figures;
   }
 
-  /** Returns the complete HTML document. */
+  /**
+   * Returns the complete HTML document.
+   *
+   * @return the complete HTML document
+   */
   public String html() {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

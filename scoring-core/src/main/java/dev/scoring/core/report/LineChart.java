@@ -28,6 +28,9 @@ public final class LineChart implements Chart {
     /**
      * Copies and checks the points.
      *
+     * @param name the legend label
+     * @param xs   x values
+     * @param ys   y values, as many as {@code xs}
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public Series {

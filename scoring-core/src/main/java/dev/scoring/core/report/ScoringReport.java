@@ -79,13 +79,25 @@ public final class ScoringReport {
    */
   public record Contribution(String id, Explanation.Kind kind, long contacts, double points,
       double share) {
-    /** Checks the references. */
+    /**
+     * Checks the references.
+     *
+     * @param id       the rule id, or the cap's or clamp's
+     * @param kind     what the entry is
+     * @param contacts the contacts it applied to
+     * @param points   the points it added over all contacts
+     * @param share    its share of all points
+     */
     public Contribution {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(kind, "kind");
     }
 
-    /** Returns the mean points per contact it applied to, NaN when it applied to none. */
+    /**
+     * Returns the mean points per contact it applied to, NaN when it applied to none.
+     *
+     * @return the mean points per contact it applied to, NaN when it applied to none
+     */
     public double meanPoints() {
       return contacts == 0 ? Double.NaN : points / contacts;
     }
@@ -159,14 +171,24 @@ public final class ScoringReport {
    * @param current   its current score
    */
   public record Mover(String contactId, Score previous, Score current) {
-    /** Checks the references. */
+    /**
+     * Checks the references.
+     *
+     * @param contactId the contact
+     * @param previous  its previous score
+     * @param current   its current score
+     */
     public Mover {
       Objects.requireNonNull(contactId, "contactId");
       Objects.requireNonNull(previous, "previous");
       Objects.requireNonNull(current, "current");
     }
 
-    /** Returns {@code current.score() - previous.score()}. */
+    /**
+     * Returns {@code current.score() - previous.score()}.
+     *
+     * @return {@code current.score() - previous.score()}
+     */
     public double change() {
       return current.score() - previous.score();
     }
@@ -358,7 +380,11 @@ public final class ScoringReport {
     return this;
   }
 
-  /** Returns the number of contacts added. */
+  /**
+   * Returns the number of contacts added.
+   *
+   * @return the number of contacts added
+   */
   public long count() {
     return count;
   }
@@ -372,7 +398,11 @@ public final class ScoringReport {
     return Collections.unmodifiableMap(new LinkedHashMap<>(tierCounts));
   }
 
-  /** Returns the static analysis of the report's table. */
+  /**
+   * Returns the static analysis of the report's table.
+   *
+   * @return the static analysis of the report's table
+   */
   public ModelAnalysis analysis() {
     return analysis;
   }
@@ -380,6 +410,8 @@ public final class ScoringReport {
   /**
    * Returns the contribution of every rule in the table's order (demographic, behavioral,
    * negative; rules that never applied included), then of caps and the clamp that cut.
+   *
+   * @return the contributions, a new list
    */
   public List<Contribution> contributions() {
     double total = 0;
@@ -398,6 +430,8 @@ public final class ScoringReport {
   /**
    * Returns what to warn about first: the analysis' findings (unreachable tiers, rules that
    * never fire, ...), then the rules that applied to none of the contacts added.
+   *
+   * @return one line per finding, empty when there is nothing to warn about
    */
   public List<String> findings() {
     List<String> out = new ArrayList<>();
@@ -417,7 +451,11 @@ public final class ScoringReport {
     return out;
   }
 
-  /** Returns the score histogram chart with the tier thresholds. */
+  /**
+   * Returns the score histogram chart with the tier thresholds.
+   *
+   * @return the score histogram chart with the tier thresholds
+   */
   public Histogram histogram() {
     List<Histogram.Marker> markers = new ArrayList<>();
     for (Tier t : model.tiers()) {
@@ -428,7 +466,11 @@ public final class ScoringReport {
         "contacts", model.scale().min(), model.scale().max(), histogram, markers);
   }
 
-  /** Returns the tier counts chart, base tier first. */
+  /**
+   * Returns the tier counts chart, base tier first.
+   *
+   * @return the tier counts chart, base tier first
+   */
   public BarChart tierChart() {
     List<String> names = new ArrayList<>(tierCounts.keySet());
     double[] values = new double[names.size()];
@@ -438,7 +480,11 @@ public final class ScoringReport {
     return new BarChart("Contacts per tier", "tier", "contacts", names, values, 0);
   }
 
-  /** Returns the chart of each rule's share of all points added, in the table's order. */
+  /**
+   * Returns the chart of each rule's share of all points added, in the table's order.
+   *
+   * @return the chart of each rule's share of all points added, in the table's order
+   */
   public BarChart contributionChart() {
     List<String> names = new ArrayList<>();
     List<Contribution> all = contributions();
@@ -452,7 +498,11 @@ public final class ScoringReport {
         "share of all points (%)", names, shares, 1);
   }
 
-  /** Returns the fit x engagement grid of contact counts, its bins over the table's range. */
+  /**
+   * Returns the fit x engagement grid of contact counts, its bins over the table's range.
+   *
+   * @return the fit x engagement grid of contact counts, its bins over the table's range
+   */
   public Heatmap fitEngagementGrid() {
     double[][] values = new double[grid.length][];
     for (int r = 0; r < grid.length; r++) {
@@ -466,7 +516,11 @@ public final class ScoringReport {
         .withDecimals(0);
   }
 
-  /** Returns the top contacts, best first, with their scores. */
+  /**
+   * Returns the top contacts, best first, with their scores.
+   *
+   * @return the top contacts, best first, with their scores
+   */
   public List<Map.Entry<Contact, Score>> top() {
     List<Map.Entry<Contact, Score>> best = new ArrayList<>(top);
     best.sort(Comparator.comparingDouble((Map.Entry<Contact, Score> e) -> e.getValue().score())
@@ -477,6 +531,8 @@ public final class ScoringReport {
   /**
    * Returns the page: findings (when any), scores, rule contributions, fit and engagement,
    * since the last run (when given), and the top contacts explained.
+   *
+   * @return the page, to {@link HtmlReport#write} or {@link HtmlReport#html}
    */
   public HtmlReport toHtml() {
     HtmlReport page = new HtmlReport("Scoring report: " + model.name() + " v" + model.version(),
