@@ -2,11 +2,11 @@ package dev.scoring.demo;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Score;
-import dev.scoring.core.ExampleModels;
 import dev.scoring.core.EventMatch;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.evaluation.Comparison;
 import dev.scoring.core.evaluation.LabeledContact;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.report.EvaluationReport;
 import dev.scoring.core.report.HtmlReport;
 import dev.scoring.core.report.ScoringReport;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Score;
-import dev.scoring.core.ExampleModels;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.demo.docs.RfmPage;
 import dev.scoring.demo.docs.WeeklyReport;
 import java.nio.file.Files;

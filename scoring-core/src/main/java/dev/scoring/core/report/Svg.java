@@ -1,5 +1,6 @@
 package dev.scoring.core.report;
 
+import dev.scoring.api.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,10 +38,7 @@ final class Svg {
 
   /** A coordinate in SVG markup (not a number shown to readers: see {@link Numbers}). */
   static String num(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return String.format(Locale.ROOT, "%.2f", v);
+    return Values.fixed(v, 2);
   }
 
   /** The font size of every text, in SVG units. */
