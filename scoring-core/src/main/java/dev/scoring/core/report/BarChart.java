@@ -133,7 +133,7 @@ public final class BarChart implements Chart {
     }
     valueRoom += 12;
     double labelW = Math.max(60, Math.min(w * 0.45, Svg.widest(shown, false) + 16));
-    double[] ticks = Svg.ticks(0, top > 0 ? top : 1);
+    double[] ticks = Svg.ticks(0, top > 0 ? top : 1, decimals == 0);
     List<String> tickLabels = Svg.tickLabels(ticks);
     double xMax = Math.max(top, ticks[ticks.length - 1]);
     double plotW = w - labelW - Svg.RIGHT - valueRoom;

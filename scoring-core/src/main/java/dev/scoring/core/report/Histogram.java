@@ -286,7 +286,7 @@ public final class Histogram implements Chart {
     for (long c : counts) {
       top = Math.max(top, c);
     }
-    double[] yTicks = Svg.ticks(0, top);
+    double[] yTicks = Svg.ticks(0, top, true);
     List<String> yLabels = Svg.tickLabels(yTicks);
     double left = Svg.leftMargin(yLabels);
     double plotW = w - left - Svg.RIGHT;

@@ -190,6 +190,14 @@ final class Svg {
 
   /** Up to about five round tick values covering [0, max]. */
   static double[] ticks(double min, double max) {
+    return ticks(min, max, false);
+  }
+
+  /**
+   * Up to about five round tick values covering [min, max]; whole numbers only (steps of at
+   * least 1) when {@code whole}, for axes of counts.
+   */
+  static double[] ticks(double min, double max, boolean whole) {
     if (!(max > min)) {
       max = min + 1;
     }
@@ -202,6 +210,9 @@ final class Svg {
         step = m * magnitude;
         break;
       }
+    }
+    if (whole && step != Math.rint(step)) {
+      step = Math.ceil(step);
     }
     double first = Math.ceil(min / step) * step;
     int n = (int) Math.floor((max - first) / step + 1e-9) + 1;

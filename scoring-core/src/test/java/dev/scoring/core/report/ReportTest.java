@@ -248,6 +248,16 @@ class ReportTest {
   }
 
   @Test
+  void countAxes_haveWholeTicksOnly() {
+    String svg = new Histogram("t", "x", "contacts", 0, 100, new long[] {2, 0, 1}, List.of())
+        .svg();
+    assertThat(svg).contains(">0</text>", ">1</text>", ">2</text>")
+        .doesNotContain(">0.5</text>", ">1.5</text>");
+    String bars = new BarChart("t", "c", "contacts", List.of("a"), new double[] {1}).svg();
+    assertThat(bars).contains(">0</text>", ">1</text>").doesNotContain(">0.2</text>");
+  }
+
+  @Test
   void numbers_haveOneFormat() {
     assertThat(Numbers.count(1_000_000)).isEqualTo("1,000,000");
     assertThat(Numbers.decimal(10000, 1)).isEqualTo("10,000.0");
