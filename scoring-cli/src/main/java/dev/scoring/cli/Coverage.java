@@ -215,7 +215,8 @@ final class Coverage {
     }
     out.append('\n');
     for (Unread u : list) {
-      out.append(String.format(Locale.ROOT, "    \"%s\" (%,d contacts)", u.name(), u.contacts()));
+      out.append(String.format(Locale.ROOT, "    \"%s\" (%,d contact%s)", u.name(), u.contacts(),
+          u.contacts() == 1 ? "" : "s"));
       if (u.closest() != null) {
         out.append(", closest ").append(kind).append(" \"").append(u.closest()).append('"');
         if (u.likelyTypo()) {
