@@ -137,13 +137,14 @@ final class ReportCommand implements Runnable {
     @Override
     public Integer call() {
       ScoringCli root = parent.root;
+      dev.scoring.rfm.Rfm rfm = RfmCommand.rfm(analysisDate, bins);
       TransactionCsvReader.Result read;
       long bad;
       try (BadLines lines = new BadLines(root.err, null)) {
         read = transactions.read(lines, root.err);
         bad = lines.count();
       }
-      RfmResult result = RfmCommand.score(read, analysisDate, bins, transactions.transactions);
+      RfmResult result = RfmCommand.score(rfm, read, transactions.transactions);
       if (value) {
         List<CustomerSummary> summaries = CustomerSummaries.fromTransactions(
             read.transactions(), analysisDate, ChronoUnit.WEEKS);

@@ -60,13 +60,14 @@ final class RfmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Rfm rfm = rfm(analysisDate, bins);
     TransactionCsvReader.Result read;
     long bad;
     try (BadLines lines = new BadLines(root.err, badLines)) {
       read = transactions.read(lines, root.err);
       bad = lines.count();
     }
-    RfmResult result = score(read);
+    RfmResult result = score(rfm, read, transactions.transactions);
     try (CsvWriter csv = CsvOut.open(out, root.out)) {
       csv.writeRecord("customer_id", "last_purchase", "recency_days", "frequency", "revenue",
           "monetary", "r", "f", "m", "cell", "score", "segment");
@@ -87,28 +88,29 @@ final class RfmCommand implements Callable<Integer> {
     return bad > 0 ? Exit.FINDINGS : Exit.OK;
   }
 
-  private RfmResult score(TransactionCsvReader.Result read) {
-    Rfm rfm;
+  /**
+   * The RFM analysis of the options.
+   *
+   * @throws UsageException if the options do not make one
+   */
+  static Rfm rfm(LocalDate analysisDate, int bins) {
     try {
-      rfm = Rfm.builder().analysisDate(analysisDate).bins(bins).build();
-    } catch (IllegalArgumentException e) {
+      return Rfm.builder().analysisDate(analysisDate).bins(bins).build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UsageException(e.getMessage());
-    }
-    try {
-      return rfm.score(read.transactions());
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(transactions.transactions + ": " + e.getMessage(), e);
     }
   }
 
-  /** Scores read transactions for another command ({@code report rfm}). */
-  static RfmResult score(TransactionCsvReader.Result read, LocalDate analysisDate, int bins,
-      Path file) {
-    RfmCommand c = new RfmCommand();
-    c.analysisDate = analysisDate;
-    c.bins = bins;
-    c.transactions = new TransactionOptions();
-    c.transactions.transactions = file;
-    return c.score(read);
+  /**
+   * Scores read transactions.
+   *
+   * @throws BadInputException if the transactions cannot be scored
+   */
+  static RfmResult score(Rfm rfm, TransactionCsvReader.Result read, Path file) {
+    try {
+      return rfm.score(read.transactions());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(file + ": " + e.getMessage(), e);
+    }
   }
 }
