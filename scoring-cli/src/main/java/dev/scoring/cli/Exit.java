@@ -11,8 +11,5 @@ public final class Exit {
   /** An input could not be used: a missing or unreadable file, a model that does not load. */
   public static final int BAD_INPUT = 3;
 
-  /** The version printed by {@code --version} when not run from the jar. */
-  static final String VERSION = "0.1.0-SNAPSHOT";
-
   private Exit() {}
 }

@@ -107,16 +107,29 @@ public final class ScoringCli implements Runnable {
       e.printStackTrace(commandLine.getErr());
       return Exit.BAD_INPUT;
     });
-    cl.setExitCodeExceptionMapper(e -> Exit.USAGE);
+    cl.setParameterExceptionHandler((e, args) -> {
+      CommandLine c = e.getCommandLine();
+      c.getErr().println("error: " + e.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
+      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName()
+          + " --help' for more information.");
+      return Exit.USAGE;
+    });
     return cl;
   }
 
-  /** The version: the jar's implementation version, or the build's when run from classes. */
+  /** The version, from {@code version.properties} (filtered by the build). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = ScoringCli.class.getPackage().getImplementationVersion();
-      return new String[] {"scoring " + (v == null ? Exit.VERSION : v)};
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.InputStream in = ScoringCli.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"scoring " + p.getProperty("version", "(unknown version)"),
+          "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
     }
   }
 }
