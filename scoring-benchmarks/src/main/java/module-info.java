@@ -8,6 +8,7 @@ open module dev.scoring.benchmarks {
   requires dev.scoring.rfm;
   requires com.fasterxml.jackson.core;
   requires java.management;
+  requires java.sql;
   requires jmh.core;
   requires easy.rules.core;
   requires org.kie.api;
