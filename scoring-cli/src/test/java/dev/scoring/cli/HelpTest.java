@@ -3,31 +3,17 @@ package dev.scoring.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-/**
- * {@code --help} and {@code --version} on every command, and the help blocks of
- * {@code docs/cli.md} equal to what the commands print. Run with
- * {@code -Dcli.docs.update=true} to rewrite the blocks from the commands.
- */
+/** {@code --help} and {@code --version} on every command; usage errors. */
 class HelpTest {
-  static final Path DOCS = Path.of("..", "docs", "cli.md");
-  static final Pattern BLOCK = Pattern.compile(
-      "<!-- help: ([a-z ]+) -->\\n```text\\n(.*?)```\\n", Pattern.DOTALL);
 
   @ParameterizedTest
   @ValueSource(strings = {"", "score", "check", "rfm", "value", "report", "report scores",
@@ -66,31 +52,6 @@ class HelpTest {
     assertThat(none.exit()).isEqualTo(Exit.USAGE);
     assertThat(none.err()).startsWith("error: a command must be given (score, check, rfm, value or"
         + " report), but was none");
-  }
-
-  @Test
-  void docsPageShowsTheHelpOfEveryCommand() throws IOException {
-    String page = Files.readString(DOCS);
-    Map<String, String> blocks = new LinkedHashMap<>();
-    Matcher m = BLOCK.matcher(page);
-    StringBuilder updated = new StringBuilder();
-    while (m.find()) {
-      String command = m.group(1).substring("scoring".length()).strip();
-      blocks.put(command, m.group(2));
-      m.appendReplacement(updated, Matcher.quoteReplacement("<!-- help: " + m.group(1)
-          + " -->\n```text\n" + usage(command) + "```\n"));
-    }
-    m.appendTail(updated);
-    if (Boolean.getBoolean("cli.docs.update")) {
-      Files.writeString(DOCS, updated.toString());
-      return;
-    }
-    assertThat(blocks.keySet()).containsExactly("", "score", "check", "rfm", "value", "report",
-        "report scores", "report rfm");
-    for (Map.Entry<String, String> e : blocks.entrySet()) {
-      assertThat(e.getValue()).as("docs/cli.md help of '%s' (regenerate with"
-          + " -Dcli.docs.update=true)", e.getKey()).isEqualTo(usage(e.getKey()));
-    }
   }
 
   /** What {@code scoring <command> --help} prints. */
