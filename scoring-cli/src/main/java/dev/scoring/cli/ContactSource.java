@@ -7,6 +7,7 @@ import dev.scoring.api.Contact;
 import dev.scoring.core.ContactTable;
 import dev.scoring.core.json.ContactJson;
 import dev.scoring.core.json.ContactLines;
+import dev.scoring.core.json.ContactSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -59,8 +60,104 @@ final class ContactSource {
    */
   ContactTable table() {
     ContactTable.Builder table = ContactTable.builder();
-    forEach(contact -> table.add(contact));
+    if (isNdjson()) {
+      readNdjson(options.contacts, table.sink());
+    } else {
+      forEach(contact -> table.add(contact));
+    }
     return table.build();
+  }
+
+  private boolean isNdjson() {
+    Path contacts = options.contacts;
+    if (contacts != null && !Io.isCsv(contacts)) {
+      if (options.events != null) {
+        throw new UsageException(
+            "--events must come with a contacts CSV, but --contacts was NDJSON: " + contacts);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * NDJSON straight into table columns through the library's streaming reader, no object
+   * per contact: the one call to switch when a parallel reader exists.
+   */
+  private void readNdjson(Path file, ContactSink table) {
+    String name = file.toString();
+    Io.Input input = Io.open(file, "contacts");
+    CountingSink sink = new CountingSink(table);
+    try (InputStream in = input.in();
+         Progress bar = Progress.start(progress, err, "contacts read", sink::count,
+             input.file()::count, input.size())) {
+      ContactJson.defaults().readInto(in, sink, b -> bad.report(name, b.message()));
+    } catch (UncheckedIOException | IOException e) {
+      throw new BadInputException(name + ": contacts file must be readable, but "
+          + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Counts the contacts a reader completes, for the progress bar (read on its thread). */
+  private static final class CountingSink implements ContactSink {
+    private final ContactSink to;
+    private volatile long count;
+
+    CountingSink(ContactSink to) {
+      this.to = to;
+    }
+
+    long count() {
+      return count;
+    }
+
+    @Override
+    public void begin(long line) {
+      to.begin(line);
+    }
+
+    @Override
+    public void id(String id) {
+      to.id(id);
+    }
+
+    @Override
+    public void attribute(String name, String value) {
+      to.attribute(name, value);
+    }
+
+    @Override
+    public void attribute(String name, long value) {
+      to.attribute(name, value);
+    }
+
+    @Override
+    public void attribute(String name, double value) {
+      to.attribute(name, value);
+    }
+
+    @Override
+    public void attribute(String name, boolean value) {
+      to.attribute(name, value);
+    }
+
+    @Override
+    public void event(String type, long epochSecond, int nano, boolean hasValue, double value) {
+      to.event(type, epochSecond, nano, hasValue, value);
+    }
+
+    @Override
+    public void end() {
+      to.end();
+      count++; // one writer thread: a volatile increment is enough
+    }
+
+    @Override
+    public void abort() {
+      to.abort();
+    }
   }
 
   /**
@@ -71,20 +168,15 @@ final class ContactSource {
    * @param sink receives the contacts
    */
   void forEach(Consumer<Contact> sink) {
-    Path contacts = options.contacts;
-    if (contacts != null && !Io.isCsv(contacts)) {
-      if (options.events != null) {
-        throw new UsageException(
-            "--events must come with a contacts CSV, but --contacts was NDJSON: " + contacts);
-      }
-      readNdjson(contacts, sink);
+    if (isNdjson()) {
+      readNdjsonObjects(options.contacts, sink);
     } else {
-      readCsv(contacts, options.events, sink);
+      readCsv(options.contacts, options.events, sink);
     }
   }
 
-  /** NDJSON, through the library's reader; the call to switch to a parallel reader. */
-  private void readNdjson(Path file, Consumer<Contact> sink) {
+  /** NDJSON as {@link Contact} objects, through the library's reader. */
+  private void readNdjsonObjects(Path file, Consumer<Contact> sink) {
     String name = file.toString();
     Io.Input input = Io.open(file, "contacts");
     AtomicLong done = new AtomicLong();
@@ -178,7 +270,8 @@ final class ContactSource {
       try {
         instant = Instant.parse(at.strip());
       } catch (DateTimeParseException e) {
-        return names[2] + " must be an ISO-8601 instant, but was \"" + at + "\"";
+        return names[2] + " must be an ISO-8601 instant from 0001-01-01T00:00:00Z to"
+            + " 9999-12-31T23:59:59.999999999Z, but was \"" + at + "\"";
       }
       String value = valueIndex < 0 ? "" : row.getField(valueIndex).strip();
       if (value.isEmpty()) {

@@ -1,12 +1,12 @@
 package dev.scoring.cli;
 
+import static dev.scoring.core.Condition.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scoring.core.ExampleModels;
 import dev.scoring.core.analysis.ModelAnalysis;
-import dev.scoring.core.json.ModelJson;
+import dev.scoring.core.examples.ExampleModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +23,12 @@ class CheckCommandTest {
   Path suspect;
 
   void models() throws IOException {
-    seed = Files.writeString(dir.resolve("seed.json"), ModelJson.seedJson());
+    seed = Files.writeString(dir.resolve("seed.json"), ExampleModels.seedJson());
     broken = Files.writeString(dir.resolve("broken.json"), "{\"name\": \"x\", \"behavioral\":"
         + " [{\"id\": \"a\", \"event\": \"e\", \"points\": 0}]}");
-    suspect = Files.writeString(dir.resolve("suspect.json"),
-        ExampleModels.seed().toBuilder().tier("VIP", 150).build().toJson());
+    suspect = Files.writeString(dir.resolve("suspect.json"), ExampleModels.seed().toBuilder()
+        .demographic("tech-again", attribute("sector").equalToIgnoreCase("technology"), 1)
+        .build().toJson());
   }
 
   @Test
@@ -45,7 +46,7 @@ class CheckCommandTest {
     models();
     Cli suspicious = Cli.run("check", seed.toString(), suspect.toString());
     assertThat(suspicious.exit()).isEqualTo(Exit.FINDINGS);
-    assertThat(suspicious.out()).contains("== " + suspect, "VIP");
+    assertThat(suspicious.out()).contains("== " + suspect, "tech-again");
 
     Cli bad = Cli.run("check", seed.toString(), suspect.toString(), broken.toString());
     assertThat(bad.exit()).isEqualTo(Exit.BAD_INPUT);
@@ -72,7 +73,7 @@ class CheckCommandTest {
     assertThat(doc.get("models").get(0).get("loads").asBoolean()).isTrue();
     assertThat(doc.get("models").get(0).get("findings")).isEmpty();
     assertThat(doc.get("models").get(1).get("findings").get(0).get("subject").asText())
-        .isEqualTo("VIP");
+        .isEqualTo("tech-again");
     assertThat(doc.get("models").get(2).get("loads").asBoolean()).isFalse();
     assertThat(doc.get("models").get(2).get("error").asText()).isEqualTo(broken
         + ": behavioral[0].points must be finite and non-zero, but was 0");

@@ -78,7 +78,8 @@ class ContactCsvTest {
         + wide + ": line 4: row must have 2 fields like the header, but had 1\n"
         + wide + ": line 5: id must be a non-blank string, but was \"\"\n"
         + events + ": line 3: who must name a contact of the contacts file, but was \"c-9\"\n"
-        + events + ": line 4: when must be an ISO-8601 instant, but was \"last week\"\n"
+        + events + ": line 4: when must be an ISO-8601 instant from 0001-01-01T00:00:00Z to"
+        + " 9999-12-31T23:59:59.999999999Z, but was \"last week\"\n"
         + events + ": line 5: what must be a non-blank string, but was \"\"\n"
         + events + ": line 6: amount must be a finite number, but was \"lots\"\n");
   }

@@ -2,7 +2,7 @@ package dev.scoring.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scoring.core.json.ModelJson;
+import dev.scoring.core.examples.ExampleModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ class DocsTest {
   @Test
   void theSampleModelIsTheSeedTable() throws IOException {
     assertThat(Files.readString(ROOT.resolve("docs/samples/seed-b2b.json")))
-        .isEqualTo(ModelJson.seedJson());
+        .isEqualTo(ExampleModels.seedJson());
   }
 
   /** Runs a documented command line from the repository root and renders what it printed. */

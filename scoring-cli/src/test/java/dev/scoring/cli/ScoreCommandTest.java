@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Score;
-import dev.scoring.core.ExampleContacts;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleContacts;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.json.ContactJson;
 import dev.scoring.core.json.ScoreLines;
@@ -78,7 +78,8 @@ class ScoreCommandTest {
             + "{\"id\":\"c-3\",\"score\":0,\"raw\":0,\"fit\":0,\"engagement\":0,"
             + "\"tier\":\"unqualified\"" + tail);
     assertThat(r.err()).startsWith(contacts + ": line 3: events[0].at must be an ISO-8601"
-        + " instant such as \"2026-10-01T09:30:00Z\", but was \"yesterday\"\n");
+        + " instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z, but was"
+        + " \"yesterday\"\n");
     assertThat(r.err()).contains("scored 3 contacts (1 bad lines skipped)");
   }
 

@@ -1,8 +1,8 @@
 package dev.scoring.benchmarks.cli;
 
-import dev.scoring.core.ExampleContacts;
+import dev.scoring.core.examples.ExampleContacts;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.json.ContactJson;
-import dev.scoring.core.json.ModelJson;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -48,7 +48,7 @@ public final class ContactFile {
       }
     }
     Path parent = file.toAbsolutePath().getParent();
-    Files.writeString(parent.resolve("seed-b2b.json"), ModelJson.seedJson());
+    Files.writeString(parent.resolve("seed-b2b.json"), ExampleModels.seedJson());
     System.out.printf("wrote %,d contacts, %,d bytes, to %s%n", n, Files.size(file), file);
   }
 }

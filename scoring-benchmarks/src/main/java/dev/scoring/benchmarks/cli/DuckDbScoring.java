@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 
 /**
- * The seed table ({@link dev.scoring.core.ExampleModels#seed()}) written as one DuckDB SQL
+ * The seed table ({@link dev.scoring.core.examples.ExampleModels#seed()}) written as one DuckDB SQL
  * query over an NDJSON contacts file, as a data engineer would: {@code read_json}, CASE
  * expressions, list functions and {@code COPY ... TO} a CSV with the columns of
  * {@code scoring-cli score --format csv} ({@code id,score,raw,fit,engagement,tier}). Run
