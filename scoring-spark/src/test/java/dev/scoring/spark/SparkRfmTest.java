@@ -11,7 +11,12 @@ import dev.scoring.rfm.Rfm;
 import dev.scoring.rfm.RfmResult;
 import dev.scoring.rfm.Transaction;
 import dev.scoring.rfm.TransactionCsvReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -48,17 +52,30 @@ class SparkRfmTest {
     spark.stop();
   }
 
+  /**
+   * The transactions as Spark reads them from a CSV file (amounts written by
+   * {@code Double.toString}, so read back as the same doubles): much cheaper for Spark than
+   * a local relation of 400,000 rows.
+   */
   static Dataset<Row> frame(List<Transaction> tx) {
     StructType schema = new StructType()
         .add("customer_id", DataTypes.StringType)
         .add("date", DataTypes.DateType)
         .add("amount", DataTypes.DoubleType)
         .add("order_id", DataTypes.StringType);
-    List<Row> rows = new ArrayList<>(tx.size());
-    for (Transaction t : tx) {
-      rows.add(RowFactory.create(t.customerId(), t.date(), t.amount(), t.orderId()));
+    try {
+      Path file = Files.createTempFile("transactions", ".csv");
+      file.toFile().deleteOnExit();
+      try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        for (Transaction t : tx) {
+          out.write(t.customerId() + "," + t.date() + "," + t.amount() + ","
+              + (t.orderId() == null ? "" : t.orderId()) + "\n");
+        }
+      }
+      return spark.read().schema(schema).csv(file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return spark.createDataFrame(rows, schema);
   }
 
   /**
@@ -149,17 +166,15 @@ class SparkRfmTest {
     assertEquals(397_884, tx.size());
     Rfm rfm = Rfm.builder().analysisDate(LocalDate.of(2011, 12, 10)).build();
     assertSame(rfm, tx);
-    assertSame(rfm.toBuilder().binning(Binning.rCompatible()).monetary(Monetary.MEAN_PER_ORDER)
-        .build(), tx);
   }
 
   @Test
-  void cdnowEqualsRfmUnderEveryBinning() {
+  void cdnowEqualsRfmUnderTheOtherBinnings() {
     List<Transaction> tx = SharedData.cdnow("CDNOW_master.txt", 0);
     assertEquals(69_659, tx.size());
     Rfm rfm = Rfm.builder().analysisDate(LocalDate.of(1998, 1, 1)).build();
-    assertSame(rfm, tx);
-    assertSame(rfm.toBuilder().binning(Binning.rCompatible()).bins(4).build(), tx);
+    assertSame(rfm.toBuilder().binning(Binning.rCompatible()).monetary(Monetary.MEAN_PER_ORDER)
+        .build(), tx);
     assertSame(rfm.toBuilder()
         .binning(Measure.RECENCY, Binning.fixed(30, 90, 180, 365))
         .binning(Measure.FREQUENCY, Binning.fixed(1, 2, 4, 8))
