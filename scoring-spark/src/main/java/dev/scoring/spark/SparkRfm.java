@@ -48,8 +48,10 @@ import scala.Tuple2;
  *       the same decimal total tie (SPEC section 8);
  *   <li>thresholds: exact type-7 quantiles over all customers, by
  *       {@link Binning#thresholds(int, long, java.util.function.LongToDoubleFunction)} reading
- *       only the few ranks it needs from the column sorted by Spark ({@code orderBy},
- *       {@code zipWithIndex}); nothing of size {@code customers} reaches the driver;
+ *       only the few ranks it needs: of recency and frequency from their histograms (one row
+ *       per distinct whole number), of monetary from the column sorted by Spark
+ *       ({@code orderBy}, {@code zipWithIndex}); nothing of size {@code customers} reaches
+ *       the driver;
  *   <li>R, F, M as Spark expressions counting the thresholds passed; the score and segment
  *       looked up in a table of the {@code n^3} cells made on the driver by
  *       {@link Rfm#scoreOf} and the segment table.
@@ -176,7 +178,7 @@ public final class SparkRfm {
     for (int k = 0; k < 3; k++) {
       Binning binning = rfm.binning(order3[k]);
       double[] t = count == 0 ? new double[0]
-          : thresholds(measures, columns[k], binning, n, count);
+          : thresholds(measures, columns[k], k < 2, binning, n, count);
       List<Double> list = new ArrayList<>();
       for (double d : t) {
         list.add(d);
@@ -230,8 +232,8 @@ public final class SparkRfm {
   }
 
   /** Exact type-7 thresholds: the ranks the binning reads, fetched from the sorted column. */
-  private static double[] thresholds(Dataset<Row> measures, String column, Binning binning,
-      int n, long count) {
+  private static double[] thresholds(Dataset<Row> measures, String column, boolean integral,
+      Binning binning, int n, long count) {
     TreeSet<Long> ranks = new TreeSet<>();
     binning.thresholds(n, count, rank -> {
       ranks.add(rank);
@@ -240,6 +242,23 @@ public final class SparkRfm {
     if (ranks.isEmpty()) {
       return binning.thresholds(n, count, rank -> {
         throw new IllegalStateException("a fixed binning must not read ranks, but read " + rank);
+      });
+    }
+    if (integral) {
+      // Whole days or counts: few distinct values (at most the days in the data, or about
+      // the square root of twice the transactions), so a histogram gives every rank.
+      List<Row> histogram = measures.groupBy(column).count().orderBy(column).collectAsList();
+      double[] values = new double[histogram.size()];
+      long[] ends = new long[histogram.size()];
+      long end = 0;
+      for (int i = 0; i < values.length; i++) {
+        values[i] = histogram.get(i).getInt(0);
+        end += histogram.get(i).getLong(1);
+        ends[i] = end;
+      }
+      return binning.thresholds(n, count, rank -> {
+        int i = java.util.Arrays.binarySearch(ends, rank + 1);
+        return values[i >= 0 ? i : -i - 1];
       });
     }
     JavaRDD<Row> sorted = measures.select(functions.col(column).cast(DataTypes.DoubleType)

@@ -158,7 +158,7 @@ public final class SparkBenchmark {
     });
 
     Dataset<Row> library = SparkScorer.of(model).scoreNested(contacts, AS_OF)
-        .select("id", "score", "raw", "fit", "engagement", "tier");
+        .select("id", "score", "raw", "fit", "engagement", "tier", "error");
     Dataset<Row> sql = seedAsSql(contacts);
     double[] libraryTimes = time(runs, () -> noop(library));
     double[] sqlTimes = time(runs, () -> noop(sql));
@@ -195,7 +195,8 @@ public final class SparkBenchmark {
     }
     Map<String, Object> a = c.attributes();
     return RowFactory.create(c.id(), a.get("age"), a.get("near_office"), a.get("sector"),
-        a.get("gender"), a.get("country"), a.get("job_title"), events);
+        a.get("gender"), a.get("country"), a.get("job_title"),
+        scala.jdk.javaapi.CollectionConverters.asScala(events).toSeq());
   }
 
   /**
