@@ -1,7 +1,7 @@
 package dev.scoring.kafka.streams;
 
 import dev.scoring.api.Event;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
