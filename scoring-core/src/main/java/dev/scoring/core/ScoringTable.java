@@ -717,7 +717,7 @@ public final class ScoringTable implements ScoringModel {
      *     {@code tiers[0].atLeast must be <= scale.max (100), but was 150}
      */
     public ScoringTable build() {
-      if (demographic.isEmpty() && behavioral.isEmpty() && negative.isEmpty()) {
+      if (demographic.isEmpty() && behavioralRules.isEmpty() && negative.isEmpty()) {
         throw new ModelException("", "model must have at least one rule (demographic,"
             + " behavioral or negative), but had none");
       }
