@@ -293,6 +293,31 @@ class LiveScoringTopologyTest {
     }
   }
 
+  @Test
+  void attributesRecord_reportsTheDropTimeMadeFirst_thenItsOwnChange() {
+    ScoringTable model = ScoringTable.builder("vip").decay(Decay.halfLife(30))
+        .demographic("exec", attribute("title").equalTo("exec"), 20)
+        .demographic("vip", attribute("vip").equalTo(true), 45)
+        .behavioral("demo", on("demo_request"), 40)
+        .tier("MQL", 60).tier("SQL", 80).baseTier("cold")
+        .build();
+    LiveScoringTopology scoring = LiveScoringTopology.builder(model)
+        .attributesTopic("attributes")
+        .sweepEvery(Duration.ofDays(365),
+            org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME)
+        .build();
+    try (Run run = new Run(scoring, props(), START)) {
+      run.attributes.pipeInput("c-1", new ContactAttributes(Map.of("title", "exec")), START);
+      run.events.pipeInput("c-1", Event.of("demo_request", START), START);   // 60: MQL
+      run.driver.advanceWallClockTime(Duration.ofDays(30));                   // 40: cold
+      run.attributes.pipeInput("c-1",
+          new ContactAttributes(Map.of("title", "exec", "vip", true)), START); // 85: SQL
+      assertEquals(List.of("cold -> MQL EVENT", "MQL -> cold TIME", "cold -> SQL UPSERT"),
+          run.changes.readValuesToList().stream().map(c -> c.previousTier() + " -> "
+              + c.currentTier() + " " + c.cause()).toList());
+    }
+  }
+
   static Contact contact(String id, Map<String, Map<String, Object>> attributes,
       List<Event> events) {
     return Contact.builder(id).attributes(attributes.getOrDefault(id, Map.of()))
