@@ -21,6 +21,6 @@ module dev.scoring.core {
   exports dev.scoring.core.testing;
   exports dev.scoring.core;
   exports dev.scoring.core.math to dev.scoring.rfm;
-  // internal: the kernel fed from primitive arrays, for the Kafka Streams processor
+  // internal, not API: the compact kernel and event columns the Kafka Streams processor uses
   exports dev.scoring.core.internal to dev.scoring.kafka.streams;
 }
