@@ -90,6 +90,39 @@ public final class CanonicalJson {
   }
 
   /**
+   * Returns the canonical JSON form of a model set (SPEC section 11): a set of one table
+   * named and versioned as that table is written as the table alone, so a single table file
+   * and its set share one fingerprint; any other set as its name, version and tables, each
+   * table in its canonical form indented by four spaces.
+   *
+   * @param set the set
+   * @return the canonical text, ending in a line break
+   */
+  public static String write(dev.scoring.core.ModelSet set) {
+    List<ScoringTable> tables = set.tables();
+    if (tables.size() == 1 && tables.get(0).name().equals(set.name())
+        && tables.get(0).version().equals(set.version())) {
+      return tables.get(0).toJson();
+    }
+    StringBuilder out = new StringBuilder(1024 * tables.size());
+    out.append("{\n");
+    out.append("  \"name\": ").append(compact(g -> g.writeString(set.name()))).append(",\n");
+    out.append("  \"version\": ").append(compact(g -> g.writeString(set.version())))
+        .append(",\n");
+    out.append("  \"tables\": [");
+    for (int i = 0; i < tables.size(); i++) {
+      String table = tables.get(i).toJson();
+      out.append(i == 0 ? "\n" : ",\n");
+      String[] lines = table.substring(0, table.length() - 1).split("\n", -1);
+      for (int l = 0; l < lines.length; l++) {
+        out.append("    ").append(lines[l]).append(l + 1 < lines.length ? "\n" : "");
+      }
+    }
+    out.append("\n  ]\n}\n");
+    return out.toString();
+  }
+
+  /**
    * Returns the SHA-256 of a text's UTF-8 bytes in lower-case hex: the fingerprint of a
    * table when the text is its canonical form.
    *
