@@ -278,7 +278,7 @@ public final class ModelSet {
 
     private static String nonBlank(String field, String value) {
       if (value == null || value.isBlank()) {
-        throw new ModelException(field, field + " must be non-blank, but was "
+        throw new ModelException(field, field + " must be a non-blank string, but was "
             + (value == null ? "null" : dev.scoring.api.Values.describe(value)));
       }
       return value;

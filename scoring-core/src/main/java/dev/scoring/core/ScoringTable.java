@@ -56,6 +56,7 @@ public final class ScoringTable implements ScoringModel {
   private final List<Rule> negative;
   private final List<Tier> tiers;
   private final String baseTier;
+  private final AccountRules account;
   private final Clock clock;
 
   private final Kernel kernel;
@@ -77,6 +78,7 @@ public final class ScoringTable implements ScoringModel {
     this.negative = List.copyOf(b.negative);
     this.tiers = List.copyOf(b.tiers);
     this.baseTier = b.baseTier;
+    this.account = b.account;
     this.clock = b.clock;
     this.kernel = new Kernel(this);
     this.scratch = ThreadLocal.withInitial(kernel::newScratch);
@@ -109,6 +111,7 @@ public final class ScoringTable implements ScoringModel {
     b.tiers.addAll(tiers);
     tiers.forEach(t -> b.tierNames.add(t.name()));
     b.baseTier = baseTier;
+    b.account = account;
     b.clock = clock;
     demographic.forEach(r -> b.ids.add(r.id()));
     behavioralRules.forEach(r -> b.ids.add(r.id()));
@@ -185,6 +188,16 @@ public final class ScoringTable implements ScoringModel {
   }
 
   /** Returns the clock {@link #score(Contact)} reads "now" from. */
+  /**
+   * Returns the account block (SPEC section 12): how accounts are scored from this table's
+   * contact scores.
+   *
+   * @return the block, or empty when the table scores no accounts
+   */
+  public java.util.Optional<AccountRules> account() {
+    return java.util.Optional.ofNullable(account);
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -356,13 +369,14 @@ public final class ScoringTable implements ScoringModel {
         && behavioralRules.equals(t.behavioralRules)
         && negative.equals(t.negative)
         && tiers.equals(t.tiers)
-        && baseTier.equals(t.baseTier);
+        && baseTier.equals(t.baseTier)
+        && Objects.equals(account, t.account);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(name, version, scale, decay, demographicCap, behavioralCap, demographic,
-        behavioralRules, negative, tiers, baseTier);
+        behavioralRules, negative, tiers, baseTier, account);
   }
 
   @Override
@@ -396,6 +410,7 @@ public final class ScoringTable implements ScoringModel {
     private final List<Tier> tiers = new ArrayList<>();
     private final Set<String> tierNames = new HashSet<>();
     private String baseTier = "unqualified";
+    private AccountRules account;
     private Clock clock = Clock.systemUTC();
     private final Set<String> ids = new HashSet<>();
 
@@ -669,6 +684,17 @@ public final class ScoringTable implements ScoringModel {
       }
       tiers.add(new Tier(n, atLeast));
       tierNames.add(n);
+      return this;
+    }
+
+    /**
+     * Sets the account block (SPEC section 12), replacing any earlier one.
+     *
+     * @param account the block, or null for none
+     * @return this builder
+     */
+    public Builder account(AccountRules account) {
+      this.account = account;
       return this;
     }
 

@@ -98,7 +98,7 @@ class ModelSetTest {
     assertError("{\"name\":7,\"tables\":[{\"name\":\"a\",\"behavioral\":[{\"id\":\"r\",\"event\":\"e\",\"points\":1}]}]}", "name",
         "name must be a string, but was 7");
     assertError("{\"name\":\" \",\"tables\":[{\"name\":\"a\",\"behavioral\":[{\"id\":\"r\",\"event\":\"e\",\"points\":1}]}]}", "name",
-        "name must be non-blank, but was \" \"");
+        "name must be a non-blank string, but was \" \"");
     assertError("{\"name\":\"s\",\"tables\":[{\"name\":\"a\",\"behavioral\":[{\"id\":\"r\",\"event\":\"e\",\"points\":1}]}],\"tabels\":1}", "tabels",
         "tabels must be a field of a model set (name, version, tables), but was unknown");
     assertError("{\"name\":\"s\",\"tables\":[3]}", "tables[0]",

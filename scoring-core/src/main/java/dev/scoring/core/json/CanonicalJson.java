@@ -84,9 +84,78 @@ public final class CanonicalJson {
       }));
     }
     out.append(tiers.isEmpty() ? "],\n" : "\n  ],\n");
-    out.append("  \"baseTier\": ").append(compact(g -> g.writeString(t.baseTier()))).append('\n');
-    out.append("}\n");
+    out.append("  \"baseTier\": ").append(compact(g -> g.writeString(t.baseTier())));
+    if (t.account().isPresent()) {
+      out.append(",\n  \"account\": ");
+      account(out, t.account().get());
+    }
+    out.append("\n}\n");
     return out.toString();
+  }
+
+  /**
+   * The account block (SPEC section 12), one field per line, defaults left out: key when not
+   * {@code account_id}, caps when set, rule lists when not empty, scale when not 0..100,
+   * tiers when any, base tier when not {@code unqualified}.
+   */
+  private static void account(StringBuilder out, dev.scoring.core.AccountRules a) {
+    List<String> fields = new java.util.ArrayList<>();
+    if (!a.key().equals(dev.scoring.core.AccountRules.DEFAULT_KEY)) {
+      fields.add("\"key\": " + compact(g -> g.writeString(a.key())));
+    }
+    fields.add("\"combine\": " + compact(g -> {
+      g.writeStartObject();
+      g.writeStringField("type", a.combine().type().jsonName());
+      if (a.combine().type() == dev.scoring.core.AccountRules.CombineType.TOP_MEAN) {
+        g.writeNumberField("k", a.combine().k());
+      }
+      g.writeEndObject();
+    }));
+    if (a.demographicCap().isPresent()) {
+      fields.add("\"caps\": " + compact(g -> {
+        g.writeStartObject();
+        number(g, "demographic", a.demographicCap().getAsDouble());
+        g.writeEndObject();
+      }));
+    }
+    for (String section : List.of("demographic", "negative")) {
+      List<? extends Rule> rules = section.equals("demographic") ? a.demographic()
+          : a.negative();
+      if (!rules.isEmpty()) {
+        StringBuilder list = new StringBuilder("\"" + section + "\": [");
+        for (int i = 0; i < rules.size(); i++) {
+          Rule rule = rules.get(i);
+          list.append(i == 0 ? "\n      " : ",\n      ")
+              .append(compact(g -> rule(g, rule, false)));
+        }
+        fields.add(list.append("\n    ]").toString());
+      }
+    }
+    if (a.scale().min() != 0 || a.scale().max() != 100) {
+      fields.add("\"scale\": " + compact(g -> {
+        g.writeStartObject();
+        number(g, "min", a.scale().min());
+        number(g, "max", a.scale().max());
+        g.writeEndObject();
+      }));
+    }
+    if (!a.tiers().isEmpty()) {
+      StringBuilder list = new StringBuilder("\"tiers\": [");
+      for (int i = 0; i < a.tiers().size(); i++) {
+        Tier tier = a.tiers().get(i);
+        list.append(i == 0 ? "\n      " : ",\n      ").append(compact(g -> {
+          g.writeStartObject();
+          g.writeStringField("name", tier.name());
+          number(g, "atLeast", tier.atLeast());
+          g.writeEndObject();
+        }));
+      }
+      fields.add(list.append("\n    ]").toString());
+    }
+    if (!a.baseTier().equals("unqualified")) {
+      fields.add("\"baseTier\": " + compact(g -> g.writeString(a.baseTier())));
+    }
+    out.append("{\n    ").append(String.join(",\n    ", fields)).append("\n  }");
   }
 
   /**

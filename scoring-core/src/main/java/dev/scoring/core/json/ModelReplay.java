@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  */
 final class ModelReplay {
   private static final List<String> ROOT = List.of("name", "version", "scale", "decay", "caps",
-      "demographic", "behavioral", "negative", "tiers", "baseTier");
+      "demographic", "behavioral", "negative", "tiers", "baseTier", "account");
+  private static final List<String> ACCOUNT = List.of("key", "combine", "caps", "demographic",
+      "negative", "scale", "tiers", "baseTier");
   private static final List<String> OPERATORS =
       List.of("equals", "in", "between", "atLeast", "below", "present");
   private static final List<String> CONDITION = List.of("attribute", "equals", "in", "between",
@@ -110,6 +112,76 @@ final class ModelReplay {
     }
     if (model.has("baseTier")) {
       b.baseTier(model.string("baseTier"));
+    }
+    if (model.has("account")) {
+      b.account(account(model.object("account", "the account block", ACCOUNT)));
+    }
+    return b.build();
+  }
+
+  /** The account block (SPEC section 12). */
+  private dev.scoring.core.AccountRules account(Obj a) {
+    a.required("combine");
+    Obj c = a.object("combine", "a combination", List.of("type", "k"));
+    String type = c.requiredString("type");
+    dev.scoring.core.AccountRules.Combine combine = switch (type) {
+      case "max", "sum", "mean" -> {
+        if (c.has("k")) {
+          throw new ModelException(c.path("k"), c.path("k") + " must be absent for " + type
+              + ", but was " + JsonSupport.describe(c.node.get("k")));
+        }
+        yield type.equals("max") ? dev.scoring.core.AccountRules.Combine.max()
+            : type.equals("sum") ? dev.scoring.core.AccountRules.Combine.sum()
+            : dev.scoring.core.AccountRules.Combine.mean();
+      }
+      case "topMean" -> dev.scoring.core.AccountRules.Combine.topMean(c.requiredInt("k"));
+      default -> throw new ModelException(c.path("type"), c.path("type")
+          + " must be one of max, sum, mean, topMean, but was " + JsonSupport.describe(
+              c.node.get("type")));
+    };
+    dev.scoring.core.AccountRules.Builder b = dev.scoring.core.AccountRules.builder(combine);
+    if (a.has("key")) {
+      b.key(a.string("key"));
+    }
+    if (a.has("caps")) {
+      Obj caps = a.object("caps", "the account caps", List.of("demographic"));
+      if (caps.has("demographic")) {
+        b.demographicCap(caps.number("demographic"));
+      }
+    }
+    List<JsonNode> demographic = a.list("demographic");
+    List<JsonNode> negative = a.list("negative");
+    if ((long) demographic.size() + negative.size() > limits.maxRules()) {
+      throw new ModelException("account", "account must have at most " + limits.maxRules()
+          + " rules, but had " + ((long) demographic.size() + negative.size()));
+    }
+    for (int i = 0; i < demographic.size(); i++) {
+      Obj rule = new Obj(demographic.get(i), JsonSupport.index(a.path("demographic"), i),
+          "an account demographic rule", ATTRIBUTE_RULE);
+      b.demographic(rule.requiredString("id"), criteria(rule), rule.requiredNumber("points"));
+    }
+    for (int i = 0; i < negative.size(); i++) {
+      Obj rule = new Obj(negative.get(i), JsonSupport.index(a.path("negative"), i),
+          "an account negative rule (attribute rules only)", ATTRIBUTE_RULE);
+      b.negative(rule.requiredString("id"), criteria(rule), rule.requiredNumber("points"));
+    }
+    if (a.has("scale")) {
+      Obj scale = a.object("scale", "the scale", List.of("min", "max"));
+      b.scale(scale.has("min") ? scale.number("min") : 0,
+          scale.has("max") ? scale.number("max") : 100);
+    }
+    List<JsonNode> tiers = a.list("tiers");
+    if (tiers.size() > limits.maxTiers()) {
+      throw new ModelException(a.path("tiers"), a.path("tiers") + " must be a list of at most "
+          + limits.maxTiers() + " tiers, but had " + tiers.size());
+    }
+    for (int i = 0; i < tiers.size(); i++) {
+      Obj tier = new Obj(tiers.get(i), JsonSupport.index(a.path("tiers"), i), "a tier",
+          List.of("name", "atLeast"));
+      b.tier(tier.requiredString("name"), tier.requiredNumber("atLeast"));
+    }
+    if (a.has("baseTier")) {
+      b.baseTier(a.string("baseTier"));
     }
     return b.build();
   }

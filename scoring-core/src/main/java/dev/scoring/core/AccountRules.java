@@ -1,0 +1,469 @@
+package dev.scoring.core;
+
+import dev.scoring.api.Contact;
+import dev.scoring.api.Explanation;
+import dev.scoring.api.ModelException;
+import dev.scoring.api.Tier;
+import dev.scoring.api.Values;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * The {@code account} block of a table (SPEC section 12): how an account (a company, a buying
+ * group) is scored from its members' scores under the table, plus rules on the account's own
+ * attributes.
+ *
+ * <pre>{@code
+ * AccountRules account = AccountRules.builder(AccountRules.Combine.topMean(3))
+ *     .demographicCap(30)
+ *     .demographic("enterprise", Condition.attribute("employees").atLeast(1000), 20)
+ *     .negative("competitor", Condition.attribute("competitor").equalTo(true), -50)
+ *     .tier("target", 50).tier("hot", 75).baseTier("cold")
+ *     .build();
+ * ScoringTable table = ScoringTable.builder("b2b").behavioral(...).account(account).build();
+ * }</pre>
+ *
+ * <p>Errors name the JSON path under {@code account}, such as
+ * {@code account.combine.k must be at least 1, but was 0}. Immutable and thread-safe; the
+ * builder is not thread-safe.
+ */
+public final class AccountRules {
+  /** The default key attribute. */
+  public static final String DEFAULT_KEY = "account_id";
+
+  /** How members' scores combine into the account's engagement. */
+  public enum CombineType {
+    /** The highest member score. */
+    MAX("max"),
+    /** The sum of the member scores, highest first. */
+    SUM("sum"),
+    /** The sum divided by the number of members. */
+    MEAN("mean"),
+    /** The mean of the {@code k} highest member scores (all when fewer). */
+    TOP_MEAN("topMean");
+
+    private final String jsonName;
+
+    CombineType(String jsonName) {
+      this.jsonName = jsonName;
+    }
+
+    /**
+     * Returns the name in model files.
+     *
+     * @return {@code max}, {@code sum}, {@code mean} or {@code topMean}
+     */
+    public String jsonName() {
+      return jsonName;
+    }
+  }
+
+  /**
+   * A combination of member scores.
+   *
+   * @param type the combination
+   * @param k    for {@link CombineType#TOP_MEAN}, the number of highest scores, at least 1;
+   *             0 for the others
+   */
+  public record Combine(CombineType type, int k) {
+    /**
+     * Validates the combination.
+     *
+     * @throws ModelException if {@code k} does not suit the type
+     * @throws NullPointerException if {@code type} is null
+     */
+    public Combine {
+      Objects.requireNonNull(type, "type");
+      if (type == CombineType.TOP_MEAN && k < 1) {
+        throw new ModelException("account.combine.k",
+            "account.combine.k must be at least 1, but was " + k);
+      }
+      if (type != CombineType.TOP_MEAN && k != 0) {
+        throw new ModelException("account.combine.k", "account.combine.k must be absent for "
+            + type.jsonName() + ", but was " + k);
+      }
+    }
+
+    /**
+     * The highest member score.
+     *
+     * @return the combination
+     */
+    public static Combine max() {
+      return new Combine(CombineType.MAX, 0);
+    }
+
+    /**
+     * The sum of the member scores.
+     *
+     * @return the combination
+     */
+    public static Combine sum() {
+      return new Combine(CombineType.SUM, 0);
+    }
+
+    /**
+     * The mean of the member scores.
+     *
+     * @return the combination
+     */
+    public static Combine mean() {
+      return new Combine(CombineType.MEAN, 0);
+    }
+
+    /**
+     * The mean of the {@code k} highest member scores.
+     *
+     * @param k at least 1
+     * @return the combination
+     * @throws ModelException if {@code k < 1}
+     */
+    public static Combine topMean(int k) {
+      return new Combine(CombineType.TOP_MEAN, k);
+    }
+  }
+
+  /** The id of the rule that lets a block without rules check its tiers; never kept. */
+  private static final String PROBE = "\u0000";
+
+  private final String key;
+  private final Combine combine;
+  private final OptionalDouble demographicCap;
+  private final List<AttributeRule> demographic;
+  private final List<AttributeRule> negative;
+  private final Scale scale;
+  private final List<Tier> tiers;
+  private final String baseTier;
+  /** The account rules as a table of attribute rules, or null when there are none. */
+  private final ScoringTable fitTable;
+
+  private AccountRules(Builder b, ScoringTable checked) {
+    this.key = b.key;
+    this.combine = b.combine;
+    this.demographicCap = b.demographicCap;
+    List<AttributeRule> dem = new ArrayList<>(checked.demographic());
+    dem.removeIf(r -> r.id().equals(PROBE));
+    this.demographic = List.copyOf(dem);
+    List<AttributeRule> neg = new ArrayList<>();
+    for (Rule r : checked.negative()) {
+      neg.add((AttributeRule) r);
+    }
+    this.negative = List.copyOf(neg);
+    this.scale = checked.scale();
+    this.tiers = checked.tiers();
+    this.baseTier = checked.baseTier();
+    this.fitTable = b.rules == 0 ? null : checked;
+  }
+
+  /**
+   * Starts an account block.
+   *
+   * @param combine how members' scores combine (required by SPEC section 12)
+   * @return a builder with key {@code account_id}, no caps or rules, scale 0..100, no tiers
+   *     and base tier {@code unqualified}
+   * @throws NullPointerException if {@code combine} is null
+   */
+  public static Builder builder(Combine combine) {
+    return new Builder(Objects.requireNonNull(combine, "combine"));
+  }
+
+  /**
+   * Returns the attribute of a contact naming its account.
+   *
+   * @return the key, default {@code account_id}
+   */
+  public String key() {
+    return key;
+  }
+
+  /**
+   * Returns how members' scores combine.
+   *
+   * @return the combination
+   */
+  public Combine combine() {
+    return combine;
+  }
+
+  /**
+   * Returns the cap of the account demographic sum.
+   *
+   * @return the cap, or empty
+   */
+  public OptionalDouble demographicCap() {
+    return demographicCap;
+  }
+
+  /**
+   * Returns the account demographic rules.
+   *
+   * @return the rules in order
+   */
+  public List<AttributeRule> demographic() {
+    return demographic;
+  }
+
+  /**
+   * Returns the account negative rules (attribute rules only).
+   *
+   * @return the rules in order
+   */
+  public List<AttributeRule> negative() {
+    return negative;
+  }
+
+  /**
+   * Returns the scale account scores are clamped to.
+   *
+   * @return the scale, default 0..100
+   */
+  public Scale scale() {
+    return scale;
+  }
+
+  /**
+   * Returns the account tiers.
+   *
+   * @return the tiers in increasing order
+   */
+  public List<Tier> tiers() {
+    return tiers;
+  }
+
+  /**
+   * Returns the tier of accounts below every tier.
+   *
+   * @return the base tier, default {@code unqualified}
+   */
+  public String baseTier() {
+    return baseTier;
+  }
+
+  /**
+   * Returns the tier of an account score: the tier with the highest {@code atLeast <= score},
+   * else the base tier.
+   *
+   * @param score an account score
+   * @return the tier name
+   */
+  public String tierOf(double score) {
+    String t = baseTier;
+    for (Tier tier : tiers) {
+      if (tier.atLeast() <= score) {
+        t = tier.name();
+      }
+    }
+    return t;
+  }
+
+  /**
+   * The account's fit from its attributes: {@code min(sum of demographic, cap) + sum of
+   * negative}, and its explanation entries (rules that matched, the cap when it cut).
+   */
+  Fit fit(Map<String, Object> attributes, Instant asOf) {
+    return fitTable == null ? Fit.NONE : fitOf(attributes, asOf);
+  }
+
+  private Fit fitOf(Map<String, Object> attributes, Instant asOf) {
+    Contact c = Contact.builder("account").attributes(attributes).build();
+    Explanation e = fitTable.explain(c, asOf);
+    List<Explanation.Entry> entries = new ArrayList<>();
+    for (Explanation.Entry entry : e.entries()) {
+      if (entry.kind() != Explanation.Kind.CLAMP) {
+        entries.add(entry);
+      }
+    }
+    return new Fit(e.score().fit(), List.copyOf(entries));
+  }
+
+  /** An account's fit and the entries that make it. */
+  record Fit(double fit, List<Explanation.Entry> entries) {
+    static final Fit NONE = new Fit(0, List.of());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AccountRules a && key.equals(a.key) && combine.equals(a.combine)
+        && demographicCap.equals(a.demographicCap) && demographic.equals(a.demographic)
+        && negative.equals(a.negative) && scale.equals(a.scale) && tiers.equals(a.tiers)
+        && baseTier.equals(a.baseTier);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(key, combine, demographicCap, demographic, negative, scale, tiers,
+        baseTier);
+  }
+
+  @Override
+  public String toString() {
+    return "AccountRules{key " + key + ", " + combine.type().jsonName()
+        + (combine.type() == CombineType.TOP_MEAN ? " " + combine.k() : "") + ", "
+        + demographic.size() + " demographic, " + negative.size() + " negative rules, tiers "
+        + tiers + "}";
+  }
+
+  /**
+   * A builder of {@link AccountRules}; each setter validates at once, naming the path under
+   * {@code account}. Not thread-safe.
+   */
+  public static final class Builder {
+    private String key = DEFAULT_KEY;
+    private Combine combine;
+    private OptionalDouble demographicCap = OptionalDouble.empty();
+    private final ScoringTable.Builder fit = ScoringTable.builder("account");
+    private int rules;
+
+    private Builder(Combine combine) {
+      this.combine = combine;
+    }
+
+    /**
+     * Sets the attribute naming a contact's account.
+     *
+     * @param key non-blank, default {@code account_id}
+     * @return this builder
+     * @throws ModelException if the key is blank
+     */
+    public Builder key(String key) {
+      if (key == null || key.isBlank()) {
+        throw new ModelException("account.key", "account.key must be a non-blank string, but"
+            + " was " + Values.describe(key));
+      }
+      this.key = key;
+      return this;
+    }
+
+    /**
+     * Sets how members' scores combine.
+     *
+     * @param combine the combination
+     * @return this builder
+     * @throws NullPointerException if {@code combine} is null
+     */
+    public Builder combine(Combine combine) {
+      this.combine = Objects.requireNonNull(combine, "combine");
+      return this;
+    }
+
+    /**
+     * Caps the sum of the account demographic rules.
+     *
+     * @param cap positive and finite
+     * @return this builder
+     * @throws ModelException if the cap is not positive and finite
+     */
+    public Builder demographicCap(double cap) {
+      prefixed(() -> fit.demographicCap(cap));
+      this.demographicCap = OptionalDouble.of(cap);
+      return this;
+    }
+
+    /**
+     * Adds an account demographic rule.
+     *
+     * @param id     unique among the account rules, non-blank
+     * @param when   conditions on the account's attributes
+     * @param points non-zero, {@code |points| <= 1e9}
+     * @return this builder
+     * @throws ModelException if the id is blank or taken, or the points are out of range
+     */
+    public Builder demographic(String id, Criteria when, double points) {
+      prefixed(() -> fit.demographic(id, when, points));
+      rules++;
+      return this;
+    }
+
+    /**
+     * Adds an account negative rule (an attribute rule).
+     *
+     * @param id     unique among the account rules, non-blank
+     * @param when   conditions on the account's attributes
+     * @param points negative, {@code |points| <= 1e9}
+     * @return this builder
+     * @throws ModelException if the id is blank or taken, or the points are out of range
+     */
+    public Builder negative(String id, Criteria when, double points) {
+      prefixed(() -> fit.negative(id, when, points));
+      rules++;
+      return this;
+    }
+
+    /**
+     * Sets the scale account scores are clamped to (default 0..100).
+     *
+     * @param min finite
+     * @param max finite and greater than {@code min}
+     * @return this builder
+     * @throws ModelException if the bounds are not finite or {@code max <= min}
+     */
+    public Builder scale(double min, double max) {
+      prefixed(() -> fit.scale(min, max));
+      return this;
+    }
+
+    /**
+     * Adds an account tier above the previous ones.
+     *
+     * @param name    distinct, non-blank
+     * @param atLeast finite, above the previous tier's
+     * @return this builder
+     * @throws ModelException if the name or threshold is refused
+     */
+    public Builder tier(String name, double atLeast) {
+      prefixed(() -> fit.tier(name, atLeast));
+      return this;
+    }
+
+    /**
+     * Sets the tier of accounts below every tier.
+     *
+     * @param name non-blank, default {@code unqualified}
+     * @return this builder
+     * @throws ModelException if the name is blank
+     */
+    public Builder baseTier(String name) {
+      prefixed(() -> fit.baseTier(name));
+      return this;
+    }
+
+    /**
+     * Builds the block.
+     *
+     * @return the account rules
+     * @throws ModelException if a tier lies outside the scale, the base tier is named like a
+     *     tier, or a rule can never match
+     */
+    public AccountRules build() {
+      if (rules == 0) {
+        // No rules: check the tiers against the scale with a rule no account can match,
+        // never applied (the block keeps no table then).
+        fit.demographic(PROBE, Condition.attribute(PROBE).present(), 1);
+        try {
+          return new AccountRules(this, prefixed(fit::build));
+        } finally {
+          fit.removeRule(PROBE);
+        }
+      }
+      return new AccountRules(this, prefixed(fit::build));
+    }
+
+    private static <T> T prefixed(java.util.function.Supplier<T> call) {
+      try {
+        return call.get();
+      } catch (ModelException e) {
+        String path = e.path();
+        String m = String.valueOf(e.getMessage());
+        String full = path.isEmpty() ? "account" : "account." + path;
+        String text = !path.isEmpty() && m.startsWith(path) ? full + m.substring(path.length())
+            : m.startsWith("model ") ? "account" + m.substring("model".length())
+            : full + ": " + m;
+        throw new ModelException(full, text, e);
+      }
+    }
+  }
+}
