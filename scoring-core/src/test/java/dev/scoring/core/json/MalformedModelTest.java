@@ -58,7 +58,7 @@ class MalformedModelTest {
         // ---- unknown fields
         bad(model("'colour':'red'"), "colour",
             "colour must be a field of the model (name, version, scale, decay, caps,"
-                + " demographic, behavioral, negative, tiers, baseTier), but was unknown"),
+                + " demographic, behavioral, negative, tiers, baseTier, account), but was unknown"),
         bad(model("'behavioral':[{'id':'a','event':'e','withinDay':30,'points':1}]"),
             "behavioral[0].withinDay",
             "behavioral[0].withinDay must be a field of a behavioral rule (id, event,"

@@ -127,7 +127,7 @@ class ModelJsonTest {
         "{\"name\":\"m\",\"@class\":\"java.lang.ProcessBuilder\"}"));
     assertEquals("[\"@class\"]", e.path());
     assertEquals("[\"@class\"] must be a field of the model (name, version, scale, decay, caps,"
-        + " demographic, behavioral, negative, tiers, baseTier), but was unknown",
+        + " demographic, behavioral, negative, tiers, baseTier, account), but was unknown",
         e.getMessage());
   }
 
