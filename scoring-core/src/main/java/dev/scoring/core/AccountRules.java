@@ -264,6 +264,12 @@ public final class AccountRules {
    * The account's fit from its attributes: {@code min(sum of demographic, cap) + sum of
    * negative}, and its explanation entries (rules that matched, the cap when it cut).
    */
+  double fitValue(Map<String, Object> attributes, Instant asOf) {
+    return fitTable == null ? 0
+        : fitTable.score(Contact.builder("account").attributes(attributes).build(), asOf).fit();
+  }
+
+  /** {@link #fitValue} with the explanation entries. */
   Fit fit(Map<String, Object> attributes, Instant asOf) {
     return fitTable == null ? Fit.NONE : fitOf(attributes, asOf);
   }

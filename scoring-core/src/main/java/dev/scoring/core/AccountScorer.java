@@ -169,11 +169,11 @@ public final class AccountScorer {
       Map<String, Object> attributes = records.attributes(ids[a]);
       if (attributes == null) {
         if (Double.isNaN(fitWithoutRecord)) {
-          fitWithoutRecord = rules.fit(Map.of(), asOf).fit();
+          fitWithoutRecord = rules.fitValue(Map.of(), asOf);
         }
         fit[a] = fitWithoutRecord;
       } else {
-        fit[a] = rules.fit(attributes, asOf).fit();
+        fit[a] = rules.fitValue(attributes, asOf);
       }
       raw[a] = fit[a] + engagement[a];
       score[a] = rules.scale().clamp(raw[a]);
@@ -229,42 +229,85 @@ public final class AccountScorer {
   /**
    * Sorts a slice of contact indexes by score, highest first, equal scores by contact id
    * (UTF-16 order), equal ids by index: insertion sort for short slices, else a merge sort.
+   * Each member's id is decoded at most once, and only when its score ties another's.
    */
   static void sortMembers(int[] members, int from, int to, double[] scores,
       ContactTable contacts) {
-    if (to - from < 2) {
+    int m = to - from;
+    if (m < 2) {
       return;
     }
-    if (to - from <= 24) {
-      for (int i = from + 1; i < to; i++) {
-        int x = members[i];
+    Members slice = new Members(members, from, m, scores, contacts);
+    if (m <= 24) {
+      int[] order = new int[m];
+      for (int i = 0; i < m; i++) {
+        order[i] = i;
+      }
+      for (int i = 1; i < m; i++) {
+        int x = order[i];
         int j = i - 1;
-        while (j >= from && before(x, members[j], scores, contacts)) {
-          members[j + 1] = members[j];
+        while (j >= 0 && slice.compare(x, order[j]) < 0) {
+          order[j + 1] = order[j];
           j--;
         }
-        members[j + 1] = x;
+        order[j + 1] = x;
       }
+      slice.apply(order);
       return;
     }
-    Integer[] boxed = new Integer[to - from];
-    for (int i = from; i < to; i++) {
-      boxed[i - from] = members[i];
+    Integer[] boxed = new Integer[m];
+    for (int i = 0; i < m; i++) {
+      boxed[i] = i;
     }
-    Arrays.sort(boxed, (x, y) -> before(x, y, scores, contacts) ? -1
-        : before(y, x, scores, contacts) ? 1 : 0);
-    for (int i = from; i < to; i++) {
-      members[i] = boxed[i - from];
+    Arrays.sort(boxed, slice::compare);
+    int[] order = new int[m];
+    for (int i = 0; i < m; i++) {
+      order[i] = boxed[i];
     }
+    slice.apply(order);
   }
 
-  private static boolean before(int x, int y, double[] scores, ContactTable contacts) {
-    double a = scores[x];
-    double b = scores[y];
-    if (a != b) {
-      return a > b;
+  /** One account's members, compared by position in the slice; ids decoded on demand. */
+  private static final class Members {
+    final int[] members;
+    final int from;
+    final int[] original;
+    final double[] scores;
+    final ContactTable contacts;
+    final String[] ids;
+
+    Members(int[] members, int from, int m, double[] scores, ContactTable contacts) {
+      this.members = members;
+      this.from = from;
+      this.original = Arrays.copyOfRange(members, from, from + m);
+      this.scores = scores;
+      this.contacts = contacts;
+      this.ids = new String[m];
     }
-    int byId = contacts.id(x).compareTo(contacts.id(y));
-    return byId != 0 ? byId < 0 : x < y;
+
+    int compare(int x, int y) {
+      double a = scores[original[x]];
+      double b = scores[original[y]];
+      if (a != b) {
+        return a > b ? -1 : 1;
+      }
+      int byId = id(x).compareTo(id(y));
+      return byId != 0 ? byId : Integer.compare(original[x], original[y]);
+    }
+
+    String id(int k) {
+      String id = ids[k];
+      if (id == null) {
+        id = contacts.id(original[k]);
+        ids[k] = id;
+      }
+      return id;
+    }
+
+    void apply(int[] order) {
+      for (int i = 0; i < order.length; i++) {
+        members[from + i] = original[order[i]];
+      }
+    }
   }
 }

@@ -186,6 +186,34 @@ class AccountScoresTest {
   }
 
   @Test
+  void largeAccounts_orderMembersByScoreThenContactId() {
+    List<Contact> people = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int visits = 3; visits >= 0; visits--) {
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 15; i++) {
+        ids.add("m" + (char) ('a' + (i * 7 % 15)) + visits);
+      }
+      for (String id : ids) {
+        people.add(contact(id, "big", visits));
+      }
+      ids.sort(null);
+      expected.addAll(ids);
+    }
+    java.util.Collections.shuffle(people, new java.util.Random(7));
+    ContactTable t = ContactTable.of(people);
+    AccountScores s = AccountScorer.of(table(AccountRules.Combine.topMean(20))).score(t,
+        AccountRecords.empty(), AS_OF, 1);
+    List<String> order = new ArrayList<>();
+    for (int c : s.members(0)) {
+      order.add(t.id(c));
+    }
+    assertEquals(expected, order);
+    // 15 x 30 + 5 x 20 over 20
+    assertEquals((15 * 30.0 + 5 * 20.0) / 20, s.engagement(0));
+  }
+
+  @Test
   void accountRecordsFromNdjson_refuseARepeatedIdAndEvents() {
     AccountRecords r = AccountRecords.fromNdjson(new StringReader(
         "{\"id\":\"acme\",\"attributes\":{\"employees\":5000}}\n\n"
