@@ -1,5 +1,6 @@
 package dev.scoring.rfm;
 
+import dev.scoring.api.Values;
 import dev.scoring.rfm.TransactionCsvReader.Result;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -77,7 +78,7 @@ final class RowParser {
       if (!values.get(i).isBlank()) {
         reject(line, RejectedRow.Reason.MALFORMED, "line " + line + " must have " + width
             + " fields, but had " + values.size() + " (field " + (i + 1) + " is "
-            + Format.describe(values.get(i)) + ")");
+            + Values.describe(values.get(i)) + ")");
         return;
       }
     }
@@ -89,7 +90,7 @@ final class RowParser {
       day = parseDate(dateText);
       if (day == null) {
         reject(line, RejectedRow.Reason.MALFORMED, "line " + line + " " + config.dateColumn
-            + " must be a date like " + example() + ", but was " + Format.describe(dateText));
+            + " must be a date like " + example() + ", but was " + Values.describe(dateText));
         return;
       }
       lastDateText = dateText;
@@ -131,7 +132,7 @@ final class RowParser {
     if (isReturn && config.returns == ReturnPolicy.EXCLUDE) {
       reject(line, RejectedRow.Reason.RETURN, "line " + line
           + " must be a purchase, but was a return or cancellation (amount "
-          + Format.number(value) + (orderId == null ? "" : ", order " + orderId) + ")");
+          + Values.number(value) + (orderId == null ? "" : ", order " + orderId) + ")");
       return;
     }
     if (value == 0 && config.excludeZeroAmounts) {
@@ -155,7 +156,7 @@ final class RowParser {
     }
     if (!Double.isFinite(d)) {
       reject(line, RejectedRow.Reason.MALFORMED, "line " + line + " " + column
-          + " must be a finite number, but was " + Format.describe(text));
+          + " must be a finite number, but was " + Values.describe(text));
       return Double.NaN;
     }
     return d;
@@ -202,7 +203,7 @@ final class RowParser {
     }
     if (index < 0 && required) {
       throw new IllegalArgumentException("CSV header must contain column "
-          + Format.describe(name) + ", but was " + header);
+          + Values.describe(name) + ", but was " + header);
     }
     return index;
   }

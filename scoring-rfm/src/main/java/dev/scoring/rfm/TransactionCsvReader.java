@@ -1,6 +1,7 @@
 package dev.scoring.rfm;
 
 import dev.scoring.api.ModelException;
+import dev.scoring.api.Values;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -362,7 +363,7 @@ public final class TransactionCsvReader {
     public Builder cancelledOrderPrefix(String prefix) {
       if (prefix == null || prefix.isEmpty()) {
         throw new ModelException("cancelledOrderPrefix",
-            "cancelledOrderPrefix must be non-empty, but was " + Format.describe(prefix));
+            "cancelledOrderPrefix must be non-empty, but was " + Values.describe(prefix));
       }
       this.cancelledOrderPrefix = prefix;
       return this;
@@ -385,7 +386,7 @@ public final class TransactionCsvReader {
       } catch (IllegalArgumentException | NullPointerException
           | java.time.DateTimeException e) {
         throw new ModelException("dateFormat", "dateFormat must be a pattern with a date, but was "
-            + Format.describe(pattern));
+            + Values.describe(pattern));
       }
       this.dateFormat = f;
       this.instantZone = null;
@@ -482,7 +483,7 @@ public final class TransactionCsvReader {
     private static String name(String where, String name) {
       if (name == null || name.isBlank()) {
         throw new ModelException(where,
-            where + " must be a non-blank column name, but was " + Format.describe(name));
+            where + " must be a non-blank column name, but was " + Values.describe(name));
       }
       return name.trim();
     }
