@@ -10,8 +10,10 @@ import java.util.function.ToDoubleFunction;
 /**
  * Maximises a log-likelihood over positive parameters with the Nelder-Mead simplex method on
  * log-parameters (bounded to [-{@value #BOUND}, {@value #BOUND}]), restarted from its own
- * optimum until a restart no longer improves, then checks the result and computes standard
- * errors from the Hessian (analytic when the model supplies one, else central differences).
+ * optimum until a restart no longer improves; when the model supplies its analytic gradient
+ * and Hessian, Newton steps then polish the optimum to full precision. Then it checks the
+ * result and computes standard errors from the Hessian (analytic when the model supplies
+ * one, else central differences).
  * Shared by the BG/NBD and Gamma-Gamma fits.
  *
  * <p><b>Why the optimiser is written here.</b> The project needs dependencies with real JPMS
