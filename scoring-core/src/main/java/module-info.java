@@ -2,7 +2,7 @@
  * Scoring tables: the fluent {@link dev.scoring.core.ScoringTable} builder and its compiled,
  * allocation-free scorer, and model files and contacts as JSON.
  */
-// "module": the qualified export below names dev.scoring.rfm, which is compiled later
+// "module": the qualified exports below name modules that are compiled later
 @SuppressWarnings("module")
 module dev.scoring.core {
   requires transitive dev.scoring.api;
@@ -21,4 +21,6 @@ module dev.scoring.core {
   exports dev.scoring.core.testing;
   exports dev.scoring.core;
   exports dev.scoring.core.math to dev.scoring.rfm;
+  // internal: the kernel fed from primitive arrays, for the Kafka Streams processor
+  exports dev.scoring.core.internal to dev.scoring.kafka.streams;
 }
