@@ -4,7 +4,7 @@ module dev.scoring.rfm {
   requires commons.math3;
   requires com.fasterxml.jackson.dataformat.csv;
   requires com.fasterxml.jackson.core;
-  requires dev.scoring.core;
+  requires transitive dev.scoring.core; // RfmReport returns dev.scoring.core.report.HtmlReport
 
   exports dev.scoring.rfm;
   exports dev.scoring.rfm.value;
