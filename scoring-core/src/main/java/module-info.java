@@ -18,4 +18,6 @@ module dev.scoring.core {
   exports dev.scoring.core.report;
   exports dev.scoring.core.testing;
   exports dev.scoring.core;
+  // dev.scoring.core.internal is not exported; a module of this project that needs it gets
+  // a qualified export ("exports dev.scoring.core.internal to dev.scoring.x;"), users never.
 }
