@@ -155,7 +155,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
     if (value instanceof Number n) {
       Object normalized;
       try {
-        normalized = dev.scoring.api.Contact.normalizeAttribute(where, n);
+        normalized = dev.scoring.api.internal.Attributes.normalize(where, n);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             where + " must be a finite number, but was " + Values.describe(value));
@@ -204,7 +204,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
    */
   public boolean matches(Object value) {
     return new CompiledCondition(this).matches(
-        dev.scoring.api.Contact.normalizeAttribute(attribute, value));
+        dev.scoring.api.internal.Attributes.normalize(attribute, value));
   }
 
   @Override

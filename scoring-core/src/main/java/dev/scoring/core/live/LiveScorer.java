@@ -232,6 +232,29 @@ public final class LiveScorer {
   }
 
   /**
+   * Returns how a contact's score moved over a window (SPEC section 10), loading the contact
+   * on a miss: exactly {@code model.trend(history, asOf, days)}, both scores against the same
+   * history and model. Reads report no tier change.
+   *
+   * @param contactId the contact's id
+   * @param asOf      the end of the window
+   * @param days      the window in whole days, at least 1
+   * @return the score at {@code asOf} minus the score {@code days} earlier, or empty when the
+   *     contact is neither in memory nor known to the loader
+   * @throws IllegalArgumentException if {@code days < 1} or the window starts before
+   *     0001-01-01T00:00:00Z
+   * @throws NullPointerException  if an argument is null
+   * @throws IllegalStateException if the loader returned an invalid contact
+   */
+  public java.util.OptionalDouble trend(String contactId, Instant asOf, int days) {
+    ScoringModel.trendStart(asOf, days);
+    ScoringModel model = version.model;
+    Optional<Contact> history = contact(contactId);
+    return history.isEmpty() ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(model.trend(history.get(), asOf, days));
+  }
+
+  /**
    * Returns the scores of every contact in memory as of an instant, all computed by the same
    * model version, e.g. to build a {@link TierReport}.
    *

@@ -108,7 +108,8 @@ class ReadmeExamplesTest {
         + "\"version\":\"3\",\"fingerprint\":\"" + model.fingerprint() + "\"},"
         + "\"asOf\":\"2026-11-22T12:00:00Z\"}"), Files.readAllLines(scoresFile));
     assertEquals(List.of(new BadLine(2, "events[0].at", "line 2: events[0].at must be an"
-        + " ISO-8601 instant such as \"2026-10-01T09:30:00Z\", but was \"last week\"")), bad);
+        + " ISO-8601 instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z,"
+        + " but was \"last week\"")), bad);
   }
 
   @Test
