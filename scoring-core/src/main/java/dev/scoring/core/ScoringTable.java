@@ -7,6 +7,7 @@ import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
 import dev.scoring.api.Tier;
 import dev.scoring.api.Values;
+import dev.scoring.core.internal.TableAccess;
 import dev.scoring.core.json.CanonicalJson;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +45,10 @@ import java.util.Set;
  * {@link #equals} compares the definitions (not the clock).
  */
 public final class ScoringTable implements ScoringModel {
+  static {
+    TableAccess.register(b -> b.build(true));
+  }
+
   private final String name;
   private final String version;
   private final Scale scale;
@@ -742,7 +747,12 @@ public final class ScoringTable implements ScoringModel {
      *     {@code tiers[0].atLeast must be <= scale.max (100), but was 150}
      */
     public ScoringTable build() {
-      if (demographic.isEmpty() && behavioralRules.isEmpty() && negative.isEmpty()) {
+      return build(false);
+    }
+
+    private ScoringTable build(boolean allowNoRules) {
+      if (!allowNoRules && demographic.isEmpty() && behavioralRules.isEmpty()
+          && negative.isEmpty()) {
         throw new ModelException("", "model must have at least one rule (demographic,"
             + " behavioral or negative), but had none");
       }
