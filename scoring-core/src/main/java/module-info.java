@@ -2,7 +2,7 @@
  * Scoring tables: the fluent {@link dev.scoring.core.ScoringTable} builder and its compiled,
  * allocation-free scorer, and model files and contacts as JSON.
  */
-// "module": the qualified export below names dev.scoring.rfm, which is compiled later
+// "module": the qualified exports below name modules that are compiled later
 @SuppressWarnings("module")
 module dev.scoring.core {
   requires transitive dev.scoring.api;
@@ -21,6 +21,7 @@ module dev.scoring.core {
   exports dev.scoring.core.testing;
   exports dev.scoring.core;
   exports dev.scoring.core.math to dev.scoring.rfm;
-  // dev.scoring.core.internal is not exported; a module of this project that needs it gets
-  // a qualified export, as dev.scoring.core.math above, users never.
+  // internal: the kernel fed from primitive arrays, for the Kafka Streams processor; never
+  // exported to users (a module of this project that needs it gets a qualified export)
+  exports dev.scoring.core.internal to dev.scoring.kafka.streams;
 }

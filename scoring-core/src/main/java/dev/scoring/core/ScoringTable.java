@@ -65,6 +65,7 @@ public final class ScoringTable implements ScoringModel {
 
   private final Kernel kernel;
   private final ThreadLocal<Kernel.Scratch> scratch;
+  private volatile CompactKernel compact;
   private volatile String canonicalJson;
   private volatile String fingerprint;
 
@@ -283,6 +284,20 @@ public final class ScoringTable implements ScoringModel {
     kernel.matchAttributes(contact.attributes(), s.matched);
     int n = kernel.loadEvents(contact.events(), asOf, s);
     kernel.evaluate(s.typeIds, s.ages, s.values, 0, n, s);
+  }
+
+  static {
+    dev.scoring.core.internal.CompactModel.register(CompactKernel::of);
+  }
+
+  /** The kernel fed from primitive arrays, for the live scorer; made on first use. */
+  CompactKernel compact() {
+    CompactKernel c = compact;
+    if (c == null) {
+      c = new CompactKernel(this);
+      compact = c;
+    }
+    return c;
   }
 
   /** The compiled form, for the batch and live scorers of this module. */
