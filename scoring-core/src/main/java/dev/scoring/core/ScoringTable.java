@@ -183,6 +183,8 @@ public final class ScoringTable implements ScoringModel {
   /**
    * Returns the behavioral event rules in order; each has {@code decays} set. Behavioral
    * aggregate rules are not among them: see {@link #behavioralRules()}.
+   *
+   * @return the behavioral event rules, unmodifiable
    */
   public List<EventRule> behavioral() {
     return behavioral;
@@ -230,6 +232,8 @@ public final class ScoringTable implements ScoringModel {
    * Returns the canonical JSON form of this table (SPEC section 7): fixed key order, rules
    * in table order, section defaults left out, whole numbers without a fraction. Two tables
    * are {@link #equals equal} exactly when their canonical JSON is equal.
+   *
+   * @return the canonical JSON text
    */
   public String toJson() {
     String json = canonicalJson;

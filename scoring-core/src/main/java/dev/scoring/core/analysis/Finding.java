@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record Finding(Kind kind, String subject, String message) {
 
-  /** Checks the references. */
+  /**
+   * Checks the references.
+   *
+   * @param kind    what kind of problem
+   * @param subject the rule id or tier name concerned
+   * @param message a one-line explanation naming the rules, conditions or values involved
+   */
   public Finding {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(subject, "subject");

@@ -104,6 +104,8 @@ public final class JsonLimits {
   /**
    * Returns the longest model file (in characters, or bytes when read from a stream or a
    * file) and the longest contact document or NDJSON line (in characters).
+   *
+   * @return the longest document
    */
   public long maxDocumentLength() {
     return maxDocumentLength;
