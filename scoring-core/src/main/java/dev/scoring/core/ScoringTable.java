@@ -7,7 +7,6 @@ import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
 import dev.scoring.api.Tier;
 import dev.scoring.api.Values;
-import dev.scoring.core.internal.TableAccess;
 import dev.scoring.core.json.CanonicalJson;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,10 +44,6 @@ import java.util.Set;
  * {@link #equals} compares the definitions (not the clock).
  */
 public final class ScoringTable implements ScoringModel {
-  static {
-    TableAccess.register(b -> b.build(true));
-  }
-
   private final String name;
   private final String version;
   private final Scale scale;
@@ -292,6 +287,7 @@ public final class ScoringTable implements ScoringModel {
 
   static {
     dev.scoring.core.internal.CompactModel.register(CompactKernel::of);
+    dev.scoring.core.internal.Unvalidated.register(ScoringTable::new);
   }
 
   /** The kernel fed from primitive arrays, for the live scorer; made on first use. */
@@ -657,13 +653,9 @@ public final class ScoringTable implements ScoringModel {
       String path = "negative[" + negative.size() + "]";
       Objects.requireNonNull(when, "when");
       String checked = id(path, id);
-      if (!Double.isFinite(points) || !(points < 0)) {
+      if (!Double.isFinite(points) || !(points < 0) || Math.abs(points) > MAX_POINTS) {
         ids.remove(checked);
-        throw error(path + ".points", "negative and finite", points);
-      }
-      if (Math.abs(points) > MAX_POINTS) {
-        ids.remove(checked);
-        atMostMaxPoints(path, points);
+        negativePoints(path, points);
       }
       negative.add(new AggregateRule(checked, when, points));
       return this;
@@ -766,12 +758,7 @@ public final class ScoringTable implements ScoringModel {
      *     {@code tiers[0].atLeast must be <= scale.max (100), but was 150}
      */
     public ScoringTable build() {
-      return build(false);
-    }
-
-    private ScoringTable build(boolean allowNoRules) {
-      if (!allowNoRules && demographic.isEmpty() && behavioralRules.isEmpty()
-          && negative.isEmpty()) {
+      if (demographic.isEmpty() && behavioralRules.isEmpty() && negative.isEmpty()) {
         throw new ModelException("", "model must have at least one rule (demographic,"
             + " behavioral or negative), but had none");
       }

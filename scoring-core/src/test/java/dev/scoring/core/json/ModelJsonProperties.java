@@ -78,7 +78,7 @@ class ModelJsonProperties {
         Tuple.of(2, m.map(a -> Tuple.of(a, ModelJson.parse(a.toJson())))),
         Tuple.of(2, m.map(a -> Tuple.of(a, a.toBuilder().version(a.version() + "'").build()))),
         Tuple.of(2, m.map(a -> Tuple.of(a, a.toBuilder().baseTier(a.baseTier() + "'").build()))),
-        // the builder refuses a table without rules: keep at least one
+        // a table needs a rule, so only tables with two or more lose one
         Tuple.of(2, m.filter(a -> a.demographic().size() + a.behavioralRules().size()
                 + a.negative().size() >= 2)
             .map(a -> Tuple.of(a, withoutFirstRule(a)))),
