@@ -68,6 +68,12 @@ class BuilderFailsFastTest {
     refused(ScoringTable.builder("d").decay(late).behavioral("v", on("visit").withinDays(10), 1),
         "behavioral[0]", "behavioral[0] must be able to add points, but the decay factor is 0"
             + " at every age it matches (below 10 days)");
+    // the path counts aggregate rules too: it is the rule's place in the behavioral section
+    refused(ScoringTable.builder("d").decay(late)
+            .behavioral("engaged", count("email_open").withinDays(30).atLeast(5), 10)
+            .behavioral("v", on("visit").withinDays(10), 1),
+        "behavioral[1]", "behavioral[1] must be able to add points, but the decay factor is 0"
+            + " at every age it matches (below 10 days)");
     // a non-decaying rule, or a window reaching the second step, is fine
     assertEquals(2, ScoringTable.builder("d").decay(late)
         .behavioral("a", on("visit").withinDays(10).decays(false), 1)
