@@ -270,8 +270,14 @@ public final class ScoringReport {
   }
 
   private void tally(Explanation x) {
-    for (Explanation.Entry e : x.entries()) {
-      Tally t = contributions.computeIfAbsent(e.id(), k -> new Tally(e.kind()));
+    List<Explanation.Entry> entries = x.entries();
+    for (int i = 0; i < entries.size(); i++) { // no iterator, no capturing lambda per entry
+      Explanation.Entry e = entries.get(i);
+      Tally t = contributions.get(e.id());
+      if (t == null) {
+        t = new Tally(e.kind());
+        contributions.put(e.id(), t);
+      }
       t.contacts++;
       t.points += e.points();
     }
@@ -286,7 +292,9 @@ public final class ScoringReport {
     histogram[Math.max(0, Math.min(SCORE_BINS - 1, bin))]++;
     tierCounts.merge(score.tier(), 1L, Long::sum);
     grid[engagementBins.of(score.engagement())][fitBins.of(score.fit())]++;
-    offerTop(Map.entry(contact, score));
+    if (topK > 0 && (top.size() < topK || score.score() > top.peek().getValue().score())) {
+      offerTop(Map.entry(contact, score));
+    }
   }
 
   /**
