@@ -19,7 +19,11 @@ import java.util.function.Consumer;
 
 /**
  * Contacts as JSON (SPEC section 1): one document, or NDJSON streams of one contact per
- * line read lazily in constant memory.
+ * line, read lazily in constant memory as {@link Contact} objects ({@link #lines}), straight
+ * into a {@link ContactTable} ({@link #readTable}) or into any {@link ContactSink}
+ * ({@link #readInto}). All of them go through one reader, so they accept and refuse the same
+ * lines with the same message (the format, line ends, UTF-8 handling and limits are
+ * described in {@code docs/contacts.md} and {@link ContactLines}).
  *
  * <pre>{@code
  * {"id":"c-17","attributes":{"age":29,"sector":"tech","near_office":true},
