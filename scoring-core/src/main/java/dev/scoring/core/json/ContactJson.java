@@ -85,6 +85,11 @@ public final class ContactJson {
     return new ContactParser(limits, factory);
   }
 
+  /** A new parser with these limits, for one thread. */
+  ContactParser newParser() {
+    return parser();
+  }
+
   /**
    * Reads one contact. The document may span several lines; it is checked as its UTF-8
    * encoding, so its length counts bytes and an unpaired surrogate is refused.
@@ -246,6 +251,35 @@ public final class ContactJson {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /**
+   * Reads NDJSON (UTF-8) into a new {@link ContactTable} on {@code threads} threads: the
+   * input is cut into chunks of about 4 MiB at line ends, the chunks are parsed in parallel
+   * into tables of their own and joined in order ({@link ContactTable#concat}), with no
+   * object per contact. The result, the bad lines (with their true line numbers, in order,
+   * reported once all chunks are read) and the error thrown are those of
+   * {@link #readTable(InputStream, Consumer)}. A file whose lines all end with a lone
+   * {@code \r} cannot be cut and is read on one thread. The stream is read to its end but
+   * not closed.
+   *
+   * @param in        the bytes
+   * @param threads   at least 1
+   * @param onBadLine receives every bad line, in order; null to fail at the first one
+   * @return the table of the good lines' contacts, in line order
+   * @throws ContactJsonException at the first bad line when {@code onBadLine} is null
+   * @throws IllegalArgumentException if {@code threads < 1}
+   * @throws UncheckedIOException if reading fails
+   */
+  public ContactTable readTable(InputStream in, int threads, Consumer<BadLine> onBadLine) {
+    return ParallelNdjson.read(Objects.requireNonNull(in, "in"), threads, this, onBadLine,
+        ParallelNdjson.CHUNK);
+  }
+
+  /** As {@link #readTable(InputStream, int, Consumer)}, with the chunk size given (tests). */
+  ContactTable readTable(InputStream in, int threads, Consumer<BadLine> onBadLine,
+      int chunkSize) {
+    return ParallelNdjson.read(in, threads, this, onBadLine, chunkSize);
   }
 
   /**
