@@ -80,7 +80,7 @@ public record Event(String type, Instant at, OptionalDouble value) {
   @Override
   public String toString() {
     return value.isPresent()
-        ? type + "@" + at + "=" + Values.format(value.getAsDouble())
+        ? type + "@" + at + "=" + Values.number(value.getAsDouble())
         : type + "@" + at;
   }
 }

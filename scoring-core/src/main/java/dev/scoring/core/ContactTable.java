@@ -2,6 +2,7 @@ package dev.scoring.core;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
+import dev.scoring.api.Values;
 import dev.scoring.core.internal.Utf8;
 import dev.scoring.core.json.ContactJson;
 import dev.scoring.core.json.ContactSink;
@@ -677,7 +678,7 @@ public final class ContactTable {
         endRow();
       } catch (IllegalArgumentException e) {
         abortRow();
-        throw new IllegalArgumentException("contact " + Describe.value(contact.id())
+        throw new IllegalArgumentException("contact " + Values.describe(contact.id())
             + (i >= 0 ? " events[" + i + "]" : "") + " " + e.getMessage(), e);
       } catch (RuntimeException e) {
         abortRow();
@@ -769,7 +770,7 @@ public final class ContactTable {
       if (code == null) {
         if (typeNames.size() == MAX_EVENT_TYPES) {
           throw new IllegalArgumentException("must have one of at most " + MAX_EVENT_TYPES
-              + " distinct event types in a table, but had a new one: " + Describe.value(type));
+              + " distinct event types in a table, but had a new one: " + Values.describe(type));
         }
         code = typeNames.size();
         typeCodes.put(type, code);
