@@ -74,6 +74,15 @@ class ContactsDocTest {
     assertEquals(2, table.size());
     assertEquals(30.0, scores.score(0));
 
+    tableBad.clear();
+    // docs:parallel
+    try (InputStream in = Files.newInputStream(contactsFile)) {
+      ContactTable all = ContactJson.defaults().readTable(in,
+          Runtime.getRuntime().availableProcessors(), tableBad::add);
+    }
+    // docs:end
+    assertEquals(bad, tableBad);
+
     // docs:failfast
     try (InputStream in = Files.newInputStream(contactsFile)) {
       ContactTable.fromNdjson(in); // ContactJson.defaults().readTable(in): the first bad line throws
@@ -181,7 +190,7 @@ class ContactsDocTest {
     String source = Files.readString(self);
     List<String> snippets = dev.scoring.core.DocSnippets.between(source, "// docs:",
         "// docs:end");
-    assertEquals(5, snippets.size());
+    assertEquals(6, snippets.size());
     for (String snippet : snippets) {
       assertTrue(text.contains(snippet), () -> "docs/contacts.md must show\n" + snippet);
     }
