@@ -13,7 +13,9 @@ package dev.scoring.core.json;
 public final class ContactJsonException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The line number from 1, or 0 for a single document. */
   private final long line;
+  /** The JSON path of the problem, empty for the whole document. */
   private final String path;
 
   /**
