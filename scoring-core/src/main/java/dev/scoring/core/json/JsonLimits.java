@@ -105,7 +105,7 @@ public final class JsonLimits {
    * Returns the longest model file (in characters, or bytes when read from a stream or a
    * file) and the longest contact document or NDJSON line (in UTF-8 bytes).
    *
-   * @return the limit
+   * @return the longest document
    */
   public long maxDocumentLength() {
     return maxDocumentLength;
