@@ -21,8 +21,10 @@ import java.util.Objects;
  *
  * <p>With {@code threads > 1} the table is cut into as many contiguous ranges of about equal
  * work (contacts plus events); the calling thread scores the first and one new thread each
- * of the others. The per-contact loop allocates nothing; a call allocates only small
- * per-table lookups (one mask per distinct attribute value the model reads, one entry per
+ * of the others. The per-contact loop allocates nothing (except, for a {@code sum}
+ * aggregate rule, when a summed value lies beyond 9e6 in magnitude or has more than 9
+ * decimals: that sum is then exact in {@link java.math.BigDecimal}); a call allocates only
+ * small per-table lookups (one mask per distinct attribute value the model reads, one entry per
  * event type) and, with several threads, the threads. Instances are immutable and
  * thread-safe.
  *
