@@ -12,6 +12,7 @@ module dev.scoring.core {
 
   exports dev.scoring.core.analysis;
   exports dev.scoring.core.evaluation;
+  exports dev.scoring.core.examples;
   exports dev.scoring.core.json;
   exports dev.scoring.core.live;
   exports dev.scoring.core.report;

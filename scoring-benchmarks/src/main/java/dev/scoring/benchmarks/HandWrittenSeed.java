@@ -1,5 +1,6 @@
 package dev.scoring.benchmarks;
 
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seed table ({@link dev.scoring.core.ExampleModels#seed()}) written by hand in plain
+ * The seed table ({@link dev.scoring.core.examples.ExampleModels#seed()}) written by hand in plain
  * Java, as a careful engineer would without a library: the reference the library must match.
  * An object form over {@link Contact}s and a columnar form over its own primitive arrays,
  * both with a per-day decay table and no allocation per contact.
@@ -36,7 +37,7 @@ final class HandWrittenSeed {
 
   /** The seed table plus three aggregate rules (SPEC section 9). */
   static dev.scoring.core.ScoringTable withAggregates() {
-    return dev.scoring.core.ExampleModels.seed().toBuilder()
+    return ExampleModels.seed().toBuilder()
         .version("1+aggregates")
         .behavioral("recurring-blog",
             dev.scoring.core.Aggregate.distinctDays("blog_visit").withinDays(30).atLeast(3), 5)

@@ -6,7 +6,7 @@ import dev.scoring.api.Tier;
 import dev.scoring.core.BatchScorer;
 import dev.scoring.core.BatchScores;
 import dev.scoring.core.ContactTable;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.evaluation.Comparison;
 import dev.scoring.core.report.EvaluationReport;

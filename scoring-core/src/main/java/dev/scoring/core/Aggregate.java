@@ -1,5 +1,6 @@
 package dev.scoring.core;
 
+import dev.scoring.api.Values;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -66,24 +67,24 @@ public record Aggregate(Measure measure, Operator operator, double lo, double hi
     if (operator == Operator.BETWEEN) {
       if (!Double.isFinite(lo)) {
         throw new IllegalArgumentException(
-            "between[0] must be finite, but was " + Describe.number(lo));
+            "between[0] must be finite, but was " + Values.number(lo));
       }
       if (!Double.isFinite(hi)) {
         throw new IllegalArgumentException(
-            "between[1] must be finite, but was " + Describe.number(hi));
+            "between[1] must be finite, but was " + Values.number(hi));
       }
       if (!(lo <= hi)) {
         throw new IllegalArgumentException("between[1] must be at least between[0] "
-            + Describe.number(lo) + ", but was " + Describe.number(hi));
+            + Values.number(lo) + ", but was " + Values.number(hi));
       }
     } else {
       if (!Double.isFinite(lo)) {
         throw new IllegalArgumentException(name + " must be finite, but was "
-            + Describe.number(lo));
+            + Values.number(lo));
       }
       if (Double.compare(lo, hi) != 0) {
         throw new IllegalArgumentException(name + " must have one operand, but had "
-            + Describe.number(lo) + " and " + Describe.number(hi));
+            + Values.number(lo) + " and " + Values.number(hi));
       }
     }
   }
@@ -221,7 +222,7 @@ public record Aggregate(Measure measure, Operator operator, double lo, double hi
         }
       }
       throw new IllegalArgumentException("aggregate must be one of count, distinctDays, sum, "
-          + "rate, daysSinceLast, meanDaysBetween, but was " + Describe.value(name));
+          + "rate, daysSinceLast, meanDaysBetween, but was " + Values.describe(name));
     }
   }
 
@@ -292,7 +293,7 @@ public record Aggregate(Measure measure, Operator operator, double lo, double hi
       if (function != Function.RATE && !per.isEmpty()) {
         throw new IllegalArgumentException("per must be absent for aggregate "
             + function.jsonName() + " (it is for rate only), but was "
-            + per.stream().map(Describe::value).collect(Collectors.joining(", ", "[", "]")));
+            + per.stream().map(Values::describe).collect(Collectors.joining(", ", "[", "]")));
       }
       if (withinDays.isPresent() && withinDays.getAsInt() < 1) {
         throw new IllegalArgumentException(
@@ -300,7 +301,7 @@ public record Aggregate(Measure measure, Operator operator, double lo, double hi
       }
       if (minValue.isPresent() && !Double.isFinite(minValue.getAsDouble())) {
         throw new IllegalArgumentException(
-            "minValue must be finite, but was " + Describe.number(minValue.getAsDouble()));
+            "minValue must be finite, but was " + Values.number(minValue.getAsDouble()));
       }
       if (minCount < 1) {
         throw new IllegalArgumentException("minCount must be at least 1, but was " + minCount);
@@ -328,11 +329,11 @@ public record Aggregate(Measure measure, Operator operator, double lo, double hi
         String t = types.get(i);
         if (t == null || t.isBlank()) {
           throw new IllegalArgumentException(field + "[" + i + "] must be a non-blank string, "
-              + "but was " + Describe.value(t));
+              + "but was " + Values.describe(t));
         }
         if (!seen.add(t)) {
           throw new IllegalArgumentException(field + "[" + i + "] must be distinct from the "
-              + "types before it, but was " + Describe.value(t));
+              + "types before it, but was " + Values.describe(t));
         }
       }
       return List.copyOf(types);

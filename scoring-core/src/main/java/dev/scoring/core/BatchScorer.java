@@ -228,7 +228,7 @@ public final class BatchScorer {
     /** Matched-condition bits of attributes no contact has, {@code words} long. */
     final long[] absentMask;
     /** Per model attribute present in the table: its column and a mask per code. */
-    final ContactTable.Column[] columns;
+    final AttributeColumn[] columns;
     final long[][] masks;
     /** The columns' codes when every one is a byte code, else null. */
     final byte[][] byteCodes;
@@ -252,11 +252,11 @@ public final class BatchScorer {
           present++;
         }
       }
-      columns = new ContactTable.Column[present];
+      columns = new AttributeColumn[present];
       masks = new long[present][];
       int j = 0;
       for (int a = 0; a < kernel.attributeNames.length; a++) {
-        ContactTable.Column c = table.column(kernel.attributeNames[a]);
+        AttributeColumn c = table.column(kernel.attributeNames[a]);
         if (c == null) {
           kernel.matchValue(a, null, absentMask, 0);
           continue;
@@ -271,7 +271,7 @@ public final class BatchScorer {
         j++;
       }
       boolean allBytes = true;
-      for (ContactTable.Column c : columns) {
+      for (AttributeColumn c : columns) {
         allBytes &= c.bytes != null;
       }
       byteCodes = allBytes ? new byte[present][] : null;
@@ -294,7 +294,7 @@ public final class BatchScorer {
     int words = k.words;
     long[] matched = s.matched;
     long[] absent = plan.absentMask;
-    ContactTable.Column[] columns = plan.columns;
+    AttributeColumn[] columns = plan.columns;
     long[][] masks = plan.masks;
     byte[][] byteCodes = plan.byteCodes;
     long asOfSecond = plan.asOfSecond;
@@ -358,6 +358,7 @@ public final class BatchScorer {
     int[] eventStart = table.eventStart;
     char[] types = table.types;
     int[] seconds = table.seconds;
+    long[] wideSeconds = table.wideSeconds;
     int[] nanos = table.nanos;
     double[] values = table.values;
     int[] valueEnds = table.valueEnds;
@@ -379,8 +380,8 @@ public final class BatchScorer {
       if (type < 0) {
         continue;
       }
-      long age = Kernel.ageDays(asOfSecond, asOfNano, epochSecond + seconds[i],
-          nanos == null ? 0 : nanos[i]);
+      long at = wideSeconds == null ? epochSecond + seconds[i] : wideSeconds[i];
+      long age = Kernel.ageDays(asOfSecond, asOfNano, at, nanos == null ? 0 : nanos[i]);
       if (age < 0) {
         continue;
       }

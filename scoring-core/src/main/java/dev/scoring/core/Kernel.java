@@ -737,10 +737,25 @@ final class Kernel {
   /** The tier id of a score: 0 for the base tier, else 1 + the index of the tier. */
   int tierOf(double score) {
     int tier = tierAtLeast.length;
-    while (tier > 0 && tierAtLeast[tier - 1] > score) {
-      tier--;
+    if (tier <= 8) {
+      while (tier > 0 && tierAtLeast[tier - 1] > score) {
+        tier--;
+      }
+      return tier;
     }
-    return tier;
+    // Thresholds increase strictly: the tier is the first index whose threshold is above
+    // the score (binary search, so 100,000 tiers cost 17 comparisons, not 100,000).
+    int lo = 0;
+    int hi = tier;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tierAtLeast[mid] > score) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /**

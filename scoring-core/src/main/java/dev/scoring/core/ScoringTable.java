@@ -6,6 +6,8 @@ import dev.scoring.api.ModelException;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
 import dev.scoring.api.Tier;
+import dev.scoring.api.Values;
+import dev.scoring.core.json.CanonicalJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,6 +106,7 @@ public final class ScoringTable implements ScoringModel {
     b.behavioralRules.addAll(behavioralRules);
     b.negative.addAll(negative);
     b.tiers.addAll(tiers);
+    tiers.forEach(t -> b.tierNames.add(t.name()));
     b.baseTier = baseTier;
     b.clock = clock;
     demographic.forEach(r -> b.ids.add(r.id()));
@@ -361,6 +364,9 @@ public final class ScoringTable implements ScoringModel {
    * across all sections. {@link #build()} may be called more than once. Not thread-safe.
    */
   public static final class Builder {
+    /** The largest magnitude of a rule's points (SPEC section 3), so no sum overflows. */
+    private static final double MAX_POINTS = 1e9;
+
     private String name;
     private String version = "1";
     private Scale scale = Scale.DEFAULT;
@@ -372,6 +378,7 @@ public final class ScoringTable implements ScoringModel {
     private final List<Rule> behavioralRules = new ArrayList<>();
     private final List<Rule> negative = new ArrayList<>();
     private final List<Tier> tiers = new ArrayList<>();
+    private final Set<String> tierNames = new HashSet<>();
     private String baseTier = "unqualified";
     private Clock clock = Clock.systemUTC();
     private final Set<String> ids = new HashSet<>();
@@ -459,10 +466,10 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id     a unique, non-blank rule id
      * @param when   one condition or several joined with {@code and}
-     * @param points finite and non-zero
+     * @param points non-zero, {@code |points| <= 1e9}
      * @return this builder
-     * @throws ModelException if the id is blank or taken, or the points are zero or not
-     *     finite
+     * @throws ModelException if the id is blank or taken, or the points are zero, NaN or
+     *     larger in magnitude than 1e9
      */
     public Builder demographic(String id, Criteria when, double points) {
       String path = "demographic[" + demographic.size() + "]";
@@ -476,10 +483,10 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id     a unique, non-blank rule id
      * @param match  which events count
-     * @param points finite and non-zero
+     * @param points non-zero, {@code |points| <= 1e9}
      * @return this builder
-     * @throws ModelException if the id is blank or taken, or the points are zero or not
-     *     finite
+     * @throws ModelException if the id is blank or taken, or the points are zero, NaN or
+     *     larger in magnitude than 1e9
      */
     public Builder behavioral(String id, EventMatch match, double points) {
       String path = "behavioral[" + behavioralRules.size() + "]";
@@ -494,9 +501,10 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id     a unique, non-blank rule id
      * @param when   one condition or several joined with {@code and}
-     * @param points negative and finite
+     * @param points negative, {@code points >= -1e9}
      * @return this builder
-     * @throws ModelException if the id is blank or taken, or the points are not negative
+     * @throws ModelException if the id is blank or taken, or the points are not negative or
+     *     below -1e9
      */
     public Builder negative(String id, Criteria when, double points) {
       String path = "negative[" + negative.size() + "]";
@@ -510,9 +518,10 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id     a unique, non-blank rule id
      * @param match  which events count
-     * @param points negative and finite
+     * @param points negative, {@code points >= -1e9}
      * @return this builder
-     * @throws ModelException if the id is blank or taken, or the points are not negative
+     * @throws ModelException if the id is blank or taken, or the points are not negative or
+     *     below -1e9
      */
     public Builder negative(String id, EventMatch match, double points) {
       String path = "negative[" + negative.size() + "]";
@@ -528,7 +537,7 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id           a unique, non-blank rule id
      * @param inactiveDays at least 1
-     * @param points       negative and finite
+     * @param points       negative, {@code points >= -1e9}
      * @return this builder
      * @throws ModelException if the id is blank or taken, {@code inactiveDays < 1} or the
      *     points are not negative
@@ -606,7 +615,7 @@ public final class ScoringTable implements ScoringModel {
      */
     public Builder removeRule(String id) {
       if (!ids.remove(id)) {
-        throw error("rules", "a list holding a rule with id " + Describe.value(id),
+        throw error("rules", "a list holding a rule with id " + Values.describe(id),
             "a list without it");
       }
       demographic.removeIf(r -> r.id().equals(id));
@@ -628,19 +637,18 @@ public final class ScoringTable implements ScoringModel {
     public Builder tier(String name, double atLeast) {
       String path = "tiers[" + tiers.size() + "]";
       String n = nonBlank(path + ".name", name);
-      for (Tier t : tiers) {
-        if (t.name().equals(n)) {
-          throw error(path + ".name", "unique", name);
-        }
+      if (tierNames.contains(n)) {
+        throw error(path + ".name", "unique", name);
       }
       if (!Double.isFinite(atLeast)) {
         throw error(path + ".atLeast", "finite", atLeast);
       }
       if (!tiers.isEmpty() && !(atLeast > tiers.get(tiers.size() - 1).atLeast())) {
         throw error(path + ".atLeast", "greater than the previous tier's "
-            + Describe.number(tiers.get(tiers.size() - 1).atLeast()), atLeast);
+            + Values.number(tiers.get(tiers.size() - 1).atLeast()), atLeast);
       }
       tiers.add(new Tier(n, atLeast));
+      tierNames.add(n);
       return this;
     }
 
@@ -651,6 +659,7 @@ public final class ScoringTable implements ScoringModel {
      */
     public Builder clearTiers() {
       tiers.clear();
+      tierNames.clear();
       return this;
     }
 
@@ -680,15 +689,51 @@ public final class ScoringTable implements ScoringModel {
     }
 
     /**
-     * Compiles the table.
+     * Compiles the table, refusing what can never work (what the static analysis would
+     * report as impossible): a table without rules, a tier above {@code scale.max} or below
+     * {@code scale.min}, an attribute rule whose conditions cannot all hold (such as
+     * {@code age atLeast 50} and {@code age below 30}), a decaying event rule whose decay
+     * factor is 0 at every age it matches, and a base tier named like a tier. Takes time
+     * linear in the size of the table (quadratic only in the conditions of one rule on one
+     * attribute).
      *
      * @return a new immutable table
-     * @throws ModelException if the base tier has the name of a tier
+     * @throws ModelException naming the first problem, such as
+     *     {@code tiers[0].atLeast must be <= scale.max (100), but was 150}
      */
     public ScoringTable build() {
-      for (Tier t : tiers) {
-        if (t.name().equals(baseTier)) {
-          throw error("baseTier", "different from every tier name", baseTier);
+      if (demographic.isEmpty() && behavioralRules.isEmpty() && negative.isEmpty()) {
+        throw new ModelException("", "model must have at least one rule (demographic,"
+            + " behavioral or negative), but had none");
+      }
+      for (int i = 0; i < tiers.size(); i++) {
+        double at = tiers.get(i).atLeast();
+        if (at > scale.max()) {
+          throw error("tiers[" + i + "].atLeast", "<= scale.max (" + Values.number(scale.max())
+              + ")", at);
+        }
+        if (at < scale.min()) {
+          throw error("tiers[" + i + "].atLeast", ">= scale.min (" + Values.number(scale.min())
+              + ")", at);
+        }
+      }
+      if (tierNames.contains(baseTier)) {
+        throw error("baseTier", "different from every tier name", baseTier);
+      }
+      for (int i = 0; i < demographic.size(); i++) {
+        Feasibility.requireCanFire("demographic[" + i + "]", demographic.get(i));
+      }
+      for (int i = 0; i < behavioralRules.size(); i++) {
+        if (behavioralRules.get(i) instanceof EventRule e) {
+          Feasibility.requireCanCount("behavioral[" + i + "]", e, decay);
+        }
+      }
+      for (int i = 0; i < negative.size(); i++) {
+        Rule r = negative.get(i);
+        if (r instanceof AttributeRule a) {
+          Feasibility.requireCanFire("negative[" + i + "]", a);
+        } else if (r instanceof EventRule e) {
+          Feasibility.requireCanCount("negative[" + i + "]", e, decay);
         }
       }
       return new ScoringTable(this);
@@ -716,12 +761,19 @@ public final class ScoringTable implements ScoringModel {
       if (!Double.isFinite(points) || points == 0) {
         throw error(path + ".points", "finite and non-zero", points);
       }
-      return points;
+      return atMostMaxPoints(path, points);
     }
 
     private static double negativePoints(String path, double points) {
       if (!Double.isFinite(points) || !(points < 0)) {
         throw error(path + ".points", "negative and finite", points);
+      }
+      return atMostMaxPoints(path, points);
+    }
+
+    private static double atMostMaxPoints(String path, double points) {
+      if (Math.abs(points) > MAX_POINTS) {
+        throw error(path + ".points", "at most 1e9 in magnitude", points);
       }
       return points;
     }
@@ -748,9 +800,9 @@ public final class ScoringTable implements ScoringModel {
       }
     }
 
-    private static ModelException error(String path, String constraint, Object value) {
+    static ModelException error(String path, String constraint, Object value) {
       return new ModelException(path,
-          path + " must be " + constraint + ", but was " + Describe.value(value));
+          path + " must be " + constraint + ", but was " + Values.describe(value));
     }
   }
 }

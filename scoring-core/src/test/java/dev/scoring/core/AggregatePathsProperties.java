@@ -101,7 +101,7 @@ class AggregatePathsProperties {
   @Property(tries = 300)
   void aModelReadBackFromItsJsonIsEqualAndScoresTheSameBits(
       @ForAll("tables") ScoringTable table, @ForAll("contacts") List<Contact> contacts) {
-    ScoringTable read = ModelJson.read(table.toJson());
+    ScoringTable read = ModelJson.parse(table.toJson());
     assertThat(read).isEqualTo(table);
     assertThat(read.toJson()).isEqualTo(table.toJson());
     assertThat(read.fingerprint()).isEqualTo(table.fingerprint());

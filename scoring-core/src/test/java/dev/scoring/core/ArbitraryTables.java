@@ -101,11 +101,16 @@ final class ArbitraryTables {
           if (!Double.isNaN(cap[1])) {
             b.behavioralCap(cap[1]);
           }
-          return b;
-        }).flatMap(b -> tiers.map(ts -> {
+          // the builder refuses a table without rules
+          return dem.isEmpty() && beh.isEmpty() && neg.isEmpty() ? null : b;
+        }).filter(b -> b != null).flatMap(b -> tiers.map(ts -> {
           ScoringTable.Builder copy = b.build().toBuilder();
+          Scale scale = copy.build().scale();
+          int n = 0;
           for (int i = 0; i < ts.size(); i++) {
-            copy.tier("T" + i, ts.get(i));
+            if (ts.get(i) >= scale.min() && ts.get(i) <= scale.max()) {
+              copy.tier("T" + n++, ts.get(i)); // the builder refuses tiers outside the scale
+            }
           }
           return copy.build();
         }));
@@ -134,7 +139,17 @@ final class ArbitraryTables {
         c = c.and(more);
       }
       return c;
-    });
+    }).filter(ArbitraryTables::canFire);
+  }
+
+  /** Whether the builder accepts a rule on these criteria (it refuses rules that never fire). */
+  static boolean canFire(Criteria c) {
+    try {
+      ScoringTable.builder("probe").demographic("probe", c, 1).build();
+      return true;
+    } catch (dev.scoring.api.ModelException e) {
+      return false;
+    }
   }
 
   static Arbitrary<Condition> condition() {
@@ -149,7 +164,7 @@ final class ArbitraryTables {
             Arbitraries.of(true, false))
             .as((a, os, ic) -> new Condition(a, Condition.Operator.IN, os, ic)),
         Combinators.combine(attribute, bound, bound)
-            .as((a, lo, hi) -> Condition.attribute(a).between(lo, hi)),
+            .as((a, lo, hi) -> Condition.attribute(a).between(Math.min(lo, hi), Math.max(lo, hi))),
         Combinators.combine(attribute, bound).as((a, x) -> Condition.attribute(a).atLeast(x)),
         Combinators.combine(attribute, bound).as((a, x) -> Condition.attribute(a).below(x)),
         attribute.map(a -> Condition.attribute(a).present()),

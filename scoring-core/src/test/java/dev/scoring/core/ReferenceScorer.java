@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
  * compiled kernel. Slow on purpose: lists, streams, Duration.
  */
 final class ReferenceScorer {
+  /** SPEC section 3: JSON's number grammar, optionally with a leading plus, ASCII digits. */
   private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+      Pattern.compile("[+-]?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+  /** SPEC section 3: true or false in any ASCII case ((?i) without UNICODE_CASE). */
+  private static final Pattern TRUE = Pattern.compile("(?i)true");
+  private static final Pattern FALSE = Pattern.compile("(?i)false");
 
   /** score, raw, fit, engagement, and the tier name. */
   record Result(double score, double raw, double fit, double engagement, String tier) {}
@@ -274,8 +278,8 @@ final class ReferenceScorer {
     if (v instanceof Number n) {
       return n.doubleValue();
     }
-    if (v instanceof String s && DECIMAL.matcher(s).matches()) {
-      double d = Double.parseDouble(s);
+    if (v instanceof String s && DECIMAL.matcher(s.strip()).matches()) {
+      double d = Double.parseDouble(s.strip());
       return Double.isFinite(d) ? d : null;
     }
     return null;
@@ -286,10 +290,10 @@ final class ReferenceScorer {
       return b;
     }
     if (v instanceof String s) {
-      if (s.equalsIgnoreCase("true")) {
+      if (TRUE.matcher(s.strip()).matches()) {
         return true;
       }
-      if (s.equalsIgnoreCase("false")) {
+      if (FALSE.matcher(s.strip()).matches()) {
         return false;
       }
     }

@@ -1,6 +1,7 @@
 package dev.scoring.rfm;
 
 import dev.scoring.api.ModelException;
+import dev.scoring.api.Values;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Objects;
@@ -271,8 +272,8 @@ public final class Rfm {
   public String toString() {
     return "Rfm{analysisDate=" + analysisDate + ", bins=" + bins + ", binning=" + recencyBinning
         + "/" + frequencyBinning + "/" + monetaryBinning + ", monetary=" + monetary
-        + ", weights=" + Format.number(recencyWeight) + "/" + Format.number(frequencyWeight)
-        + "/" + Format.number(monetaryWeight) + ", returns=" + returns + "}";
+        + ", weights=" + Values.number(recencyWeight) + "/" + Values.number(frequencyWeight)
+        + "/" + Values.number(monetaryWeight) + ", returns=" + returns + "}";
   }
 
   /**
@@ -395,7 +396,7 @@ public final class Rfm {
       weight("weights.monetary", monetary);
       if (!(recency + frequency + monetary > 0)) {
         throw new ModelException("weights", "weights must have a positive sum, but was "
-            + Format.number(recency + frequency + monetary));
+            + Values.number(recency + frequency + monetary));
       }
       this.recencyWeight = recency;
       this.frequencyWeight = frequency;
@@ -480,7 +481,7 @@ public final class Rfm {
     private static void weight(String where, double w) {
       if (!Double.isFinite(w) || w < 0) {
         throw new ModelException(where,
-            where + " must be finite and at least 0, but was " + Format.number(w));
+            where + " must be finite and at least 0, but was " + Values.number(w));
       }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.scoring.api.ModelException;
+import dev.scoring.api.Values;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -250,7 +251,7 @@ public final class TransactionCsvReader {
         if (!values.get(i).isBlank()) {
           reject(line, RejectedRow.Reason.MALFORMED, "line " + line + " must have " + width
               + " fields, but had " + values.size() + " (field " + (i + 1) + " is "
-              + Format.describe(values.get(i)) + ")");
+              + Values.describe(values.get(i)) + ")");
           return;
         }
       }
@@ -262,7 +263,7 @@ public final class TransactionCsvReader {
         day = parseDate(dateText);
         if (day == null) {
           reject(line, RejectedRow.Reason.MALFORMED, "line " + line + " " + dateColumn
-              + " must be a date like " + example() + ", but was " + Format.describe(dateText));
+              + " must be a date like " + example() + ", but was " + Values.describe(dateText));
           return;
         }
         lastDateText = dateText;
@@ -303,7 +304,7 @@ public final class TransactionCsvReader {
       if (isReturn && returns == ReturnPolicy.EXCLUDE) {
         reject(line, RejectedRow.Reason.RETURN, "line " + line
             + " must be a purchase, but was a return or cancellation (amount "
-            + Format.number(value) + (orderId == null ? "" : ", order " + orderId) + ")");
+            + Values.number(value) + (orderId == null ? "" : ", order " + orderId) + ")");
         return;
       }
       if (value == 0 && excludeZeroAmounts) {
@@ -327,7 +328,7 @@ public final class TransactionCsvReader {
       }
       if (!Double.isFinite(d)) {
         reject(line, RejectedRow.Reason.MALFORMED, "line " + line + " " + column
-            + " must be a finite number, but was " + Format.describe(text));
+            + " must be a finite number, but was " + Values.describe(text));
         return Double.NaN;
       }
       return d;
@@ -374,7 +375,7 @@ public final class TransactionCsvReader {
       }
       if (index < 0 && required) {
         throw new IllegalArgumentException("CSV header must contain column "
-            + Format.describe(name) + ", but was " + header);
+            + Values.describe(name) + ", but was " + header);
       }
       return index;
     }
@@ -573,7 +574,7 @@ public final class TransactionCsvReader {
     public Builder cancelledOrderPrefix(String prefix) {
       if (prefix == null || prefix.isEmpty()) {
         throw new ModelException("cancelledOrderPrefix",
-            "cancelledOrderPrefix must be non-empty, but was " + Format.describe(prefix));
+            "cancelledOrderPrefix must be non-empty, but was " + Values.describe(prefix));
       }
       this.cancelledOrderPrefix = prefix;
       return this;
@@ -596,7 +597,7 @@ public final class TransactionCsvReader {
       } catch (IllegalArgumentException | NullPointerException
           | java.time.DateTimeException e) {
         throw new ModelException("dateFormat", "dateFormat must be a pattern with a date, but was "
-            + Format.describe(pattern));
+            + Values.describe(pattern));
       }
       this.dateFormat = f;
       this.instantZone = null;
@@ -680,7 +681,7 @@ public final class TransactionCsvReader {
     private static String name(String where, String name) {
       if (name == null || name.isBlank()) {
         throw new ModelException(where,
-            where + " must be a non-blank column name, but was " + Format.describe(name));
+            where + " must be a non-blank column name, but was " + Values.describe(name));
       }
       return name.trim();
     }

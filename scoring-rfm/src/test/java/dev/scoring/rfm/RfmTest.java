@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scoring.api.Contact;
 import dev.scoring.api.ModelException;
 import dev.scoring.api.ScoringModel;
+import dev.scoring.api.Values;
 import dev.scoring.core.ScoringTable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ class RfmTest {
     assertEquals(List.of("a 1 1 100 413 Promising", "b 6 2 100 343 Potential Loyalist",
         "c 30 3 30 252 Others", "d 61 1 400 115 Lost", "e 0 1 5 511 New Customers"),
         result.customers().stream().map(c -> c.customerId() + " " + c.recencyDays() + " "
-            + c.frequency() + " " + Format.number(c.monetary()) + " " + c.cell() + " "
+            + c.frequency() + " " + Values.number(c.monetary()) + " " + c.cell() + " "
             + c.segment()).toList());
     assertEquals(100.0 * 5 / 12, result.find("a").orElseThrow().score(), 1e-12);
     assertEquals(100.0 * 7 / 12, result.find("b").orElseThrow().score(), 1e-12);

@@ -2,7 +2,7 @@ package dev.scoring.benchmarks.live;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.live.LiveScorer;
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,6 @@
 package dev.scoring.core.analysis;
 
+import dev.scoring.api.Values;
 import dev.scoring.core.Condition;
 import java.util.List;
 import java.util.Locale;
@@ -102,12 +103,7 @@ final class Report {
     if (Double.isInfinite(d)) {
       return d > 0 ? "+inf" : "-inf";
     }
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    String s = String.format(Locale.ROOT, "%.6f", d);
-    s = s.replaceAll("0+$", "");
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    return Values.rounded(d, 6);
   }
 
   /** A condition as in model files: {@code age between [18, 24]}. */
@@ -144,7 +140,7 @@ final class Report {
 
   private static String operand(Object o) {
     if (o instanceof String s) {
-      return "\"" + s + "\"";
+      return Values.quote(s, -1);
     }
     if (o instanceof Double d) {
       return number(d);

@@ -1,5 +1,6 @@
 package dev.scoring.core.evaluation;
 
+import dev.scoring.api.Values;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
 import dev.scoring.api.Tier;
@@ -308,10 +309,7 @@ public record Evaluation(String model, String version, Instant asOf, int contact
   }
 
   static String number(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    return f("%.2f", d);
+    return Values.fixed(d, 2);
   }
 
   static String f(String format, Object... args) {

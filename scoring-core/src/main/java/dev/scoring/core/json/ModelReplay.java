@@ -99,6 +99,10 @@ final class ModelReplay {
       negative(b, negative.get(i), JsonSupport.index("negative", i));
     }
     List<JsonNode> tiers = model.list("tiers");
+    if (tiers.size() > limits.maxTiers()) {
+      throw new ModelException("tiers", "tiers must be a list of at most " + limits.maxTiers()
+          + " tiers, but had " + tiers.size());
+    }
     for (int i = 0; i < tiers.size(); i++) {
       Obj tier = new Obj(tiers.get(i), JsonSupport.index("tiers", i), "a tier",
           List.of("name", "atLeast"));
@@ -110,7 +114,7 @@ final class ModelReplay {
     return b.build();
   }
 
-  private static void negative(ScoringTable.Builder b, JsonNode node, String path) {
+  private void negative(ScoringTable.Builder b, JsonNode node, String path) {
     Obj probe = new Obj(node, path, "a negative rule", null);
     List<String> kinds = new ArrayList<>();
     for (String k : List.of("attribute", "event", "inactiveDays", "aggregate")) {
@@ -229,7 +233,7 @@ final class ModelReplay {
     return types;
   }
 
-  private static Criteria criteria(Obj rule) {
+  private Criteria criteria(Obj rule) {
     Condition first = condition(rule);
     if (!rule.has("and")) {
       return first;
@@ -238,6 +242,10 @@ final class ModelReplay {
     if (more.isEmpty()) {
       throw new ModelException(rule.path("and"),
           rule.path("and") + " must be a non-empty list of conditions, but was []");
+    }
+    if (more.size() + 1L > limits.maxConditionsPerRule()) {
+      throw new ModelException(rule.path, rule.path + " must have at most "
+          + limits.maxConditionsPerRule() + " conditions, but had " + (more.size() + 1L));
     }
     List<Condition> all = new ArrayList<>(more.size() + 1);
     all.add(first);
@@ -323,7 +331,7 @@ final class ModelReplay {
     return m;
   }
 
-  private static Decay decay(Obj d) {
+  private Decay decay(Obj d) {
     JsonNode typeNode = d.required("type");
     String type = d.string("type");
     switch (type) {
@@ -341,6 +349,10 @@ final class ModelReplay {
         d.only("a decay of type steps", List.of("type", "steps"));
         d.required("steps");
         List<JsonNode> nodes = d.list("steps");
+        if (nodes.size() > limits.maxDecaySteps()) {
+          throw new ModelException("decay.steps", "decay.steps must be a list of at most "
+              + limits.maxDecaySteps() + " steps, but had " + nodes.size());
+        }
         List<Decay.Step> steps = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
           Obj s = new Obj(nodes.get(i), JsonSupport.index("decay.steps", i), "a decay step",

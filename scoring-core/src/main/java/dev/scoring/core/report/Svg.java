@@ -1,5 +1,6 @@
 package dev.scoring.core.report;
 
+import dev.scoring.api.Values;
 import java.util.Locale;
 
 /** Small helpers to write SVG and HTML text. */
@@ -34,10 +35,7 @@ final class Svg {
   }
 
   static String num(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return String.format(Locale.ROOT, "%.2f", v);
+    return Values.fixed(v, 2);
   }
 
   /** A number for a label: thousands separators, up to 2 decimals. */

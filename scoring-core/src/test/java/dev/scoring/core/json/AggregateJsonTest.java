@@ -63,7 +63,7 @@ class AggregateJsonTest {
         .negative("no-pricing", daysSinceLast("pricing_page_visit").atLeast(60), -5)
         .negative("two-bounces", count("bounce").equalTo(2), -3)
         .build();
-    ScoringTable read = ModelJson.read(FILE);
+    ScoringTable read = ModelJson.parse(FILE);
     assertEquals(dsl, read);
     assertEquals(dsl.fingerprint(), read.fingerprint());
     assertEquals(MalformedModelTest.json("""
@@ -93,7 +93,7 @@ class AggregateJsonTest {
 
   @Test
   void scoreLinesCarryTheTrendAndTheAggregateValue_InfinityAsAString() throws Exception {
-    ScoringTable model = ModelJson.read(FILE);
+    ScoringTable model = ModelJson.parse(FILE);
     Contact c = Contact.builder("c-1")
         .event("pricing_page_visit", Instant.parse("2026-11-20T10:00:00Z"))
         .event("pricing_page_visit", Instant.parse("2026-11-01T10:00:00Z"))
@@ -120,7 +120,7 @@ class AggregateJsonTest {
 
   @Test
   void aTrendWindowBeforeYearOneIsRefused() {
-    ScoringTable model = ModelJson.read(FILE);
+    ScoringTable model = ModelJson.parse(FILE);
     Contact c = Contact.builder("c").build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> model.trend(c, Instant.parse("0001-01-07T00:00:00Z"), 7));
@@ -220,7 +220,7 @@ class AggregateJsonTest {
   @MethodSource("malformed")
   void malformedAggregateRule_isRefusedWithPathAndValue(String file, String path,
       String message) {
-    ModelException e = assertThrows(ModelException.class, () -> ModelJson.read(file));
+    ModelException e = assertThrows(ModelException.class, () -> ModelJson.parse(file));
     assertEquals(message, e.getMessage());
     assertEquals(path, e.path());
   }

@@ -1,9 +1,17 @@
-package dev.scoring.core;
+package dev.scoring.core.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.scoring.api.Tier;
+import dev.scoring.core.Aggregate;
+import dev.scoring.core.AggregateRule;
+import dev.scoring.core.AttributeRule;
+import dev.scoring.core.Condition;
+import dev.scoring.core.Decay;
+import dev.scoring.core.EventMatch;
+import dev.scoring.core.EventRule;
+import dev.scoring.core.InactivityRule;
+import dev.scoring.core.Rule;
+import dev.scoring.core.ScoringTable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -23,15 +31,21 @@ import java.util.List;
  * digits than Java 19 and later, which would change fingerprints between runtimes), and an
  * unpaired surrogate in a string is written as a <code>&#92;uXXXX</code> escape, so the text
  * encodes to UTF-8 without loss and distinct strings never share a fingerprint.
+ *
+ * <p>{@link ScoringTable#toJson()} and {@link ScoringTable#fingerprint()} are the usual way
+ * to reach this class. All methods are static and thread-safe; the time taken is linear in
+ * the size of the table.
  */
-final class CanonicalJson {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-      .build();
-
+public final class CanonicalJson {
   private CanonicalJson() {}
 
-  static String write(ScoringTable t) {
+  /**
+   * Returns the canonical JSON form of a table.
+   *
+   * @param t the table
+   * @return the canonical text, ending in a line break
+   */
+  public static String write(ScoringTable t) {
     StringBuilder out = new StringBuilder(1024);
     out.append("{\n");
     out.append("  \"name\": ").append(compact(g -> g.writeString(t.name()))).append(",\n");
@@ -75,7 +89,14 @@ final class CanonicalJson {
     return out.toString();
   }
 
-  static String sha256(String text) {
+  /**
+   * Returns the SHA-256 of a text's UTF-8 bytes in lower-case hex: the fingerprint of a
+   * table when the text is its canonical form.
+   *
+   * @param text the text
+   * @return 64 lower-case hex digits
+   */
+  public static String sha256(String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -164,8 +185,8 @@ final class CanonicalJson {
     }
     if (when.operator() == Aggregate.Operator.BETWEEN) {
       g.writeArrayFieldStart("between");
-      number(g, when.lo());
-      number(g, when.hi());
+      JsonSupport.writeNumber(g, when.lo());
+      JsonSupport.writeNumber(g, when.hi());
       g.writeEndArray();
     } else {
       number(g, when.operator().jsonName(), when.lo());
@@ -226,26 +247,13 @@ final class CanonicalJson {
     } else if (value instanceof Long l) {
       g.writeNumber(l);
     } else {
-      number(g, ((Number) value).doubleValue());
+      JsonSupport.writeNumber(g, ((Number) value).doubleValue());
     }
   }
 
   private static void number(JsonGenerator g, String field, double value) throws IOException {
     g.writeFieldName(field);
-    number(g, value);
-  }
-
-  /** Whole numbers without a fraction; others in Java's shortest round-tripping form. */
-  static void number(JsonGenerator g, double value) throws IOException {
-    if (value == Math.rint(value) && Math.abs(value) < 0x1p53 && !isNegativeZero(value)) {
-      g.writeNumber((long) value);
-    } else {
-      g.writeNumber(value);
-    }
-  }
-
-  private static boolean isNegativeZero(double value) {
-    return value == 0 && Double.doubleToRawLongBits(value) != 0;
+    JsonSupport.writeNumber(g, value);
   }
 
   private interface Body {
@@ -254,37 +262,11 @@ final class CanonicalJson {
 
   private static String compact(Body body) {
     StringWriter w = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(w)) {
+    try (JsonGenerator g = JsonSupport.WRITER_FACTORY.createGenerator(w)) {
       body.write(g);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to a string cannot fail", e);
     }
-    return escapeUnpairedSurrogates(w.toString());
-  }
-
-  /**
-   * Escapes unpaired surrogates, which can only occur inside JSON strings, as
-   * <code>&#92;uXXXX</code>: JSON readers turn the escape back into the same char.
-   */
-  static String escapeUnpairedSurrogates(String json) {
-    StringBuilder out = null;
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      boolean unpaired = Character.isHighSurrogate(c)
-          ? !(i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1)))
-          : Character.isLowSurrogate(c)
-              && !(i > 0 && Character.isHighSurrogate(json.charAt(i - 1)));
-      if (unpaired && out == null) {
-        out = new StringBuilder(json.length() + 16).append(json, 0, i);
-      }
-      if (out != null) {
-        if (unpaired) {
-          out.append(String.format("\\u%04X", (int) c));
-        } else {
-          out.append(c);
-        }
-      }
-    }
-    return out == null ? json : out.toString();
+    return JsonSupport.escapeUnpairedSurrogates(w.toString());
   }
 }

@@ -1,4 +1,4 @@
-package dev.scoring.core;
+package dev.scoring.core.examples;
 
 import dev.scoring.api.Contact;
 import java.time.Instant;

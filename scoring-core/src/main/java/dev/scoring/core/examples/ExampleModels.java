@@ -1,13 +1,45 @@
-package dev.scoring.core;
+package dev.scoring.core.examples;
 
 import static dev.scoring.core.Condition.attribute;
 import static dev.scoring.core.EventMatch.on;
 
+import dev.scoring.core.Decay;
+import dev.scoring.core.ScoringTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 /**
- * Ready-made scoring tables, for examples, demos and tests.
+ * Ready-made scoring tables, for examples, demos and tests: the seed table built in Java
+ * ({@link #seed()}) and the same table as a model file ({@link #seedJson()}).
+ *
+ * <p>All methods are static and thread-safe.
  */
 public final class ExampleModels {
+  private static final String SEED_RESOURCE = "seed-b2b.json";
+
   private ExampleModels() {}
+
+  /**
+   * Returns the text of the seed model file, the resource
+   * {@code dev/scoring/core/examples/seed-b2b.json} of this module: the canonical JSON of
+   * {@link #seed()}, so {@code ModelJson.parse(seedJson())} equals {@code seed()}.
+   *
+   * @return the file's content
+   * @throws IllegalStateException if the resource is missing from the module
+   */
+  public static String seedJson() {
+    try (InputStream in = ExampleModels.class.getResourceAsStream(SEED_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("resource dev/scoring/core/examples/" + SEED_RESOURCE
+            + " must be in the module, but was missing");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading resource " + SEED_RESOURCE, e);
+    }
+  }
 
   /**
    * The seed B2B lead-scoring table:
