@@ -282,7 +282,9 @@ public final class BatchScorer {
       plainRule = new int[typeMap.length];
       for (int t = 0; t < typeMap.length; t++) {
         typeMap[t] = kernel.typeId(table.typeNames[t]);
-        plainRule[t] = typeMap[t] < 0 ? -1 : kernel.plainRuleByType[typeMap[t]];
+        // The fast path only for types no aggregate rule reads (countEvent does both).
+        plainRule[t] = typeMap[t] < 0 || kernel.aggregateSlotsByType[typeMap[t]].length != 0
+            ? -1 : kernel.plainRuleByType[typeMap[t]];
       }
     }
   }
