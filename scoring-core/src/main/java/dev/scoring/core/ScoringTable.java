@@ -60,6 +60,7 @@ public final class ScoringTable implements ScoringModel {
 
   private final Kernel kernel;
   private final ThreadLocal<Kernel.Scratch> scratch;
+  private volatile CompactKernel compact;
   private volatile String canonicalJson;
   private volatile String fingerprint;
 
@@ -246,6 +247,21 @@ public final class ScoringTable implements ScoringModel {
     kernel.matchAttributes(contact.attributes(), s.matched);
     int n = kernel.loadEvents(contact.events(), asOf, s);
     kernel.evaluate(s.typeIds, s.ages, s.values, 0, n, s);
+  }
+
+  static {
+    dev.scoring.core.internal.CompactModel.register(CompactKernel::of);
+    dev.scoring.core.internal.Unvalidated.register(ScoringTable::new);
+  }
+
+  /** The kernel fed from primitive arrays, for the live scorer; made on first use. */
+  CompactKernel compact() {
+    CompactKernel c = compact;
+    if (c == null) {
+      c = new CompactKernel(this);
+      compact = c;
+    }
+    return c;
   }
 
   /** The compiled form, for the batch and live scorers of this module. */
@@ -576,6 +592,10 @@ public final class ScoringTable implements ScoringModel {
         ids.remove(checked);
         throw error(path + ".points", "positive and finite for an aggregate rule", points);
       }
+      if (Math.abs(points) > MAX_POINTS) {
+        ids.remove(checked);
+        atMostMaxPoints(path, points);
+      }
       behavioralRules.add(new AggregateRule(checked, when, points));
       return this;
     }
@@ -597,9 +617,9 @@ public final class ScoringTable implements ScoringModel {
       String path = "negative[" + negative.size() + "]";
       Objects.requireNonNull(when, "when");
       String checked = id(path, id);
-      if (!Double.isFinite(points) || !(points < 0)) {
+      if (!Double.isFinite(points) || !(points < 0) || Math.abs(points) > MAX_POINTS) {
         ids.remove(checked);
-        throw error(path + ".points", "negative and finite", points);
+        negativePoints(path, points);
       }
       negative.add(new AggregateRule(checked, when, points));
       return this;

@@ -1,5 +1,6 @@
 package dev.scoring.core;
 
+import dev.scoring.core.examples.ExampleModels;
 import static dev.scoring.core.Aggregate.count;
 import static dev.scoring.core.Aggregate.daysSinceLast;
 import static dev.scoring.core.Aggregate.distinctDays;

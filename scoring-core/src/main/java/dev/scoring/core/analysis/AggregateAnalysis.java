@@ -9,6 +9,7 @@ import dev.scoring.core.AggregateRule;
 import dev.scoring.core.InactivityRule;
 import dev.scoring.core.Rule;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.internal.Unvalidated;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,16 +46,14 @@ final class AggregateAnalysis {
     for (AggregateRule a : aggregates) {
       without.removeRule(a.id());
     }
-    boolean onlyAggregates = table.demographic().isEmpty()
-        && table.behavioralRules().size() + table.negative().size() == aggregates.size();
-    ScoringTable base = onlyAggregates ? null : without.build();
-    ModelAnalysis b = onlyAggregates ? empty(table) : new Analyzer(base).analyse();
+    // the table without its aggregate rules may have no rule left, which build() refuses
+    ScoringTable base = Unvalidated.build(without);
+    ModelAnalysis b = new Analyzer(base).analyse();
 
     List<Finding> findings = new ArrayList<>(b.findings());
     double positive = 0;
     double negative = 0;
-    Set<String> activity = onlyAggregates ? Set.of()
-        : new HashSet<>(Vocabulary.of(base).activityTypes());
+    Set<String> activity = new HashSet<>(Vocabulary.of(base).activityTypes());
     boolean newActivity = false;
     for (AggregateRule a : aggregates) {
       Possible p = possible(a.when());
@@ -128,26 +127,6 @@ final class AggregateAnalysis {
     }
     return new ModelAnalysis(table.name(), table.version(), table.scale(), b.fit(),
         engagement, raw, score, tiers, findings);
-  }
-
-  /**
-   * The analysis of a table without any rule (a table of aggregate rules only, without
-   * them): every contact has fit and engagement 0, the empty contact witnesses it.
-   */
-  private static ModelAnalysis empty(ScoringTable table) {
-    Contact nobody = Contact.builder("witness").build();
-    Extreme zero = new Extreme(0, true, List.of(), Optional.of(nobody));
-    Range none = new Range(zero, zero);
-    double clamped = table.scale().clamp(0);
-    Extreme score = new Extreme(clamped, true, List.of(), Optional.of(nobody));
-    List<TierReach> tiers = new ArrayList<>();
-    for (Tier t : table.tiers()) {
-      boolean reached = clamped >= t.atLeast();
-      tiers.add(new TierReach(t.name(), t.atLeast(), reached, reached, reached,
-          OptionalInt.empty(), reached ? Optional.of(nobody) : Optional.empty()));
-    }
-    return new ModelAnalysis(table.name(), table.version(), table.scale(), none, none, none,
-        new Range(score, score), tiers, List.of());
   }
 
   private static boolean reaches(ScoringTable table, Extreme e, Tier t) {
