@@ -23,13 +23,13 @@ final class CompactKernel implements CompactModel {
     this.kernel = table.kernel();
     this.scratch = ThreadLocal.withInitial(kernel::newScratch);
     int d = table.demographic().size();
-    int b = table.behavioral().size();
+    int b = table.behavioralRules().size();
     ruleIds = new String[d + b + table.negative().size()];
     for (int r = 0; r < d; r++) {
       ruleIds[r] = table.demographic().get(r).id();
     }
     for (int r = 0; r < b; r++) {
-      ruleIds[d + r] = table.behavioral().get(r).id();
+      ruleIds[d + r] = table.behavioralRules().get(r).id();
     }
     for (int i = 0; i < table.negative().size(); i++) {
       ruleIds[d + b + i] = table.negative().get(i).id();
@@ -114,18 +114,22 @@ final class CompactKernel implements CompactModel {
   /** Each rule's points in the last evaluation, in {@link #ruleId} order. */
   private void contributions(Kernel.Scratch s, double[] out) {
     int d = k().demographicCount;
-    int b = k().behavioralCount;
+    int b = kernel.behavioralKind.length;
     for (int r = 0; r < d; r++) {
       out[r] = s.attributeHit[r] ? kernel.attributePoints[r] : 0.0;
     }
-    for (int r = 0; r < b; r++) {
-      out[d + r] = kernel.eventPoints[r] * s.sum[r];
+    for (int i = 0; i < b; i++) {
+      int x = kernel.behavioralIndex[i];
+      out[d + i] = kernel.behavioralKind[i] == 1
+          ? (s.aggregateHit[x] ? kernel.aggregatePoints[x] : 0.0)
+          : kernel.eventPoints[x] * s.sum[x];
     }
     for (int i = 0; i < kernel.negativeKind.length; i++) {
       int x = kernel.negativeIndex[i];
       out[d + b + i] = switch (kernel.negativeKind[i]) {
         case 0 -> s.attributeHit[x] ? kernel.attributePoints[x] : 0.0;
         case 1 -> kernel.eventPoints[x] * s.sum[x];
+        case 3 -> s.aggregateHit[x] ? kernel.aggregatePoints[x] : 0.0;
         default -> s.inactivityHit[x] ? kernel.inactivityPoints[x] : 0.0;
       };
     }
