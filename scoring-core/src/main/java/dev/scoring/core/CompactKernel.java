@@ -111,17 +111,19 @@ final class CompactKernel implements CompactModel {
     return table.toScore(s, asOf);
   }
 
-  /** Each rule's points in the last evaluation, in {@link #ruleId} order. */
+  /**
+   * Each rule's points in the last evaluation, in {@link #ruleId} order: the same figures as
+   * the entries of {@link ScoringTable#explanation} (0 for a rule that did not apply).
+   */
   private void contributions(Kernel.Scratch s, double[] out) {
-    int d = k().demographicCount;
-    int b = kernel.behavioralKind.length;
+    int d = kernel.demographicCount;
     for (int r = 0; r < d; r++) {
       out[r] = s.attributeHit[r] ? kernel.attributePoints[r] : 0.0;
     }
+    int b = kernel.behavioralIndex.length;
     for (int i = 0; i < b; i++) {
       int x = kernel.behavioralIndex[i];
-      out[d + i] = kernel.behavioralKind[i] == 1
-          ? (s.aggregateHit[x] ? kernel.aggregatePoints[x] : 0.0)
+      out[d + i] = kernel.behavioralKind[i] == 1 ? aggregatePoints(s, x)
           : kernel.eventPoints[x] * s.sum[x];
     }
     for (int i = 0; i < kernel.negativeKind.length; i++) {
@@ -129,13 +131,14 @@ final class CompactKernel implements CompactModel {
       out[d + b + i] = switch (kernel.negativeKind[i]) {
         case 0 -> s.attributeHit[x] ? kernel.attributePoints[x] : 0.0;
         case 1 -> kernel.eventPoints[x] * s.sum[x];
-        case 3 -> s.aggregateHit[x] ? kernel.aggregatePoints[x] : 0.0;
+        case 3 -> aggregatePoints(s, x);
         default -> s.inactivityHit[x] ? kernel.inactivityPoints[x] : 0.0;
       };
     }
   }
 
-  private Kernel k() {
-    return kernel;
+  private double aggregatePoints(Kernel.Scratch s, int a) {
+    return s.aggregateHit[a] ? kernel.aggregatePoints[a] : 0.0;
   }
+
 }
