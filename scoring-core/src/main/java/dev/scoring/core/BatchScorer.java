@@ -80,7 +80,11 @@ public final class BatchScorer {
     return trendDays;
   }
 
-  /** Returns the model this scorer applies. */
+  /**
+   * Returns the model this scorer applies.
+   *
+   * @return the model this scorer applies
+   */
   public ScoringTable model() {
     return model;
   }
