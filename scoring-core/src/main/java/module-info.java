@@ -21,6 +21,7 @@ module dev.scoring.core {
   exports dev.scoring.core.testing;
   exports dev.scoring.core;
   exports dev.scoring.core.math to dev.scoring.rfm;
-  // internal, not API: the compact kernel and event columns the Kafka Streams processor uses
+  // internal: the kernel fed from primitive arrays, for the Kafka Streams processor; never
+  // exported to users (a module of this project that needs it gets a qualified export)
   exports dev.scoring.core.internal to dev.scoring.kafka.streams;
 }
