@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * Scores the accounts of a {@link ContactTable} under a table's {@link AccountRules} (SPEC
  * section 12): the contacts are scored first ({@link BatchScorer}, on the threads given),
- * then one pass groups them by their key attribute and combines each account's members.
+ * then one pass groups them by their key attribute and combines each account's members
+ * (accounts cut into one range per thread, from 1,024 accounts per thread).
  *
  * <pre>{@code
  * AccountScores accounts = AccountScorer.of(table).score(contacts, records, asOf, 2);
@@ -70,7 +71,7 @@ public final class AccountScorer {
   public AccountScores score(ContactTable contacts, AccountRecords records, Instant asOf,
       int threads) {
     BatchScores scores = BatchScorer.of(table).score(contacts, asOf, threads);
-    return score(contacts, scores, records, asOf);
+    return score(contacts, scores, records, asOf, threads);
   }
 
   /**
@@ -88,6 +89,11 @@ public final class AccountScorer {
    */
   public AccountScores score(ContactTable contacts, BatchScores scores, AccountRecords records,
       Instant asOf) {
+    return score(contacts, scores, records, asOf, 1);
+  }
+
+  private AccountScores score(ContactTable contacts, BatchScores scores, AccountRecords records,
+      Instant asOf, int threads) {
     Objects.requireNonNull(contacts, "contacts");
     Objects.requireNonNull(scores, "scores");
     Objects.requireNonNull(records, "records");
@@ -160,31 +166,72 @@ public final class AccountScorer {
     tierNames.add(rules.baseTier());
     rules.tiers().forEach(t -> tierNames.add(t.name()));
     long[] tierCounts = new long[tierNames.size()];
-    double fitWithoutRecord = Double.NaN;
-    for (int a = 0; a < accounts; a++) {
-      int from = start[a];
-      int to = start[a + 1];
-      sortMembers(members, from, to, contactScores, contacts);
-      engagement[a] = engagement(rules.combine(), members, from, to, contactScores);
-      Map<String, Object> attributes = records.attributes(ids[a]);
-      if (attributes == null) {
-        if (Double.isNaN(fitWithoutRecord)) {
-          fitWithoutRecord = rules.fitValue(Map.of(), asOf);
+    double fitWithoutRecord = rules.fitValue(Map.of(), asOf);
+    // Accounts are independent: contiguous ranges of accounts, one per thread.
+    int parts = Math.max(1, Math.min(threads, accounts / 1024));
+    long[][] counts = new long[parts][tierCounts.length];
+    Thread[] workers = new Thread[parts];
+    Throwable[] failures = new Throwable[parts];
+    final double noRecordFit = fitWithoutRecord;
+    java.util.function.IntConsumer range = p -> {
+      long[] c = counts[p];
+      int hi = (int) ((long) accounts * (p + 1) / parts);
+      for (int a = (int) ((long) accounts * p / parts); a < hi; a++) {
+        int from = start[a];
+        int to = start[a + 1];
+        sortMembers(members, from, to, contactScores, contacts);
+        engagement[a] = engagement(rules.combine(), members, from, to, contactScores);
+        Map<String, Object> attributes = records.attributes(ids[a]);
+        fit[a] = attributes == null ? noRecordFit : rules.fitValue(attributes, asOf);
+        raw[a] = fit[a] + engagement[a];
+        score[a] = rules.scale().clamp(raw[a]);
+        int t = 0;
+        for (int i = 0; i < rules.tiers().size(); i++) {
+          if (rules.tiers().get(i).atLeast() <= score[a]) {
+            t = i + 1;
+          }
         }
-        fit[a] = fitWithoutRecord;
-      } else {
-        fit[a] = rules.fitValue(attributes, asOf);
+        tier[a] = t;
+        c[t]++;
       }
-      raw[a] = fit[a] + engagement[a];
-      score[a] = rules.scale().clamp(raw[a]);
-      int t = 0;
-      for (int i = 0; i < rules.tiers().size(); i++) {
-        if (rules.tiers().get(i).atLeast() <= score[a]) {
-          t = i + 1;
+    };
+    for (int p = 1; p < parts; p++) {
+      int part = p;
+      workers[p] = new Thread(() -> {
+        try {
+          range.accept(part);
+        } catch (Throwable e) {
+          failures[part] = e;
+        }
+      }, "account-scorer-" + p);
+      workers[p].setDaemon(true);
+      workers[p].start();
+    }
+    range.accept(0);
+    boolean interrupted = false;
+    for (int p = 1; p < parts; p++) {
+      while (true) {
+        try {
+          workers[p].join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
         }
       }
-      tier[a] = t;
-      tierCounts[t]++;
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    for (int p = 1; p < parts; p++) {
+      if (failures[p] != null) {
+        throw new IllegalStateException("account scoring worker " + p + " must complete, but "
+            + "failed: " + failures[p], failures[p]);
+      }
+    }
+    for (long[] c : counts) {
+      for (int t = 0; t < c.length; t++) {
+        tierCounts[t] += c[t];
+      }
     }
     return new AccountScores(rules, contacts, records, asOf, ids, start, members, contactScores,
         score, raw, fit, engagement, tier, tierNames.toArray(new String[0]), tierCounts);

@@ -214,6 +214,34 @@ class AccountScoresTest {
   }
 
   @Test
+  void manyAccountsOnTwoThreads_equalOneThread() {
+    List<Contact> people = new ArrayList<>();
+    java.util.Map<String, Map<String, Object>> byId = new java.util.HashMap<>();
+    for (int i = 0; i < 9000; i++) {
+      people.add(contact("p" + i, "acct-" + (i % 4500), i % 7));
+      byId.put("acct-" + (i % 4600), Map.of("employees", (long) (i % 3000)));
+    }
+    ContactTable t = ContactTable.of(people);
+    AccountScorer scorer = AccountScorer.of(table(AccountRules.Combine.topMean(2)));
+    AccountScores one = scorer.score(t, AccountRecords.of(byId), AS_OF, 1);
+    AccountScores two = scorer.score(t, AccountRecords.of(byId), AS_OF, 2);
+    assertEquals(4600, one.size());
+    assertEquals(one.tierCountsByName(), two.tierCountsByName());
+    for (int a = 0; a < one.size(); a++) {
+      assertEquals(one.id(a), two.id(a));
+      assertEquals(Double.doubleToRawLongBits(one.score(a)),
+          Double.doubleToRawLongBits(two.score(a)), one.id(a));
+      assertEquals(one.tier(a), two.tier(a));
+      assertArrayEquals(one.members(a), two.members(a));
+    }
+    long total = 0;
+    for (long c : one.tierCountsByName().values()) {
+      total += c;
+    }
+    assertEquals(4600, total);
+  }
+
+  @Test
   void accountRecordsFromNdjson_refuseARepeatedIdAndEvents() {
     AccountRecords r = AccountRecords.fromNdjson(new StringReader(
         "{\"id\":\"acme\",\"attributes\":{\"employees\":5000}}\n\n"
