@@ -18,6 +18,10 @@ public record AccountExplanation(String accountId, double score, String tier,
   /**
    * Copies the entries.
    *
+   * @param accountId the account id
+   * @param score     the account score
+   * @param tier      the account tier
+   * @param entries   the entries, copied
    * @throws NullPointerException if an argument is null
    */
   public AccountExplanation {
@@ -52,6 +56,9 @@ public record AccountExplanation(String accountId, double score, String tier,
     /**
      * Validates the entry.
      *
+     * @param kind   what it stands for
+     * @param id     the rule id, cap, member's contact id or {@code scale}
+     * @param points its points
      * @throws NullPointerException if an argument is null
      */
     public Entry {

@@ -73,6 +73,8 @@ public final class AccountRules {
     /**
      * Validates the combination.
      *
+     * @param type the combination
+     * @param k    for {@code TOP_MEAN} at least 1, else 0
      * @throws ModelException if {@code k} does not suit the type
      * @throws NullPointerException if {@code type} is null
      */
