@@ -101,6 +101,23 @@ class ScoreCommandTest {
   }
 
   @Test
+  void score_csvQuotesIdsThatNeedItAndKeepsNonAsciiIds() throws IOException {
+    smallFiles();
+    Files.writeString(contacts, """
+        {"id":"a,\\"b\\"","attributes":{"age":30}}
+        {"id":"é-1 ✓","attributes":{"age":20}}
+        """);
+    Cli r = Cli.run("score", "--model", model.toString(), "--contacts", contacts.toString(),
+        "--as-of", AS_OF, "--format", "csv");
+    assertThat(r.exit()).isEqualTo(Exit.OK);
+    assertThat(r.out()).isEqualTo("""
+        id,score,raw,fit,engagement,tier
+        "a,""b\"\"",3,3,3,0,unqualified
+        é-1 ✓,0,0,0,0,unqualified
+        """);
+  }
+
+  @Test
   void score_readsGzipContactsAndExplains() throws IOException {
     smallFiles();
     Path gz = dir.resolve("c.ndjson.gz");
