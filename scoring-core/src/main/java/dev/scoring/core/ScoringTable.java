@@ -52,6 +52,7 @@ public final class ScoringTable implements ScoringModel {
   private final OptionalDouble behavioralCap;
   private final List<AttributeRule> demographic;
   private final List<EventRule> behavioral;
+  private final List<Rule> behavioralRules;
   private final List<Rule> negative;
   private final List<Tier> tiers;
   private final String baseTier;
@@ -59,6 +60,7 @@ public final class ScoringTable implements ScoringModel {
 
   private final Kernel kernel;
   private final ThreadLocal<Kernel.Scratch> scratch;
+  private volatile CompactKernel compact;
   private volatile String canonicalJson;
   private volatile String fingerprint;
 
@@ -71,6 +73,7 @@ public final class ScoringTable implements ScoringModel {
     this.behavioralCap = b.behavioralCap;
     this.demographic = List.copyOf(b.demographic);
     this.behavioral = List.copyOf(b.behavioral);
+    this.behavioralRules = List.copyOf(b.behavioralRules);
     this.negative = List.copyOf(b.negative);
     this.tiers = List.copyOf(b.tiers);
     this.baseTier = b.baseTier;
@@ -101,13 +104,14 @@ public final class ScoringTable implements ScoringModel {
     b.behavioralCap = behavioralCap;
     b.demographic.addAll(demographic);
     b.behavioral.addAll(behavioral);
+    b.behavioralRules.addAll(behavioralRules);
     b.negative.addAll(negative);
     b.tiers.addAll(tiers);
     tiers.forEach(t -> b.tierNames.add(t.name()));
     b.baseTier = baseTier;
     b.clock = clock;
     demographic.forEach(r -> b.ids.add(r.id()));
-    behavioral.forEach(r -> b.ids.add(r.id()));
+    behavioralRules.forEach(r -> b.ids.add(r.id()));
     negative.forEach(r -> b.ids.add(r.id()));
     return b;
   }
@@ -147,12 +151,25 @@ public final class ScoringTable implements ScoringModel {
     return demographic;
   }
 
-  /** Returns the behavioral rules in order; each has {@code decays} set. */
+  /**
+   * Returns the behavioral event rules in order; each has {@code decays} set. Behavioral
+   * aggregate rules are not among them: see {@link #behavioralRules()}.
+   */
   public List<EventRule> behavioral() {
     return behavioral;
   }
 
-  /** Returns the negative rules (attribute, event and inactivity) in order. */
+  /**
+   * Returns every rule of the behavioral section in order: the {@link EventRule}s of
+   * {@link #behavioral()} and the {@link AggregateRule}s with positive points.
+   *
+   * @return the section's rules, unmodifiable
+   */
+  public List<Rule> behavioralRules() {
+    return behavioralRules;
+  }
+
+  /** Returns the negative rules (attribute, event, inactivity and aggregate) in order. */
   public List<Rule> negative() {
     return negative;
   }
@@ -232,6 +249,20 @@ public final class ScoringTable implements ScoringModel {
     kernel.evaluate(s.typeIds, s.ages, s.values, 0, n, s);
   }
 
+  static {
+    dev.scoring.core.internal.CompactModel.register(CompactKernel::of);
+  }
+
+  /** The kernel fed from primitive arrays, for the live scorer; made on first use. */
+  CompactKernel compact() {
+    CompactKernel c = compact;
+    if (c == null) {
+      c = new CompactKernel(this);
+      compact = c;
+    }
+    return c;
+  }
+
   /** The compiled form, for the batch and live scorers of this module. */
   Kernel kernel() {
     return kernel;
@@ -252,10 +283,14 @@ public final class ScoringTable implements ScoringModel {
             1, kernel.attributePoints[r]));
       }
     }
-    for (int r = 0; r < behavioral.size(); r++) {
-      if (s.count[r] > 0) {
-        entries.add(new Explanation.Entry(Explanation.Kind.BEHAVIORAL, behavioral.get(r).id(),
-            s.count[r], kernel.eventPoints[r] * s.sum[r]));
+    for (int i = 0; i < behavioralRules.size(); i++) {
+      int r = kernel.behavioralIndex[i];
+      String id = behavioralRules.get(i).id();
+      if (kernel.behavioralKind[i] == 1) {
+        aggregateEntry(s, r, Explanation.Kind.BEHAVIORAL, id, entries);
+      } else if (s.count[r] > 0) {
+        entries.add(new Explanation.Entry(Explanation.Kind.BEHAVIORAL, id, s.count[r],
+            kernel.eventPoints[r] * s.sum[r]));
       }
     }
     for (int i = 0; i < negative.size(); i++) {
@@ -274,6 +309,7 @@ public final class ScoringTable implements ScoringModel {
                 kernel.eventPoints[k] * s.sum[k]));
           }
         }
+        case 3 -> aggregateEntry(s, k, Explanation.Kind.NEGATIVE, id, entries);
         default -> {
           if (s.inactivityHit[k]) {
             entries.add(new Explanation.Entry(Explanation.Kind.NEGATIVE, id, 1,
@@ -297,6 +333,15 @@ public final class ScoringTable implements ScoringModel {
     return new Explanation(score, entries);
   }
 
+  /** Adds the entry of aggregate rule {@code a} when it awarded its points. */
+  private void aggregateEntry(Kernel.Scratch s, int a, Explanation.Kind kind, String id,
+      List<Explanation.Entry> entries) {
+    if (s.aggregateHit[a]) {
+      entries.add(new Explanation.Entry(kind, id, s.aggregateCount[a],
+          kernel.aggregatePoints[a], s.aggregateValue[a]));
+    }
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ScoringTable t
@@ -307,7 +352,7 @@ public final class ScoringTable implements ScoringModel {
         && demographicCap.equals(t.demographicCap)
         && behavioralCap.equals(t.behavioralCap)
         && demographic.equals(t.demographic)
-        && behavioral.equals(t.behavioral)
+        && behavioralRules.equals(t.behavioralRules)
         && negative.equals(t.negative)
         && tiers.equals(t.tiers)
         && baseTier.equals(t.baseTier);
@@ -316,13 +361,13 @@ public final class ScoringTable implements ScoringModel {
   @Override
   public int hashCode() {
     return Objects.hash(name, version, scale, decay, demographicCap, behavioralCap, demographic,
-        behavioral, negative, tiers, baseTier);
+        behavioralRules, negative, tiers, baseTier);
   }
 
   @Override
   public String toString() {
     return "ScoringTable{" + name + " v" + version + ", " + demographic.size() + " demographic, "
-        + behavioral.size() + " behavioral, " + negative.size() + " negative rules, tiers "
+        + behavioralRules.size() + " behavioral, " + negative.size() + " negative rules, tiers "
         + tiers + "}";
   }
 
@@ -345,6 +390,7 @@ public final class ScoringTable implements ScoringModel {
     private OptionalDouble behavioralCap = OptionalDouble.empty();
     private final List<AttributeRule> demographic = new ArrayList<>();
     private final List<EventRule> behavioral = new ArrayList<>();
+    private final List<Rule> behavioralRules = new ArrayList<>();
     private final List<Rule> negative = new ArrayList<>();
     private final List<Tier> tiers = new ArrayList<>();
     private final Set<String> tierNames = new HashSet<>();
@@ -458,8 +504,10 @@ public final class ScoringTable implements ScoringModel {
      *     larger in magnitude than 1e9
      */
     public Builder behavioral(String id, EventMatch match, double points) {
-      String path = "behavioral[" + behavioral.size() + "]";
-      behavioral.add(new EventRule(id(path, id), resolve(match, true), nonZero(path, points)));
+      String path = "behavioral[" + behavioralRules.size() + "]";
+      EventRule rule = new EventRule(id(path, id), resolve(match, true), nonZero(path, points));
+      behavioral.add(rule);
+      behavioralRules.add(rule);
       return this;
     }
 
@@ -518,6 +566,60 @@ public final class ScoringTable implements ScoringModel {
       return this;
     }
 
+    // ---- aggregate rules (SPEC section 9)
+
+    /**
+     * Adds a behavioral aggregate rule: {@code points} once when the measured value satisfies
+     * the operator, for example
+     * {@code behavioral("engaged-reader", count("email_open").withinDays(30).atLeast(5), 10)}.
+     * Aggregates never decay; the rule adds to the behavioral sum (before its cap), and its
+     * counted event types are activity types for inactivity rules.
+     *
+     * @param id     a unique, non-blank rule id
+     * @param when   the measure and operator, from {@link Aggregate#count} and its siblings
+     * @param points positive and finite
+     * @return this builder
+     * @throws ModelException if the id is blank or taken, or the points are not positive and
+     *     finite
+     * @throws NullPointerException if {@code when} is null
+     */
+    public Builder behavioral(String id, Aggregate when, double points) {
+      String path = "behavioral[" + behavioralRules.size() + "]";
+      Objects.requireNonNull(when, "when");
+      String checked = id(path, id);
+      if (!Double.isFinite(points) || !(points > 0)) {
+        ids.remove(checked);
+        throw error(path + ".points", "positive and finite for an aggregate rule", points);
+      }
+      behavioralRules.add(new AggregateRule(checked, when, points));
+      return this;
+    }
+
+    /**
+     * Adds a negative aggregate rule: {@code points} once when the measured value satisfies
+     * the operator, for example
+     * {@code negative("ignores-mail", rate("email_open").per("email_sent").withinDays(90)
+     * .below(0.05), -10)}. It adds to the engagement.
+     *
+     * @param id     a unique, non-blank rule id
+     * @param when   the measure and operator, from {@link Aggregate#count} and its siblings
+     * @param points negative and finite
+     * @return this builder
+     * @throws ModelException if the id is blank or taken, or the points are not negative
+     * @throws NullPointerException if {@code when} is null
+     */
+    public Builder negative(String id, Aggregate when, double points) {
+      String path = "negative[" + negative.size() + "]";
+      Objects.requireNonNull(when, "when");
+      String checked = id(path, id);
+      if (!Double.isFinite(points) || !(points < 0)) {
+        ids.remove(checked);
+        throw error(path + ".points", "negative and finite", points);
+      }
+      negative.add(new AggregateRule(checked, when, points));
+      return this;
+    }
+
     /**
      * Removes a rule from whichever section holds it, to derive a version with
      * {@link ScoringTable#toBuilder()}.
@@ -533,6 +635,7 @@ public final class ScoringTable implements ScoringModel {
       }
       demographic.removeIf(r -> r.id().equals(id));
       behavioral.removeIf(r -> r.id().equals(id));
+      behavioralRules.removeIf(r -> r.id().equals(id));
       negative.removeIf(r -> r.id().equals(id));
       return this;
     }

@@ -148,6 +148,36 @@ public final class ModelArbitraries {
         });
   }
 
+  /**
+   * Aggregate conditions (SPEC section 9) of every function and operator, with every option
+   * sometimes set and awkward operands.
+   */
+  public static Arbitrary<Aggregate> aggregates() {
+    Arbitrary<List<String>> types = eventType().set().ofMinSize(1).ofMaxSize(3)
+        .map(List::copyOf);
+    Arbitrary<Aggregate.Measure> measures = Combinators.combine(
+            Arbitraries.of(Aggregate.Function.class), types, types,
+            Arbitraries.integers().between(1, 400).optional(0.4), numbers().optional(0.3),
+            Arbitraries.integers().between(1, 50).optional(0.3))
+        .as((f, events, per, within, min, minCount) -> {
+          boolean rate = f == Aggregate.Function.RATE;
+          Aggregate.Measure m = new Aggregate.Measure(f, events, rate ? per : List.of(),
+              java.util.OptionalInt.empty(), java.util.OptionalDouble.empty(),
+              rate ? minCount.orElse(1) : 1);
+          if (within.isPresent()) {
+            m = m.withinDays(within.get());
+          }
+          return min.isPresent() ? m.minValue(min.get()) : m;
+        });
+    return Combinators.combine(measures, Arbitraries.of(Aggregate.Operator.class), numbers(),
+        numbers()).as((m, op, a, b) -> switch (op) {
+          case AT_LEAST -> m.atLeast(a);
+          case BELOW -> m.below(a);
+          case EQUALS -> m.equalTo(a);
+          case BETWEEN -> m.between(Math.min(a, b), Math.max(a, b));
+        });
+  }
+
   /** Every kind of decay. */
   public static Arbitrary<Decay> decays() {
     Arbitrary<Decay> steps = Combinators.combine(
@@ -183,10 +213,14 @@ public final class ModelArbitraries {
             points())
         .as((id, c, p) -> (Consumer<Rules>) r -> r.b.demographic(r.id(id), c, p))
         .list().ofMaxSize(5);
-    Arbitrary<List<Consumer<Rules>>> behavioral = Combinators.combine(text(), matches(),
+    Arbitrary<Consumer<Rules>> behavioralEvent = Combinators.combine(text(), matches(),
             points())
-        .as((id, m, p) -> (Consumer<Rules>) r -> r.b.behavioral(r.id(id), m, p))
-        .list().ofMaxSize(5);
+        .as((id, m, p) -> (Consumer<Rules>) r -> r.b.behavioral(r.id(id), m, p));
+    Arbitrary<Consumer<Rules>> behavioralAggregate = Combinators.combine(text(), aggregates(),
+            negativePoints())
+        .as((id, a, p) -> (Consumer<Rules>) r -> r.b.behavioral(r.id(id), a, -p));
+    Arbitrary<List<Consumer<Rules>>> behavioral = Arbitraries.frequencyOf(
+        Tuple.of(3, behavioralEvent), Tuple.of(1, behavioralAggregate)).list().ofMaxSize(5);
     Arbitrary<Consumer<Rules>> negativeAttribute = Combinators.combine(text(), criteria(),
             negativePoints())
         .as((id, c, p) -> r -> r.b.negative(r.id(id), c, p));
@@ -196,8 +230,12 @@ public final class ModelArbitraries {
     Arbitrary<Consumer<Rules>> inactivity = Combinators.combine(text(),
             Arbitraries.integers().between(1, 400), negativePoints())
         .as((id, days, p) -> r -> r.b.inactivity(r.id(id), days, p));
+    Arbitrary<Consumer<Rules>> negativeAggregate = Combinators.combine(text(), aggregates(),
+            negativePoints())
+        .as((id, a, p) -> r -> r.b.negative(r.id(id), a, p));
     Arbitrary<List<Consumer<Rules>>> negative =
-        Arbitraries.oneOf(negativeAttribute, negativeEvent, inactivity).list().ofMaxSize(4);
+        Arbitraries.oneOf(negativeAttribute, negativeEvent, inactivity, negativeAggregate)
+            .list().ofMaxSize(4);
     Arbitrary<BiConsumer<ScoringTable.Builder, Scale>> tiers = Combinators.combine(
             text().list().ofMaxSize(3),
             Arbitraries.doubles().between(0, 1),

@@ -40,10 +40,11 @@ import java.util.stream.IntStream;
  * {@code rfm} package's table by default).
  *
  * <p>Aggregation and scoring run on several cores ({@link Builder#parallelism(int)}); the
- * result does not depend on the order of the transactions. Amounts are summed with a
- * compensated (two-sum) total, which keeps the rounding error of every addition, so for
- * money amounts (such as whole cents) a customer's sum comes out the same in any order; this
- * is checked by a property test, not proven for arbitrary doubles.
+ * result does not depend on the order of the transactions. Amounts are decimal (SPEC section
+ * 8): each amount counts as the shortest decimal that rounds to it, a customer's amounts are
+ * added exactly, and the monetary sum is the double nearest to that exact decimal total. So
+ * the sum is the same in any order, and customers whose amounts add up to the same decimal
+ * total tie (0.1 + 0.2 and 0.3).
  *
  * <p>Instances are immutable and thread-safe.
  */

@@ -253,6 +253,37 @@ class RfmTest {
   }
 
   @Test
+  void amountsThatAddUpToTheSameDecimalTotalTie() {
+    // SPEC section 8: 0.1 + 0.2 and 0.3 are the same decimal total (in doubles, 0.1 + 0.2 is
+    // 0.30000000000000004); both paths, sequential (few transactions) and partitioned
+    for (int filler : new int[] {0, 60_000}) {
+      List<Transaction> tx = new ArrayList<>();
+      tx.add(Transaction.of("a", JAN_31, 0.1));
+      tx.add(Transaction.of("a", JAN_31, 0.2));
+      tx.add(Transaction.of("b", JAN_31.minusDays(1), 0.3));
+      tx.add(Transaction.of("b", JAN_31.minusDays(1), 0));
+      tx.add(Transaction.of("c", JAN_31, 1e-3));
+      tx.add(Transaction.of("c", JAN_31, 12_345_678.987));
+      tx.add(Transaction.of("c", JAN_31, -0.05)); // under NET: a return
+      // 0.30000000000000004 needs 17 decimals: the exact (BigDecimal) path
+      tx.add(Transaction.of("d", JAN_31, 0.1 + 0.2));
+      tx.add(Transaction.of("d", JAN_31, 0.1 + 0.2));
+      for (int i = 0; i < filler; i++) {
+        tx.add(Transaction.of("f" + (i % 1000), JAN_31.minusDays(i % 300), 1 + i % 50));
+      }
+      RfmResult result = asOfJan31().returns(ReturnPolicy.NET).build().score(tx);
+      CustomerRfm a = result.find("a").orElseThrow();
+      CustomerRfm b = result.find("b").orElseThrow();
+      assertEquals(0.3, a.monetary(), 0.0, "filler " + filler);
+      assertEquals(a.monetary(), b.monetary(), 0.0);
+      assertEquals(a.m(), b.m());
+      assertEquals(12_345_678.938, result.find("c").orElseThrow().monetary(), 0.0);
+      assertEquals(new java.math.BigDecimal("0.60000000000000008").doubleValue(),
+          result.find("d").orElseThrow().monetary(), 0.0);
+    }
+  }
+
+  @Test
   void noTransactionsGiveAnEmptyResult() {
     RfmResult result = asOfJan31().build().score(List.of());
     assertEquals(List.of(), result.customers());

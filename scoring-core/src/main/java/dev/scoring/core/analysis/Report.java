@@ -118,6 +118,26 @@ final class Report {
         + (c.ignoreCase() ? " (ignoring case)" : "");
   }
 
+  /** An aggregate condition as a phrase: {@code count(email_open) within 30 days atLeast 5}. */
+  static String aggregate(dev.scoring.core.Aggregate a) {
+    dev.scoring.core.Aggregate.Measure m = a.measure();
+    StringBuilder out = new StringBuilder(m.function().jsonName()).append('(')
+        .append(String.join(", ", m.events()));
+    if (!m.per().isEmpty()) {
+      out.append(" per ").append(String.join(", ", m.per()));
+    }
+    out.append(')');
+    m.withinDays().ifPresent(w -> out.append(" within ").append(w).append(" days"));
+    m.minValue().ifPresent(v -> out.append(" minValue ").append(number(v)));
+    if (m.minCount() != 1) {
+      out.append(" minCount ").append(m.minCount());
+    }
+    out.append(' ').append(a.operator().jsonName()).append(' ');
+    out.append(a.operator() == dev.scoring.core.Aggregate.Operator.BETWEEN
+        ? "[" + number(a.lo()) + ", " + number(a.hi()) + "]" : number(a.lo()));
+    return out.toString();
+  }
+
   private static String operand(Object o) {
     if (o instanceof String s) {
       return Values.quote(s, -1);

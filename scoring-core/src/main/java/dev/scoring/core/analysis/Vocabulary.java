@@ -1,5 +1,7 @@
 package dev.scoring.core.analysis;
 
+import dev.scoring.core.Aggregate;
+import dev.scoring.core.AggregateRule;
 import dev.scoring.core.AttributeRule;
 import dev.scoring.core.Condition;
 import dev.scoring.core.Decay;
@@ -102,6 +104,26 @@ public record Vocabulary(Map<String, List<Object>> attributeValues, String other
     for (EventRule r : table.behavioral()) {
       activity.add(r.match().event());
     }
+    // Aggregate rules (SPEC section 9): their counted and denominator types, their minValue,
+    // and the counted types of behavioral ones as activity.
+    for (AggregateRule r : aggregateRules(table)) {
+      Aggregate.Measure m = r.when().measure();
+      List<String> all = new ArrayList<>(m.events());
+      all.addAll(m.per());
+      for (String type : all) {
+        types.add(type);
+        thresholds.computeIfAbsent(type, k -> new TreeSet<>());
+      }
+      m.minValue().ifPresent(v -> {
+        for (String type : m.events()) {
+          thresholds.get(type).add(v);
+          thresholds.get(type).add(Math.nextDown(v));
+        }
+      });
+      if (r.points() > 0) {
+        activity.addAll(m.events());
+      }
+    }
     Map<String, List<Double>> eventValues = new LinkedHashMap<>();
     thresholds.forEach((k, v) -> eventValues.put(k, new ArrayList<>(v)));
     return new Vocabulary(attributeValues, unused("other_attribute", conditions.keySet()),
@@ -145,9 +167,36 @@ public record Vocabulary(Map<String, List<Object>> attributeValues, String other
     return rules;
   }
 
+  /** Behavioral aggregate rules, then negative ones. */
+  static List<AggregateRule> aggregateRules(ScoringTable table) {
+    List<AggregateRule> rules = new ArrayList<>();
+    for (Rule r : table.behavioralRules()) {
+      if (r instanceof AggregateRule a) {
+        rules.add(a);
+      }
+    }
+    for (Rule r : table.negative()) {
+      if (r instanceof AggregateRule a) {
+        rules.add(a);
+      }
+    }
+    return rules;
+  }
+
   /** The candidate ages of a table, ascending. */
   static List<Long> candidateAges(ScoringTable table) {
     TreeSet<Long> edges = new TreeSet<>();
+    for (AggregateRule r : aggregateRules(table)) {
+      r.when().measure().withinDays().ifPresent(w -> edges.add((long) w));
+      if (r.when().measure().function() == Aggregate.Function.DAYS_SINCE_LAST) {
+        // daysSinceLast compares a whole age: the first whole age at or above each operand.
+        for (double x : new double[] {r.when().lo(), r.when().hi()}) {
+          if (x >= 0 && x < MAX_AGE_DAYS) {
+            edges.add((long) Math.ceil(x));
+          }
+        }
+      }
+    }
     for (EventRule r : eventRules(table)) {
       r.match().withinDays().ifPresent(w -> edges.add((long) w));
     }

@@ -2,6 +2,8 @@ package dev.scoring.core.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.scoring.api.Tier;
+import dev.scoring.core.Aggregate;
+import dev.scoring.core.AggregateRule;
 import dev.scoring.core.AttributeRule;
 import dev.scoring.core.Condition;
 import dev.scoring.core.Decay;
@@ -68,7 +70,7 @@ public final class CanonicalJson {
       })).append(",\n");
     }
     section(out, "demographic", t.demographic(), true);
-    section(out, "behavioral", t.behavioral(), true);
+    section(out, "behavioral", t.behavioralRules(), true);
     section(out, "negative", t.negative(), false);
     out.append("  \"tiers\": [");
     List<Tier> tiers = t.tiers();
@@ -146,9 +148,49 @@ public final class CanonicalJson {
       }
     } else if (rule instanceof InactivityRule i) {
       g.writeNumberField("inactiveDays", i.inactiveDays());
+    } else if (rule instanceof AggregateRule a) {
+      aggregate(g, a.when());
     }
     number(g, "points", rule.points());
     g.writeEndObject();
+  }
+
+  /**
+   * An aggregate rule's fields (SPEC section 9) in a fixed order: aggregate, events, per,
+   * withinDays, minValue, minCount (when not 1), the operator.
+   */
+  private static void aggregate(JsonGenerator g, Aggregate when) throws IOException {
+    Aggregate.Measure m = when.measure();
+    g.writeStringField("aggregate", m.function().jsonName());
+    g.writeArrayFieldStart("events");
+    for (String type : m.events()) {
+      g.writeString(type);
+    }
+    g.writeEndArray();
+    if (!m.per().isEmpty()) {
+      g.writeArrayFieldStart("per");
+      for (String type : m.per()) {
+        g.writeString(type);
+      }
+      g.writeEndArray();
+    }
+    if (m.withinDays().isPresent()) {
+      g.writeNumberField("withinDays", m.withinDays().getAsInt());
+    }
+    if (m.minValue().isPresent()) {
+      number(g, "minValue", m.minValue().getAsDouble());
+    }
+    if (m.minCount() != 1) {
+      g.writeNumberField("minCount", m.minCount());
+    }
+    if (when.operator() == Aggregate.Operator.BETWEEN) {
+      g.writeArrayFieldStart("between");
+      JsonSupport.writeNumber(g, when.lo());
+      JsonSupport.writeNumber(g, when.hi());
+      g.writeEndArray();
+    } else {
+      number(g, when.operator().jsonName(), when.lo());
+    }
   }
 
   private static void condition(JsonGenerator g, Condition c) throws IOException {

@@ -227,11 +227,11 @@ class MalformedModelTest {
                 + " present), but had none"),
         bad(model("'negative':[{'id':'a','attribute':'job','equals':'student',"
                 + "'event':'unsubscribe','points':-1}]"), "negative[0]",
-            "negative[0] must have exactly one of attribute, event or inactiveDays, but had"
-                + " attribute and event"),
+            "negative[0] must have exactly one of attribute, event, inactiveDays or aggregate,"
+                + " but had attribute and event"),
         bad(model("'negative':[{'id':'a','points':-1}]"), "negative[0]",
-            "negative[0] must have exactly one of attribute, event or inactiveDays, but had"
-                + " none of them"),
+            "negative[0] must have exactly one of attribute, event, inactiveDays or aggregate,"
+                + " but had none of them"),
         bad(model("'behavioral':[{'id':'a','event':'e','attribute':'age','points':1}]"),
             "behavioral[0].attribute",
             "behavioral[0].attribute must be a field of a behavioral rule (id, event,"
