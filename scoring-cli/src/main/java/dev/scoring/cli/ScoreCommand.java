@@ -61,6 +61,12 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Add each score's explanation (the rules that contributed, ndjson only).")
   boolean explain;
 
+  @Option(names = "--trend", paramLabel = "<days>",
+      description = "Also write each contact's trend over that many days (SPEC section 10):"
+          + " score(asOf) - score(asOf - days), as \"trend<days>\" (ndjson) or a trend<days>"
+          + " column (csv).")
+  Integer trend;
+
   @Option(names = "--threads", paramLabel = "<n>",
       description = "Threads that score. Default: the number of processors.")
   Integer threads;
@@ -84,6 +90,9 @@ final class ScoreCommand implements Callable<Integer> {
     if (n < 1) {
       throw new UsageException("--threads must be at least 1, but was " + n);
     }
+    if (trend != null && trend < 1) {
+      throw new UsageException("--trend must be at least 1 day, but was " + trend);
+    }
     ScoringTable table = loadModel(model);
     long t0 = System.nanoTime();
     ContactTable contactTable;
@@ -93,7 +102,11 @@ final class ScoreCommand implements Callable<Integer> {
       badCount = bad.count();
     }
     long t1 = System.nanoTime();
-    BatchScores scores = BatchScorer.of(table).score(contactTable, asOf, n);
+    BatchScorer scorer = BatchScorer.of(table);
+    if (trend != null) {
+      scorer = scorer.withTrend(trend);
+    }
+    BatchScores scores = scorer.score(contactTable, asOf, n);
     long t2 = System.nanoTime();
     try (OutputStream stream = Io.create(out, root.out);
          ScoreWriter writer = ScoreWriter.of(fmt, stream, table, scores)) {

@@ -29,6 +29,8 @@ import java.util.List;
  *       contact; ids and tiers are quoted (RFC 4180) when they hold a separator, a quote or
  *       a line break.
  * </ul>
+ * When the scores hold a trend ({@link BatchScores#trendDays()} above 0), NDJSON lines carry
+ * {@code "trend<days>"} after {@code "asOf"} and CSV rows a last column {@code trend<days>}.
  *
  * <p>Not thread-safe. Closing it closes the stream.
  */
@@ -82,6 +84,8 @@ abstract class ScoreWriter implements Closeable {
     private final SerializableString version;
     private final SerializableString fingerprintValue;
     private final SerializableString asOf;
+    private final int trendDays;
+    private final SerializableString trendField;
 
     Ndjson(OutputStream out, ScoringTable model, BatchScores scores) throws IOException {
       g = FACTORY.createGenerator(out);
@@ -96,6 +100,8 @@ abstract class ScoreWriter implements Closeable {
       version = new SerializedString(model.version());
       fingerprintValue = new SerializedString(fingerprint);
       asOf = new SerializedString(scores.asOf().toString());
+      trendDays = scores.trendDays();
+      trendField = new SerializedString("trend" + trendDays);
     }
 
     @Override
@@ -103,7 +109,8 @@ abstract class ScoreWriter implements Closeable {
         throws IOException {
       if (explanation != null || hasSurrogate(id)) {
         // The explained line, and ids with unpaired surrogates, as the library writes them.
-        g.writeRaw(ScoreLines.toJson(id, scores.toScore(i), fingerprint, explanation));
+        g.writeRaw(ScoreLines.toJson(id, scores.toScore(i), fingerprint, explanation,
+            trendDays, trendDays > 0 ? scores.trend(i) : 0));
         g.writeRaw('\n');
         return;
       }
@@ -129,6 +136,9 @@ abstract class ScoreWriter implements Closeable {
       g.writeEndObject();
       g.writeFieldName(AS_OF);
       g.writeString(asOf);
+      if (trendDays > 0) {
+        number(trendField, scores.trend(i));
+      }
       g.writeEndObject();
       g.writeRaw('\n');
     }
@@ -165,6 +175,7 @@ abstract class ScoreWriter implements Closeable {
     private final OutputStream out;
     private final byte[][] tiers;
     private final byte[] buffer = new byte[1 << 16];
+    private final boolean trend;
     private int used;
 
     Csv(OutputStream out, BatchScores scores) throws IOException {
@@ -174,7 +185,9 @@ abstract class ScoreWriter implements Closeable {
       for (int t = 0; t < tiers.length; t++) {
         tiers[t] = field(names.get(t)).getBytes(StandardCharsets.UTF_8);
       }
-      bytes("id,score,raw,fit,engagement,tier\n".getBytes(StandardCharsets.US_ASCII));
+      trend = scores.trendDays() > 0;
+      bytes(("id,score,raw,fit,engagement,tier" + (trend ? ",trend" + scores.trendDays() : "")
+          + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override
@@ -198,6 +211,9 @@ abstract class ScoreWriter implements Closeable {
       room(1);
       buffer[used++] = ',';
       bytes(tiers[scores.tierId(i)]);
+      if (trend) {
+        number(scores.trend(i));
+      }
       room(1);
       buffer[used++] = '\n';
     }

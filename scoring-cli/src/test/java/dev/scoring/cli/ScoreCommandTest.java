@@ -240,6 +240,44 @@ class ScoreCommandTest {
   }
 
   @Test
+  void score_trendIsTheModelsTrendBitForBit() throws IOException {
+    ScoringTable seed = ExampleModels.seed();
+    Instant asOf = Instant.parse(AS_OF);
+    List<Contact> population = ExampleContacts.generate(400, 3, asOf);
+    Path modelFile = Files.writeString(dir.resolve("seed.json"), seed.toJson());
+    Path file = writeNdjson(population);
+
+    Cli ndjson = Cli.run("score", "--model", modelFile.toString(), "--contacts",
+        file.toString(), "--as-of", AS_OF, "--trend", "7");
+    Cli explained = Cli.run("score", "--model", modelFile.toString(), "--contacts",
+        file.toString(), "--as-of", AS_OF, "--trend", "7", "--explain");
+    Cli csv = Cli.run("score", "--model", modelFile.toString(), "--contacts",
+        file.toString(), "--as-of", AS_OF, "--trend", "7", "--format", "csv");
+
+    assertThat(ndjson.exit()).isEqualTo(Exit.OK);
+    List<String> lines = ndjson.out().lines().toList();
+    List<String> explainedLines = explained.out().lines().toList();
+    List<String> rows = csv.out().lines().toList();
+    assertThat(rows.get(0)).isEqualTo("id,score,raw,fit,engagement,tier,trend7");
+    int rising = 0;
+    for (int i = 0; i < population.size(); i++) {
+      Contact c = population.get(i);
+      double trend = seed.trend(c, asOf, 7);
+      rising += trend > 0 ? 1 : 0;
+      assertThat(lines.get(i)).isEqualTo(ScoreLines.toJson(c.id(), seed.score(c, asOf),
+          seed.fingerprint(), null, 7, trend));
+      assertThat(explainedLines.get(i)).isEqualTo(ScoreLines.toJson(c.id(),
+          seed.score(c, asOf), seed.fingerprint(), seed.explain(c, asOf), 7, trend));
+      String[] f = rows.get(i + 1).split(",");
+      assertThat(Double.doubleToRawLongBits(Double.parseDouble(f[6])))
+          .isEqualTo(Double.doubleToRawLongBits(trend));
+    }
+    assertThat(rising).isPositive();
+    assertThat(Cli.run("score", "--model", modelFile.toString(), "--contacts",
+        file.toString(), "--as-of", AS_OF, "--trend", "0").exit()).isEqualTo(Exit.USAGE);
+  }
+
+  @Test
   void score_csvNumbersReadBackToTheSameBits() throws IOException {
     ScoringTable seed = ExampleModels.seed();
     Instant asOf = Instant.parse(AS_OF);
