@@ -41,9 +41,18 @@ final class ContactSource {
   private final BadLines bad;
   private final boolean progress;
   private final PrintStream err;
+  private final InputStream stdin;
 
-  ContactSource(ContactOptions options, BadLines bad, boolean progress, PrintStream err) {
+  /**
+   * @param options  the contacts options
+   * @param bad      where bad lines go
+   * @param progress false for {@code --no-progress}
+   * @param root     the run: standard input ({@code --contacts -}) and error
+   */
+  ContactSource(ContactOptions options, BadLines bad, boolean progress, ScoringCli root) {
     this.options = options;
+    this.stdin = root.in;
+    PrintStream err = root.err;
     this.bad = bad;
     this.progress = progress;
     this.err = err;
@@ -85,8 +94,8 @@ final class ContactSource {
    * per contact: the one call to switch when a parallel reader exists.
    */
   private void readNdjson(Path file, ContactSink table) {
-    String name = file.toString();
-    Io.Input input = Io.open(file, "contacts");
+    String name = Io.isStdin(file) ? "stdin" : file.toString();
+    Io.Input input = Io.open(file, "contacts", stdin);
     CountingSink sink = new CountingSink(table);
     try (InputStream in = input.in();
          Progress bar = Progress.start(progress, err, "contacts read", sink::count,
@@ -177,8 +186,8 @@ final class ContactSource {
 
   /** NDJSON as {@link Contact} objects, through the library's reader. */
   private void readNdjsonObjects(Path file, Consumer<Contact> sink) {
-    String name = file.toString();
-    Io.Input input = Io.open(file, "contacts");
+    String name = Io.isStdin(file) ? "stdin" : file.toString();
+    Io.Input input = Io.open(file, "contacts", stdin);
     AtomicLong done = new AtomicLong();
     try (ContactLines lines = ContactJson.defaults().lines(input.in(),
             b -> bad.report(name, b.message()));

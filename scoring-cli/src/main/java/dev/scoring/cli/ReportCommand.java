@@ -89,7 +89,7 @@ final class ReportCommand implements Runnable {
       ScoringReport report = new ScoringReport(table, asOf, top);
       long bad;
       try (BadLines lines = new BadLines(root.err, contacts.badLines)) {
-        new ContactSource(contacts, lines, true, root.err)
+        new ContactSource(contacts, lines, true, root)
             .forEach((Contact c) -> report.add(c, table.score(c, asOf)));
         bad = lines.count();
       }

@@ -98,7 +98,7 @@ final class ScoreCommand implements Callable<Integer> {
     ContactTable contactTable;
     long badCount;
     try (BadLines bad = new BadLines(err, contacts.badLines)) {
-      contactTable = new ContactSource(contacts, bad, !noProgress, err).table();
+      contactTable = new ContactSource(contacts, bad, !noProgress, root).table();
       badCount = bad.count();
     }
     long t1 = System.nanoTime();

@@ -137,6 +137,25 @@ class ScoreCommandTest {
   }
 
   @Test
+  void score_readsGzipContactsFromStandardInput() throws IOException {
+    smallFiles();
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (OutputStream o = new GZIPOutputStream(gz)) {
+      o.write(CONTACTS.getBytes(StandardCharsets.UTF_8));
+    }
+    Cli r = Cli.withInput(gz.toByteArray(), "score", "--model", model.toString(),
+        "--contacts", "-", "--as-of", AS_OF, "--format", "csv");
+    assertThat(r.exit()).isEqualTo(Exit.FINDINGS);
+    assertThat(r.out()).isEqualTo("""
+        id,score,raw,fit,engagement,tier
+        c-1,17.5,17.5,5.5,12,MQL
+        c-2,0,-15,0,-15,unqualified
+        c-3,0,0,0,0,unqualified
+        """);
+    assertThat(r.err()).startsWith("stdin: line 3: events[0].at must be");
+  }
+
+  @Test
   void score_withoutBadLinesExitsZero() throws IOException {
     smallFiles();
     Files.writeString(contacts, CONTACTS.lines().filter(l -> !l.contains("c-bad"))
