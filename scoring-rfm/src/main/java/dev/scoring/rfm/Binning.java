@@ -107,13 +107,46 @@ public final class Binning {
    * @param sorted the values, sorted ascending (only read for the quantile rules), not empty
    */
   double[] thresholds(double[] sorted, int n) {
+    if (kind == Kind.FIXED) {
+      return fixed.clone();
+    }
+    return thresholds(n, sorted.length, rank -> sorted[(int) rank]);
+  }
+
+  /**
+   * Returns the thresholds for {@code n} bins over {@code count} values that the caller holds
+   * sorted elsewhere (for engines that sort a column across machines, such as Spark), reading
+   * only the few values at the ranks the type-7 quantiles need. Give the same values as
+   * {@link Rfm} sees and the thresholds are the same doubles. To learn which ranks are read,
+   * call it once with a function that records its argument.
+   *
+   * @param n        the number of bins, {@value Rfm#MIN_BINS}..{@value Rfm#MAX_BINS}
+   * @param count    the number of values, at least 1
+   * @param sortedAt the value of a rank {@code 0..count-1} in ascending order; not called for
+   *                 a fixed binning
+   * @return the {@code n - 1} thresholds, in the form {@link #bin(double, double[])} takes
+   * @throws IllegalArgumentException if {@code n} or {@code count} is out of range, or a
+   *     fixed binning does not have {@code n - 1} breakpoints
+   */
+  public double[] thresholds(int n, long count, java.util.function.LongToDoubleFunction sortedAt) {
+    if (n < Rfm.MIN_BINS || n > Rfm.MAX_BINS) {
+      throw new IllegalArgumentException("n must be in " + Rfm.MIN_BINS + ".." + Rfm.MAX_BINS
+          + ", but was " + n);
+    }
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, but was " + count);
+    }
     switch (kind) {
       case FIXED:
+        if (fixed.length != n - 1) {
+          throw new IllegalArgumentException("breakpoints must be " + (n - 1) + " for " + n
+              + " bins, but was " + fixed.length);
+        }
         return fixed.clone();
       case QUANTILES: {
         double[] t = new double[n - 1];
         for (int k = 1; k < n; k++) {
-          t[k - 1] = quantile7(sorted, (double) k / n);
+          t[k - 1] = quantile7(count, sortedAt, (double) k / n);
         }
         return t;
       }
@@ -122,15 +155,23 @@ public final class Binning {
         double step = 1.0 / n;
         double[] t = new double[n - 1];
         for (int k = 1; k < n; k++) {
-          t[k - 1] = quantile7(sorted, k * step) + 1;
+          t[k - 1] = quantile7(count, sortedAt, k * step) + 1;
         }
         return t;
       }
     }
   }
 
-  /** {@code 1 + } the number of thresholds that {@code x} passes. */
-  int bin(double x, double[] thresholds) {
+  /**
+   * Returns the bin of a value: {@code 1 +} the number of thresholds it passes ({@code >}, or
+   * {@code >=} for {@link #rCompatible()}).
+   *
+   * @param x          the value
+   * @param thresholds thresholds from {@link #thresholds(int, long,
+   *                   java.util.function.LongToDoubleFunction)}
+   * @return the bin, {@code 1..thresholds.length + 1}
+   */
+  public int bin(double x, double[] thresholds) {
     int bin = 1;
     if (kind == Kind.R_COMPATIBLE) {
       for (double t : thresholds) {
@@ -153,14 +194,21 @@ public final class Binning {
    * {@code (1 - h) x[lo] + h x[hi]} only when the two neighbours differ.
    */
   static double quantile7(double[] sorted, double p) {
-    int count = sorted.length;
+    return quantile7(sorted.length, rank -> sorted[(int) rank], p);
+  }
+
+  private static double quantile7(long count, java.util.function.LongToDoubleFunction sortedAt,
+      double p) {
     double index = 1 + (count - 1) * p;
-    int lo = (int) Math.floor(index);
-    int hi = (int) Math.ceil(index);
-    double q = sorted[lo - 1];
+    long lo = (long) Math.floor(index);
+    long hi = (long) Math.ceil(index);
+    double q = sortedAt.applyAsDouble(lo - 1);
     double h = index - lo;
-    if (index > lo && sorted[hi - 1] != q) {
-      q = (1 - h) * q + h * sorted[hi - 1];
+    if (index > lo) {
+      double next = sortedAt.applyAsDouble(hi - 1);
+      if (next != q) {
+        q = (1 - h) * q + h * next;
+      }
     }
     return q;
   }
