@@ -251,6 +251,7 @@ public final class ScoringTable implements ScoringModel {
 
   static {
     dev.scoring.core.internal.CompactModel.register(CompactKernel::of);
+    dev.scoring.core.internal.Unvalidated.register(ScoringTable::new);
   }
 
   /** The kernel fed from primitive arrays, for the live scorer; made on first use. */
@@ -591,6 +592,10 @@ public final class ScoringTable implements ScoringModel {
         ids.remove(checked);
         throw error(path + ".points", "positive and finite for an aggregate rule", points);
       }
+      if (Math.abs(points) > MAX_POINTS) {
+        ids.remove(checked);
+        atMostMaxPoints(path, points);
+      }
       behavioralRules.add(new AggregateRule(checked, when, points));
       return this;
     }
@@ -612,9 +617,9 @@ public final class ScoringTable implements ScoringModel {
       String path = "negative[" + negative.size() + "]";
       Objects.requireNonNull(when, "when");
       String checked = id(path, id);
-      if (!Double.isFinite(points) || !(points < 0)) {
+      if (!Double.isFinite(points) || !(points < 0) || Math.abs(points) > MAX_POINTS) {
         ids.remove(checked);
-        throw error(path + ".points", "negative and finite", points);
+        negativePoints(path, points);
       }
       negative.add(new AggregateRule(checked, when, points));
       return this;
@@ -717,7 +722,7 @@ public final class ScoringTable implements ScoringModel {
      *     {@code tiers[0].atLeast must be <= scale.max (100), but was 150}
      */
     public ScoringTable build() {
-      if (demographic.isEmpty() && behavioral.isEmpty() && negative.isEmpty()) {
+      if (demographic.isEmpty() && behavioralRules.isEmpty() && negative.isEmpty()) {
         throw new ModelException("", "model must have at least one rule (demographic,"
             + " behavioral or negative), but had none");
       }
