@@ -202,7 +202,13 @@ class RfmValueReportTest {
     assertThat(r.exit()).isEqualTo(Exit.FINDINGS);
     assertThat(r.err()).contains(contacts + ": line 3: events[0].at",
         "report of 3 contacts written to " + html);
-    assertThat(Files.readString(html)).contains("<svg", "c-1", "</html>");
+    assertThat(Files.readString(html)).contains("<svg", "c-1", "</html>")
+        .doesNotContain("Trend over the last");
+    Cli trend = Cli.run("report", "scores", "--model", model.toString(), "--contacts",
+        contacts.toString(), "--as-of", ScoreCommandTest.AS_OF, "--trend", "7", "--out",
+        html.toString());
+    assertThat(trend.exit()).isEqualTo(Exit.FINDINGS);
+    assertThat(Files.readString(html)).contains("Trend over the last 7 days");
 
     Path file = Files.writeString(dir.resolve("t.csv"), TRANSACTIONS);
     Path rfm = dir.resolve("rfm.html");
