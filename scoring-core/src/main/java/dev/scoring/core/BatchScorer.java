@@ -78,7 +78,11 @@ public final class BatchScorer {
     return trendDays;
   }
 
-  /** Returns the model this scorer applies. */
+  /**
+   * Returns the model this scorer applies.
+   *
+   * @return the model this scorer applies
+   */
   public ScoringTable model() {
     return model;
   }
