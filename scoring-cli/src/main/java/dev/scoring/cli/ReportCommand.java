@@ -100,7 +100,7 @@ final class ReportCommand implements Runnable {
       }
       long bad;
       try (BadLines lines = new BadLines(root.err, contacts.badLines)) {
-        new ContactSource(contacts, lines, true, root)
+        new ContactSource(contacts, lines, true, root, 1)
             .forEach((Contact c) -> report.add(c, table.score(c, asOf)));
         bad = lines.count();
       }

@@ -68,7 +68,7 @@ final class ScoreCommand implements Callable<Integer> {
   Integer trend;
 
   @Option(names = "--threads", paramLabel = "<n>",
-      description = "Threads that score. Default: the number of processors.")
+      description = "Threads that read NDJSON and score. Default: the number of processors.")
   Integer threads;
 
   @Option(names = "--no-progress", negatable = false,
@@ -98,7 +98,7 @@ final class ScoreCommand implements Callable<Integer> {
     ContactTable contactTable;
     long badCount;
     try (BadLines bad = new BadLines(err, contacts.badLines)) {
-      contactTable = new ContactSource(contacts, bad, !noProgress, root).table();
+      contactTable = new ContactSource(contacts, bad, !noProgress, root, n).table();
       badCount = bad.count();
     }
     long t1 = System.nanoTime();
