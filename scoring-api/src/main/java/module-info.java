@@ -4,4 +4,5 @@
  */
 module dev.scoring.api {
   exports dev.scoring.api;
+  exports dev.scoring.api.internal to dev.scoring.core;
 }

@@ -8,6 +8,9 @@ open module dev.scoring.benchmarks {
   requires dev.scoring.rfm;
   requires com.fasterxml.jackson.core;
   requires java.management;
+  requires org.apache.commons.rng.api;
+  requires org.apache.commons.rng.simple;
+  requires org.apache.commons.statistics.distribution;
   requires jmh.core;
   requires easy.rules.core;
   requires org.kie.api;

@@ -1,10 +1,10 @@
 /** RFM (recency, frequency, monetary) scores and segments, customer value and churn models. */
 module dev.scoring.rfm {
   requires transitive dev.scoring.api;
-  requires commons.math3;
+  requires org.apache.commons.numbers.gamma;
   requires com.fasterxml.jackson.dataformat.csv;
   requires com.fasterxml.jackson.core;
-  requires dev.scoring.core;
+  requires transitive dev.scoring.core; // RfmReport returns dev.scoring.core.report.HtmlReport
 
   exports dev.scoring.rfm;
   exports dev.scoring.rfm.value;

@@ -1,7 +1,6 @@
 package dev.scoring.api;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import dev.scoring.api.internal.Attributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -112,45 +111,6 @@ public final class Contact {
   }
 
   /**
-   * Normalises an attribute value: {@code null} stays null, whole numbers become
-   * {@link Long}, other numbers {@link Double}, strings and booleans are kept.
-   *
-   * @param name  the attribute name, for the error message
-   * @param value the value to normalise
-   * @return the stored form of the value, or null for an absent attribute
-   * @throws IllegalArgumentException if the value is a non-finite number or of another type
-   */
-  public static Object normalizeAttribute(String name, Object value) {
-    if (value == null || value instanceof String || value instanceof Boolean) {
-      return value;
-    }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
-        || value instanceof Byte) {
-      return ((Number) value).longValue();
-    }
-    if (value instanceof BigInteger big && big.bitLength() < 64) {
-      return big.longValue();
-    }
-    if (value instanceof BigDecimal dec && dec.signum() == 0) {
-      return 0L;
-    }
-    if (value instanceof BigDecimal dec && dec.stripTrailingZeros().scale() <= 0
-        && dec.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
-      return dec.longValueExact();
-    }
-    if (value instanceof Number n) {
-      double d = n.doubleValue();
-      if (!Double.isFinite(d)) {
-        throw new IllegalArgumentException(
-            "attribute '" + name + "' must be a finite number, but was " + value);
-      }
-      return d;
-    }
-    throw new IllegalArgumentException("attribute '" + name
-        + "' must be a string, a finite number or a boolean, but was " + Values.describe(value));
-  }
-
-  /**
    * A mutable builder of {@link Contact}s. Not thread-safe; {@link #build()} may be called
    * more than once.
    */
@@ -180,7 +140,7 @@ public final class Contact {
         throw new IllegalArgumentException("contact '" + id
             + "' attribute name must be a non-blank string, but was " + Values.describe(name));
       }
-      Object normalized = normalizeAttribute(name, value);
+      Object normalized = Attributes.normalize(name, value);
       if (normalized == null) {
         attributes.remove(name);
       } else {

@@ -7,8 +7,8 @@ import java.util.OptionalDouble;
 /**
  * Something a contact did: a page view, an email open, a demo request, an unsubscribe.
  *
- * <p>An event has a non-blank {@code type}, the instant it happened ({@code at}) and an
- * optional finite {@code value} (seconds on a page, an order amount, ...). Events dated
+ * <p>An event has a non-blank {@code type}, the instant it happened ({@code at}, in years
+ * 0001 to 9999, to the nanosecond) and an optional finite {@code value} (seconds on a page, an order amount, ...). Events dated
  * after the instant a score is computed for are <em>future</em> events and are ignored by
  * scoring; they are not an error.
  *
@@ -19,12 +19,17 @@ import java.util.OptionalDouble;
  * @param value an optional finite number carried by the event
  */
 public record Event(String type, Instant at, OptionalDouble value) {
+  /** The earliest instant an event may have (SPEC section 1). */
+  public static final Instant MIN_AT = Instant.parse("0001-01-01T00:00:00Z");
+  /** The latest instant an event may have (SPEC section 1). */
+  public static final Instant MAX_AT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   /**
    * Validates the components.
    *
-   * @throws IllegalArgumentException if {@code type} is null or blank, {@code at} is null,
-   *     or {@code value} is present but not finite
+   * @throws IllegalArgumentException if {@code type} is null or blank, {@code at} is null
+   *     or outside {@link #MIN_AT} to {@link #MAX_AT}, or {@code value} is present but not
+   *     finite
    */
   public Event {
     if (type == null || type.isBlank()) {
@@ -33,6 +38,10 @@ public record Event(String type, Instant at, OptionalDouble value) {
     }
     if (at == null) {
       throw new IllegalArgumentException("event '" + type + "' at must be an instant, but was null");
+    }
+    if (at.isBefore(MIN_AT) || at.isAfter(MAX_AT)) {
+      throw new IllegalArgumentException("event '" + type + "' at must be an instant from "
+          + MIN_AT + " to " + MAX_AT + ", but was " + at);
     }
     Objects.requireNonNull(value, "value (use OptionalDouble.empty() for no value)");
     if (value.isPresent() && !Double.isFinite(value.getAsDouble())) {
@@ -47,7 +56,8 @@ public record Event(String type, Instant at, OptionalDouble value) {
    * @param type the event type
    * @param at   when it happened
    * @return the event
-   * @throws IllegalArgumentException if {@code type} is blank or {@code at} is null
+   * @throws IllegalArgumentException if {@code type} is blank or {@code at} is null or out
+   *     of range
    */
   public static Event of(String type, Instant at) {
     return new Event(type, at, OptionalDouble.empty());
@@ -60,8 +70,8 @@ public record Event(String type, Instant at, OptionalDouble value) {
    * @param at    when it happened
    * @param value a finite number
    * @return the event
-   * @throws IllegalArgumentException if {@code type} is blank, {@code at} is null or
-   *     {@code value} is not finite
+   * @throws IllegalArgumentException if {@code type} is blank, {@code at} is null or out of
+   *     range, or {@code value} is not finite
    */
   public static Event of(String type, Instant at, double value) {
     return new Event(type, at, OptionalDouble.of(value));
@@ -70,7 +80,7 @@ public record Event(String type, Instant at, OptionalDouble value) {
   @Override
   public String toString() {
     return value.isPresent()
-        ? type + "@" + at + "=" + Values.format(value.getAsDouble())
+        ? type + "@" + at + "=" + Values.number(value.getAsDouble())
         : type + "@" + at;
   }
 }

@@ -70,10 +70,13 @@ public record Explanation(Score score, List<Entry> entries) {
    * @param kind        what the entry stands for
    * @param id          the rule id; {@code caps.demographic} or {@code caps.behavioral} for
    *                    a cap; {@code scale.min} or {@code scale.max} for the clamp
-   * @param occurrences the number of counted events for an event rule, 1 otherwise
+   * @param occurrences the number of counted events for an event rule, {@code |E|} for an
+   *                    aggregate rule (may be 0), 1 otherwise
    * @param points      the points contributed, after decay
+   * @param value       the measured value of an aggregate rule (may be {@code +infinity}
+   *                    for {@code daysSinceLast}); NaN for every other entry
    */
-  public record Entry(Kind kind, String id, int occurrences, double points) {
+  public record Entry(Kind kind, String id, int occurrences, double points, double value) {
 
     /**
      * Validates the components.
@@ -83,6 +86,28 @@ public record Explanation(Score score, List<Entry> entries) {
     public Entry {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(id, "id");
+    }
+
+    /**
+     * An entry that is not for an aggregate rule: its {@link #value()} is NaN.
+     *
+     * @param kind        what the entry stands for
+     * @param id          the rule, cap or clamp id
+     * @param occurrences the number of counted events for an event rule, 1 otherwise
+     * @param points      the points contributed, after decay
+     * @throws NullPointerException if {@code kind} or {@code id} is null
+     */
+    public Entry(Kind kind, String id, int occurrences, double points) {
+      this(kind, id, occurrences, points, Double.NaN);
+    }
+
+    /**
+     * Returns whether this entry is for an aggregate rule (its value is not NaN).
+     *
+     * @return whether {@link #value()} holds an aggregate value
+     */
+    public boolean isAggregate() {
+      return !Double.isNaN(value);
     }
   }
 }

@@ -6,8 +6,10 @@ package dev.scoring.api;
  *
  * <p>Messages follow one template, {@code <where> must be <constraint>, but was <value>},
  * for example {@code behavioral[3].points must be finite, but was NaN}.
+ *
+ * <p>Instances are immutable once thrown; safe to share between threads.
  */
-public class ModelException extends IllegalArgumentException {
+public final class ModelException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final String path;

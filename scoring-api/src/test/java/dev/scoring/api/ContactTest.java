@@ -60,6 +60,20 @@ class ContactTest {
   }
 
   @Test
+  void eventInstants_coverExactlyYears1To9999() {
+    java.time.Instant first = java.time.Instant.parse("0001-01-01T00:00:00Z");
+    java.time.Instant last = java.time.Instant.parse("9999-12-31T23:59:59.999999999Z");
+    assertThat(Event.of("x", first).at()).isEqualTo(first);
+    assertThat(Event.of("x", last, 1).at()).isEqualTo(last);
+    assertThatThrownBy(() -> Event.of("x", first.minusNanos(1)))
+        .hasMessage("event 'x' at must be an instant from 0001-01-01T00:00:00Z to "
+            + "9999-12-31T23:59:59.999999999Z, but was 0000-12-31T23:59:59.999999999Z");
+    assertThatThrownBy(() -> Event.of("x", last.plusNanos(1)))
+        .hasMessage("event 'x' at must be an instant from 0001-01-01T00:00:00Z to "
+            + "9999-12-31T23:59:59.999999999Z, but was +10000-01-01T00:00:00Z");
+  }
+
+  @Test
   void explanation_totalAddsTheEntries() {
     Score s = new Score(7, 7, 5, 2, "cold", "m", "1", T1);
     Explanation e = new Explanation(s, java.util.List.of(

@@ -4,8 +4,8 @@ import dev.scoring.api.Contact;
 import dev.scoring.core.BatchScorer;
 import dev.scoring.core.BatchScores;
 import dev.scoring.core.ContactTable;
-import dev.scoring.core.ExampleContacts;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleContacts;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,6 +31,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * object and columnar form. Scores are contacts per second ({@code @OperationsPerInvocation}
  * is the population), so {@code gc.alloc.rate.norm} is bytes per contact. Every
  * implementation is checked against the object API in {@code @Setup}.
+ *
+ * <p>{@code table=seed+aggregates} adds three aggregate rules (SPEC section 9) to the table
+ * and to both hand-written forms ({@link HandWrittenSeed#withAggregates()}), to compare the
+ * columnar/hand-written ratio with and without them.
  *
  * <p>Run: {@code java -jar scoring-benchmarks/target/benchmarks.jar BatchScoringBenchmark
  * -prof gc}
@@ -48,9 +53,15 @@ public class BatchScoringBenchmark {
   /** The population size; the smoke test lowers it. */
   int contacts = CONTACTS;
 
+  /** {@code seed}, or {@code seed+aggregates} for the seed plus three aggregate rules. */
+  @Param({"seed", "seed+aggregates"})
+  public String table = "seed";
+
+  private boolean aggregates;
+
   private List<Contact> population;
   private ScoringTable model;
-  private ContactTable table;
+  private ContactTable contactTable;
   private BatchScorer scorer;
   private BatchScores results;
   private int threads;
@@ -62,8 +73,9 @@ public class BatchScoringBenchmark {
   @Setup
   public void setup() {
     population = ExampleContacts.generate(contacts, 42, AS_OF);
-    model = ExampleModels.seed();
-    table = ContactTable.of(population);
+    aggregates = table.equals("seed+aggregates");
+    model = aggregates ? HandWrittenSeed.withAggregates() : ExampleModels.seed();
+    contactTable = ContactTable.of(population);
     scorer = BatchScorer.of(model);
     results = new BatchScores(contacts);
     threads = Runtime.getRuntime().availableProcessors();
@@ -71,15 +83,15 @@ public class BatchScoringBenchmark {
     handScores = new double[contacts];
     handTiers = new int[contacts];
 
-    BatchScores one = scorer.score(table, AS_OF, 1);
-    BatchScores all = scorer.score(table, AS_OF, threads);
-    columns.scoreAll(AS_OF, handScores, handTiers);
+    BatchScores one = scorer.score(contactTable, AS_OF, 1);
+    BatchScores all = scorer.score(contactTable, AS_OF, threads);
+    columns.scoreAll(AS_OF, handScores, handTiers, aggregates);
     for (int i = 0; i < contacts; i++) {
       double expected = model.score(population.get(i), AS_OF).score();
       Agreement.identical("columnar (1 thread)", i, expected, one.score(i));
       Agreement.identical("columnar (" + threads + " threads)", i, expected, all.score(i));
       Agreement.close("hand-written object", i, expected,
-          HandWrittenSeed.score(population.get(i), AS_OF));
+          HandWrittenSeed.score(population.get(i), AS_OF, aggregates));
       Agreement.close("hand-written columnar", i, expected, handScores[i]);
       if (handTiers[i] != one.tierId(i)) {
         throw new IllegalStateException("hand-written columnar tier of contact " + i
@@ -111,7 +123,7 @@ public class BatchScoringBenchmark {
   public double handWrittenObject() {
     double sum = 0;
     for (int i = 0; i < population.size(); i++) {
-      sum += HandWrittenSeed.score(population.get(i), AS_OF);
+      sum += HandWrittenSeed.score(population.get(i), AS_OF, aggregates);
     }
     return sum;
   }
@@ -119,21 +131,21 @@ public class BatchScoringBenchmark {
   /** The columnar batch path on the calling thread. */
   @Benchmark
   public BatchScores columnarOneThread() {
-    scorer.scoreInto(table, AS_OF, 1, results);
+    scorer.scoreInto(contactTable, AS_OF, 1, results);
     return results;
   }
 
   /** The columnar batch path on all available processors. */
   @Benchmark
   public BatchScores columnarAllThreads() {
-    scorer.scoreInto(table, AS_OF, threads, results);
+    scorer.scoreInto(contactTable, AS_OF, threads, results);
     return results;
   }
 
   /** The seed table by hand over its own primitive columns, one thread. */
   @Benchmark
   public int[] handWrittenColumnar() {
-    columns.scoreAll(AS_OF, handScores, handTiers);
+    columns.scoreAll(AS_OF, handScores, handTiers, aggregates);
     return handTiers;
   }
 }

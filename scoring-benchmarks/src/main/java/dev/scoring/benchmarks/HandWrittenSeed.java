@@ -1,5 +1,6 @@
 package dev.scoring.benchmarks;
 
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import java.time.Instant;
@@ -8,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seed table ({@link dev.scoring.core.ExampleModels#seed()}) written by hand in plain
+ * The seed table ({@link dev.scoring.core.examples.ExampleModels#seed()}) written by hand in plain
  * Java, as a careful engineer would without a library: the reference the library must match.
  * An object form over {@link Contact}s and a columnar form over its own primitive arrays,
  * both with a per-day decay table and no allocation per contact.
+ *
+ * <p>With {@code aggregates}, also the three aggregate rules of {@link #withAggregates()}:
+ * blog on at least 3 distinct days in 30 days (+5), at least 5 email opens in 30 days (+10),
+ * no pricing page visit for 60 days (-5), counted in the same backward pass.
  */
 final class HandWrittenSeed {
   static final long DAY = 86_400L;
@@ -29,6 +34,23 @@ final class HandWrittenSeed {
   }
 
   private HandWrittenSeed() {}
+
+  /** The seed table plus three aggregate rules (SPEC section 9). */
+  static dev.scoring.core.ScoringTable withAggregates() {
+    return dev.scoring.core.examples.ExampleModels.seed().toBuilder()
+        .version("1+aggregates")
+        .behavioral("recurring-blog",
+            dev.scoring.core.Aggregate.distinctDays("blog_visit").withinDays(30).atLeast(3), 5)
+        .behavioral("engaged-reader",
+            dev.scoring.core.Aggregate.count("email_open").withinDays(30).atLeast(5), 10)
+        .negative("no-pricing",
+            dev.scoring.core.Aggregate.daysSinceLast("pricing_page_visit").atLeast(60), -5)
+        .build();
+  }
+
+  static final int BLOG = 8;
+  static final int EMAIL = 2;
+  static final int PRICING = 1;
 
   static double decay(long days) {
     return days < DECAY.length ? DECAY[(int) days] : Math.pow(0.5, days / 30.0);
@@ -120,6 +142,11 @@ final class HandWrittenSeed {
 
   /** The object form: the score of one contact. */
   static double score(Contact c, Instant asOf) {
+    return score(c, asOf, false);
+  }
+
+  /** The object form, with or without the three aggregate rules. */
+  static double score(Contact c, Instant asOf, boolean aggregates) {
     Map<String, Object> a = c.attributes();
     double fit = agePoints(numeric(a.get("age")))
         + (isTrue(a.get("near_office")) ? 4 : 0)
@@ -130,6 +157,10 @@ final class HandWrittenSeed {
     double behavioral = 0;
     double negative = 0;
     long lastActive = -1;
+    int blogDays = 0;
+    long lastBlog = -1;
+    int emails = 0;
+    long lastPricing = -1;
     List<Event> events = c.events();
     for (int i = events.size() - 1; i >= 0; i--) {
       Event e = events.get(i);
@@ -145,6 +176,14 @@ final class HandWrittenSeed {
         if (lastActive < 0) {
           lastActive = days;
         }
+        if (t == BLOG && days < 30 && days != lastBlog) {
+          blogDays++;
+          lastBlog = days;
+        } else if (t == EMAIL && days < 30) {
+          emails++;
+        } else if (t == PRICING && lastPricing < 0) {
+          lastPricing = days;
+        }
       } else if (t == UNSUBSCRIBE) {
         negative -= 15;
       } else if (t == HARD_BOUNCE) {
@@ -153,6 +192,10 @@ final class HandWrittenSeed {
     }
     if (lastActive < 0 || lastActive >= 90) {
       negative -= 10;
+    }
+    if (aggregates) {
+      behavioral += (blogDays >= 3 ? 5 : 0) + (emails >= 5 ? 10 : 0);
+      negative -= lastPricing < 0 || lastPricing >= 60 ? 5 : 0;
     }
     return clamp(fit + behavioral + negative);
   }
@@ -212,6 +255,11 @@ final class HandWrittenSeed {
 
     /** Scores every contact (as of a whole second) into {@code score} and {@code tier}. */
     void scoreAll(Instant asOf, double[] score, int[] tier) {
+      scoreAll(asOf, score, tier, false);
+    }
+
+    /** As {@link #scoreAll(Instant, double[], int[])}, with or without the aggregates. */
+    void scoreAll(Instant asOf, double[] score, int[] tier, boolean aggregates) {
       long base = asOf.getEpochSecond() - epochSecond;
       for (int c = 0; c < size; c++) {
         double fit = agePoints(age[c]) + (nearOffice[c] ? 4 : 0)
@@ -219,6 +267,10 @@ final class HandWrittenSeed {
         double behavioral = 0;
         double negative = 0;
         long lastActive = -1;
+        int blogDays = 0;
+        long lastBlog = -1;
+        int emails = 0;
+        long lastPricing = -1;
         for (int i = start[c + 1] - 1; i >= start[c]; i--) {
           long days = Math.floorDiv(base - second[i], DAY);
           if (days < 0) {
@@ -230,6 +282,14 @@ final class HandWrittenSeed {
             if (lastActive < 0) {
               lastActive = days;
             }
+            if (t == BLOG && days < 30 && days != lastBlog) {
+              blogDays++;
+              lastBlog = days;
+            } else if (t == EMAIL && days < 30) {
+              emails++;
+            } else if (t == PRICING && lastPricing < 0) {
+              lastPricing = days;
+            }
           } else if (t == UNSUBSCRIBE) {
             negative -= 15;
           } else if (t == HARD_BOUNCE) {
@@ -238,6 +298,10 @@ final class HandWrittenSeed {
         }
         if (lastActive < 0 || lastActive >= 90) {
           negative -= 10;
+        }
+        if (aggregates) {
+          behavioral += (blogDays >= 3 ? 5 : 0) + (emails >= 5 ? 10 : 0);
+          negative -= lastPricing < 0 || lastPricing >= 60 ? 5 : 0;
         }
         double s = clamp(fit + behavioral + negative);
         score[c] = s;

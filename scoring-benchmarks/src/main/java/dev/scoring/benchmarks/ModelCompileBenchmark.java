@@ -1,6 +1,6 @@
 package dev.scoring.benchmarks;
 
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import java.util.concurrent.TimeUnit;
 import org.kie.api.KieBase;

@@ -1,8 +1,8 @@
 package dev.scoring.benchmarks;
 
 import dev.scoring.api.Contact;
-import dev.scoring.core.ExampleContacts;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleContacts;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import java.time.Instant;
 import java.util.List;

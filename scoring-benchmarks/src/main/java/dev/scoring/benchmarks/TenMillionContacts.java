@@ -3,8 +3,8 @@ package dev.scoring.benchmarks;
 import dev.scoring.core.BatchScorer;
 import dev.scoring.core.BatchScores;
 import dev.scoring.core.ContactTable;
-import dev.scoring.core.ExampleContacts;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleContacts;
+import dev.scoring.core.examples.ExampleModels;
 import java.time.Instant;
 
 /**

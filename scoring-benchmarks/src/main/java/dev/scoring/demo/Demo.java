@@ -6,7 +6,7 @@ import dev.scoring.api.Tier;
 import dev.scoring.core.BatchScorer;
 import dev.scoring.core.BatchScores;
 import dev.scoring.core.ContactTable;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.evaluation.Comparison;
 import dev.scoring.core.report.EvaluationReport;
@@ -21,13 +21,15 @@ import dev.scoring.rfm.value.CustomerSummaries;
 import dev.scoring.rfm.value.CustomerSummary;
 import dev.scoring.rfm.value.CustomerValue;
 import dev.scoring.rfm.value.CustomerValueScorer;
+import dev.scoring.rfm.value.FitException;
 import dev.scoring.rfm.value.GammaGammaModel;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,39 +43,99 @@ import java.util.Map;
  *
  * <pre>
  * mvn -B -q -DskipTests package &amp;&amp; java -cp scoring-benchmarks/target/benchmarks.jar dev.scoring.demo.Demo
- *     [--contacts N] [--transactions file.csv [--columns customer,date,amount[,order]]]
+ *     [--contacts N] [--transactions file.csv [--columns customer,date,amount[,order]]] [--help]
  * </pre>
  */
 public final class Demo {
   private Demo() {}
 
+  static final String USAGE = "usage: Demo [--contacts N] [--transactions file.csv"
+      + " [--columns customer,date,amount[,order]]] [--help]";
+
   /**
-   * Runs the demo.
+   * Runs the demo and exits with its status: 0 after {@code --help} or a complete run, 2 for
+   * arguments that do not parse (with the usage on standard error).
    *
    * @param args {@code --contacts N} (default 1,000,000), {@code --transactions file.csv} and
-   *     {@code --columns customer,date,amount[,order]} (default {@code customer_id,date,amount})
+   *     {@code --columns customer,date,amount[,order]} (default {@code customer_id,date,amount}),
+   *     {@code --help}
    * @throws IOException if the transactions file cannot be read
    */
   public static void main(String[] args) throws IOException {
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Runs the demo, printing to {@code out}, and returns the exit status instead of exiting.
+   *
+   * @param args as for {@link #main(String[])}
+   * @param out  where the demo prints
+   * @param err  where argument errors and the usage go
+   * @return 0 after {@code --help} or a complete run, 2 for arguments that do not parse
+   * @throws IOException if the transactions file cannot be read
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
     int n = 1_000_000;
     Path transactionsCsv = null;
     String columns = "customer_id,date,amount";
     for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--contacts" -> n = Integer.parseInt(args[++i].replace("_", ""));
-        case "--transactions" -> transactionsCsv = Path.of(args[++i]);
-        case "--columns" -> columns = args[++i];
+      String option = args[i];
+      if (option.equals("--help") || option.equals("-h")) {
+        out.println(USAGE);
+        return 0;
+      }
+      if (!option.equals("--contacts") && !option.equals("--transactions")
+          && !option.equals("--columns")) {
+        err.println("argument " + (i + 1) + " must be --contacts, --transactions, --columns or"
+            + " --help, but was \"" + option + "\"");
+        err.println(USAGE);
+        return 2;
+      }
+      if (i + 1 == args.length) {
+        err.println(option + " must be followed by a value, but was the last argument");
+        err.println(USAGE);
+        return 2;
+      }
+      String value = args[++i];
+      switch (option) {
+        case "--contacts" -> {
+          try {
+            n = Integer.parseInt(value.replace("_", "").replace(",", ""));
+          } catch (NumberFormatException e) {
+            n = -1;
+          }
+          if (n < 1) {
+            err.println("--contacts must be a whole number of at least 1, but was \"" + value
+                + "\"");
+            err.println(USAGE);
+            return 2;
+          }
+        }
+        case "--transactions" -> transactionsCsv = Path.of(value);
         default -> {
-          System.err.println("usage: Demo [--contacts N] [--transactions file.csv "
-              + "[--columns customer,date,amount[,order]]]");
-          System.exit(2);
+          if (value.split(",").length < 3) {
+            err.println("--columns must name customer,date,amount[,order], but was \"" + value
+                + "\"");
+            err.println(USAGE);
+            return 2;
+          }
+          columns = value;
         }
       }
     }
+    demo(n, transactionsCsv, columns, out);
+    return 0;
+  }
+
+  private static void demo(int n, Path transactionsCsv, String columns,
+      PrintStream console) throws IOException {
     Instant asOf = Instant.parse("2026-11-22T00:00:00Z");
     ScoringTable model = ExampleModels.seed();
     DemoPopulation population = new DemoPopulation(42, asOf);
-    System.out.printf(Locale.ROOT, "Scoring %,d generated contacts with %s v%s as of %s%n", n,
+    console.printf(Locale.ROOT, "Scoring %,d generated contacts with %s v%s as of %s%n", n,
         model.name(), model.version(), asOf);
 
     ScoringReport report = new ScoringReport(model, asOf, 5);
@@ -100,10 +162,10 @@ public final class Demo {
         objectScores[from + i] = scores[i].score();
       }
       if ((from / chunk) % 20 == 19) {
-        System.out.printf(Locale.ROOT, "  ... %,d contacts%n", from + chunk);
+        console.printf(Locale.ROOT, "  ... %,d contacts%n", from + chunk);
       }
     }
-    System.out.printf(Locale.ROOT, "Scored %,d contacts in %.2f s of scoring time: %,.0f "
+    console.printf(Locale.ROOT, "Scored %,d contacts in %.2f s of scoring time: %,.0f "
         + "contacts/s on one thread (object API)%n", n, scoringNanos / 1e9,
         n / (scoringNanos / 1e9));
     ContactTable table = tableBuilder.build();
@@ -122,39 +184,39 @@ public final class Demo {
         differ++;
       }
     }
-    System.out.printf(Locale.ROOT, "Columnar batch (%.0f MB in memory): %,.0f contacts/s on %d "
+    console.printf(Locale.ROOT, "Columnar batch (%.0f MB in memory): %,.0f contacts/s on %d "
         + "threads; %s%n", table.memoryBytes() / 1e6, best, threads,
         differ == 0 ? "every score equal to the object API's, bit for bit"
             : differ + " scores DIFFER from the object API's");
-    System.out.println();
-    System.out.println("Tier counts:");
+    console.println();
+    console.println("Tier counts:");
     for (String tier : tierOrder(model)) {
       long count = report.tierCounts().get(tier);
-      System.out.printf(Locale.ROOT, "  %-12s %,10d  %5.1f%%%n", tier, count, 100.0 * count / n);
+      console.printf(Locale.ROOT, "  %-12s %,10d  %5.1f%%%n", tier, count, 100.0 * count / n);
     }
-    System.out.println();
-    System.out.println("Top 5 contacts:");
+    console.println();
+    console.println("Top 5 contacts:");
     for (Map.Entry<Contact, Score> e : report.top()) {
-      System.out.println(e.getKey().id() + " " + e.getKey().attributes());
-      System.out.print(model.explain(e.getKey(), asOf));
+      console.println(e.getKey().id() + " " + e.getKey().attributes());
+      console.print(model.explain(e.getKey(), asOf));
     }
     Path out = Path.of("target", "reports");
     Path scoringHtml = report.toHtml().write(out.resolve("scoring.html"));
 
-    System.out.println();
-    System.out.println("Evaluating the seed table against a candidate version on 100,000 "
+    console.println();
+    console.println("Evaluating the seed table against a candidate version on 100,000 "
         + "generated contacts with simulated outcomes ...");
     Comparison comparison = DemoReports.comparison(100_000);
-    System.out.print(comparison.format());
+    console.print(comparison.format());
     Path evaluationHtml = EvaluationReport.of(comparison.first())
         .write(out.resolve("evaluation.html"));
     Path comparisonHtml = EvaluationReport.of(comparison).write(out.resolve("comparison.html"));
 
-    System.out.println();
+    console.println();
     List<Transaction> transactions;
     LocalDate analysisDate;
     if (transactionsCsv == null) {
-      System.out.println("RFM and customer value on 100,000 generated customers ...");
+      console.println("RFM and customer value on 100,000 generated customers ...");
       transactions = DemoTransactions.generate(100_000, 11);
       analysisDate = DemoTransactions.END.plusDays(1);
     } else {
@@ -165,43 +227,56 @@ public final class Demo {
         reader.orderColumn(c[3]);
       }
       TransactionCsvReader.Result read = reader.build().read(transactionsCsv);
-      System.out.printf(Locale.ROOT, "RFM and customer value on %s: %,d transactions used, "
+      console.printf(Locale.ROOT, "RFM and customer value on %s: %,d transactions used, "
           + "%,d rows reported%n", transactionsCsv, read.transactions().size(),
           read.rejected().size());
-      read.rejected().stream().limit(5).forEach(r -> System.out.println("  " + r));
+      read.rejected().stream().limit(5).forEach(r -> console.println("  " + r));
       transactions = read.transactions();
       analysisDate = transactions.stream().map(Transaction::date).max(LocalDate::compareTo)
           .orElseThrow().plusDays(1);
     }
     RfmResult rfm = Rfm.builder().analysisDate(analysisDate).build().score(transactions);
-    System.out.println(rfm.summary());
+    console.println(rfm.summary());
 
     List<CustomerSummary> summaries = CustomerSummaries.fromTransactions(transactions,
         analysisDate, ChronoUnit.WEEKS);
-    BgNbdModel purchases = BgNbdModel.fit(summaries);
-    GammaGammaModel spend = GammaGammaModel.fit(summaries);
+    BgNbdModel purchases;
+    GammaGammaModel spend;
+    try {
+      purchases = BgNbdModel.fit(summaries);
+      spend = GammaGammaModel.fit(summaries);
+    } catch (FitException | IllegalArgumentException e) {
+      // these data do not support a customer-value model: the RFM report stands on its own
+      console.println("Customer value not computed: " + e.getMessage());
+      Path rfmHtml = RfmReport.of(rfm, "$").write(out.resolve("rfm.html"));
+      printReports(console, List.of(scoringHtml, rfmHtml, evaluationHtml, comparisonHtml));
+      return;
+    }
     CustomerValueScorer scorer = CustomerValueScorer.builder(purchases).spendModel(spend)
         .horizon(52).steps(12).discountRate(0.01).build();
     List<CustomerValue> values = scorer.values(summaries);
-    System.out.printf(Locale.ROOT, "BG/NBD r %.4f alpha %.3f a %.4f b %.3f; Gamma-Gamma p %.2f "
+    console.printf(Locale.ROOT, "BG/NBD r %.4f alpha %.3f a %.4f b %.3f; Gamma-Gamma p %.2f "
         + "q %.2f v %.2f%n", purchases.r(), purchases.alpha(), purchases.a(), purchases.b(),
         spend.p(), spend.q(), spend.v());
-    System.out.println("Most valuable over the next 52 weeks:");
+    console.println("Most valuable over the next 52 weeks:");
     values.stream().sorted(Comparator.comparingDouble((CustomerValue v) -> v.clv().orElse(0))
-        .reversed()).limit(3).forEach(v -> System.out.printf(Locale.ROOT,
+        .reversed()).limit(3).forEach(v -> console.printf(Locale.ROOT,
             "  %-12s clv %8.2f  churn %.3f%n", v.customerId(), v.clv().orElse(0),
             v.churnProbability()));
-    System.out.println("Slipping away, among customers worth 100 or more:");
+    console.println("Slipping away, among customers worth 100 or more:");
     values.stream().filter(v -> v.clv().orElse(0) >= 100)
         .sorted(Comparator.comparingDouble(CustomerValue::churnProbability).reversed()).limit(3)
-        .forEach(v -> System.out.printf(Locale.ROOT, "  %-12s clv %8.2f  churn %.3f%n",
+        .forEach(v -> console.printf(Locale.ROOT, "  %-12s clv %8.2f  churn %.3f%n",
             v.customerId(), v.clv().orElse(0), v.churnProbability()));
     Path rfmHtml = RfmReport.of(rfm, "$", values).write(out.resolve("rfm.html"));
+    printReports(console, List.of(scoringHtml, rfmHtml, evaluationHtml, comparisonHtml));
+  }
 
-    System.out.println();
-    System.out.println("Reports:");
-    for (Path p : List.of(scoringHtml, rfmHtml, evaluationHtml, comparisonHtml)) {
-      System.out.println("  " + p.toAbsolutePath());
+  private static void printReports(PrintStream console, List<Path> reports) {
+    console.println();
+    console.println("Reports:");
+    for (Path p : reports) {
+      console.println("  " + p.toAbsolutePath());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.scoring.demo;
 
+import dev.scoring.core.examples.ExampleContacts;
 import dev.scoring.api.Contact;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -9,7 +10,7 @@ import java.util.SplittableRandom;
  * proximity, and about ten events each over the past year (rare unsubscribes and bounces).
  * Deterministic for a seed: contact {@code i} is always the same.
  *
- * <p>Unlike {@link dev.scoring.core.ExampleContacts} (the benchmarks' population, uniform over
+ * <p>Unlike {@link dev.scoring.core.examples.ExampleContacts} (the benchmarks' population, uniform over
  * the year, where almost nobody reaches MQL), a third of these contacts are active in the last
  * 30 days, so the demo's tiers and top contacts have something to show.
  */

@@ -1,7 +1,7 @@
 package dev.scoring.demo;
 
 import dev.scoring.api.Contact;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.EventMatch;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.evaluation.Comparison;

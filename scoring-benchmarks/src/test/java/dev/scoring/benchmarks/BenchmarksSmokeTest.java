@@ -52,6 +52,15 @@ class BenchmarksSmokeTest {
   }
 
   @Test
+  void batchScoringWithAggregates_everyBodyRunsAndAgrees() throws Exception {
+    BatchScoringBenchmark b = new BatchScoringBenchmark();
+    b.contacts = 5_000;
+    b.table = "seed+aggregates";
+    assertEquals(List.of("baseline", "columnarAllThreads", "columnarOneThread",
+        "handWrittenColumnar", "handWrittenObject", "objectApi"), runAll(b));
+  }
+
+  @Test
   void ruleEngines_everyBodyRuns() throws Exception {
     RuleEnginesBenchmark b = new RuleEnginesBenchmark();
     b.contacts = 200;

@@ -3,7 +3,7 @@ package dev.scoring.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scoring.api.Contact;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.evaluation.Comparison;
 import dev.scoring.core.evaluation.LabeledContact;

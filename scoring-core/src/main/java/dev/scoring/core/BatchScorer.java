@@ -25,14 +25,21 @@ import java.util.Objects;
  * per-table lookups (one mask per distinct attribute value the model reads, one entry per
  * event type) and, with several threads, the threads. Instances are immutable and
  * thread-safe.
+ *
+ * <p>{@link #withTrend(int)} gives a scorer that also fills the trend column of
+ * {@link BatchScores} (SPEC section 10): each contact is evaluated a second time as of
+ * {@code asOf - days}, by the same kernel, so the trend is exactly the difference of the two
+ * scores and about doubles the cost.
  */
 public final class BatchScorer {
   private final ScoringTable model;
   private final Kernel kernel;
+  private final int trendDays;
 
-  private BatchScorer(ScoringTable model) {
+  private BatchScorer(ScoringTable model, int trendDays) {
     this.model = model;
     this.kernel = model.kernel();
+    this.trendDays = trendDays;
   }
 
   /**
@@ -43,7 +50,32 @@ public final class BatchScorer {
    * @throws NullPointerException if {@code model} is null
    */
   public static BatchScorer of(ScoringTable model) {
-    return new BatchScorer(Objects.requireNonNull(model, "model"));
+    return new BatchScorer(Objects.requireNonNull(model, "model"), 0);
+  }
+
+  /**
+   * Returns a scorer of the same model that also computes each contact's trend over
+   * {@code days} (SPEC section 10): {@code score(asOf) - score(asOf - days * 86 400 s)},
+   * in {@link BatchScores#trend(int)}.
+   *
+   * @param days the window in whole days, at least 1
+   * @return a new scorer
+   * @throws IllegalArgumentException if {@code days < 1}
+   */
+  public BatchScorer withTrend(int days) {
+    if (days < 1) {
+      throw new IllegalArgumentException("days must be at least 1, but was " + days);
+    }
+    return new BatchScorer(model, days);
+  }
+
+  /**
+   * Returns the trend window in days, or 0 when this scorer computes no trend.
+   *
+   * @return the days given to {@link #withTrend(int)}, or 0
+   */
+  public int trendDays() {
+    return trendDays;
   }
 
   /** Returns the model this scorer applies. */
@@ -86,7 +118,8 @@ public final class BatchScorer {
    * @param threads at least 1
    * @param out     results with a capacity of at least {@code table.size()}; must not be
    *                read or filled by another thread meanwhile
-   * @throws IllegalArgumentException if {@code threads < 1} or {@code out} is too small
+   * @throws IllegalArgumentException if {@code threads < 1}, {@code out} is too small, or
+   *     this scorer computes a trend whose window starts before 0001-01-01T00:00:00Z
    * @throws IllegalStateException if a worker thread fails (the results are then incomplete)
    */
   public void scoreInto(ContactTable table, Instant asOf, int threads, BatchScores out) {
@@ -95,8 +128,10 @@ public final class BatchScorer {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, but was " + threads);
     }
-    out.reset(table.size(), kernel.tierNames, model.name(), model.version(), asOf);
-    Plan plan = new Plan(kernel, table, asOf);
+    Instant start = trendDays == 0 ? null
+        : dev.scoring.api.ScoringModel.trendStart(asOf, trendDays);
+    out.reset(table.size(), kernel.tierNames, model.name(), model.version(), asOf, trendDays);
+    Plan plan = new Plan(kernel, table, asOf, start);
     int parts = (int) Math.max(1, Math.min(threads, table.size()));
     if (parts == 1) {
       run(plan, 0, table.size(), out, out.tierCounts);
@@ -184,10 +219,14 @@ public final class BatchScorer {
     final ContactTable table;
     final long asOfSecond;
     final int asOfNano;
+    /** Whether a second evaluation as of the trend's start is made. */
+    final boolean trend;
+    final long startSecond;
+    final int startNano;
     /** Matched-condition bits of attributes no contact has, {@code words} long. */
     final long[] absentMask;
     /** Per model attribute present in the table: its column and a mask per code. */
-    final ContactTable.Column[] columns;
+    final AttributeColumn[] columns;
     final long[][] masks;
     /** The columns' codes when every one is a byte code, else null. */
     final byte[][] byteCodes;
@@ -195,11 +234,14 @@ public final class BatchScorer {
     /** Per table event type: the kernel's plain rule for it, or -1. */
     final int[] plainRule;
 
-    Plan(Kernel kernel, ContactTable table, Instant asOf) {
+    Plan(Kernel kernel, ContactTable table, Instant asOf, Instant trendStart) {
       this.kernel = kernel;
       this.table = table;
       this.asOfSecond = asOf.getEpochSecond();
       this.asOfNano = asOf.getNano();
+      this.trend = trendStart != null;
+      this.startSecond = trend ? trendStart.getEpochSecond() : 0;
+      this.startNano = trend ? trendStart.getNano() : 0;
       int words = kernel.words;
       absentMask = new long[words];
       int present = 0;
@@ -208,11 +250,11 @@ public final class BatchScorer {
           present++;
         }
       }
-      columns = new ContactTable.Column[present];
+      columns = new AttributeColumn[present];
       masks = new long[present][];
       int j = 0;
       for (int a = 0; a < kernel.attributeNames.length; a++) {
-        ContactTable.Column c = table.column(kernel.attributeNames[a]);
+        AttributeColumn c = table.column(kernel.attributeNames[a]);
         if (c == null) {
           kernel.matchValue(a, null, absentMask, 0);
           continue;
@@ -227,7 +269,7 @@ public final class BatchScorer {
         j++;
       }
       boolean allBytes = true;
-      for (ContactTable.Column c : columns) {
+      for (AttributeColumn c : columns) {
         allBytes &= c.bytes != null;
       }
       byteCodes = allBytes ? new byte[present][] : null;
@@ -247,29 +289,19 @@ public final class BatchScorer {
   private static void run(Plan plan, int from, int to, BatchScores out, long[] tierCounts) {
     Kernel k = plan.kernel;
     Kernel.Scratch s = k.newBatchScratch();
-    ContactTable table = plan.table;
     int words = k.words;
     long[] matched = s.matched;
     long[] absent = plan.absentMask;
-    ContactTable.Column[] columns = plan.columns;
+    AttributeColumn[] columns = plan.columns;
     long[][] masks = plan.masks;
     byte[][] byteCodes = plan.byteCodes;
-    int[] typeMap = plan.typeMap;
-    int[] plainRule = plan.plainRule;
-    boolean[] activityType = k.activityType;
-    int[] eventStart = table.eventStart;
-    char[] types = table.types;
-    int[] seconds = table.seconds;
-    int[] nanos = table.nanos;
-    double[] values = table.values;
-    int[] valueEnds = table.valueEnds;
-    long epochSecond = table.epochSecond;
     long asOfSecond = plan.asOfSecond;
     int asOfNano = plan.asOfNano;
     double[] score = out.score;
     double[] fit = out.fit;
     double[] engagement = out.engagement;
     int[] tier = out.tier;
+    double[] trend = plan.trend ? out.trend : null;
 
     for (int c = from; c < to; c++) {
       // Matched conditions: OR of the masks of the contact's values.
@@ -295,46 +327,73 @@ public final class BatchScorer {
           }
         }
       }
-      k.beginContactMemo(s);
-
-      // Events, most recent first, exactly as Kernel.evaluate walks them.
-      boolean active = false;
-      long lastActivityAge = 0;
-      int vi = valueEnds == null ? 0 : valueEnds[c];
-      for (int i = eventStart[c + 1] - 1; i >= eventStart[c]; i--) {
-        // Branch-free on whether the event has a value (an unpredictable branch otherwise):
-        // values are stored only for events that have one, walked backwards with vi.
-        int stored = types[i];
-        int hasValue = stored >>> 15;
-        vi -= hasValue;
-        stored &= ContactTable.VALUE_FLAG - 1;
-        int type = typeMap[stored];
-        if (type < 0) {
-          continue;
-        }
-        long age = Kernel.ageDays(asOfSecond, asOfNano, epochSecond + seconds[i],
-            nanos == null ? 0 : nanos[i]);
-        if (age < 0) {
-          continue;
-        }
-        if (!active && activityType[type]) {
-          active = true;
-          lastActivityAge = age;
-        }
-        int plain = plainRule[stored];
-        if (plain >= 0) {
-          k.countPlain(plain, age, s);
-        } else {
-          k.countEvent(type, age, hasValue != 0 ? values[vi] : Double.NaN, s);
-        }
-      }
-      k.finish(active, lastActivityAge, s);
+      events(plan, c, asOfSecond, asOfNano, s);
 
       score[c] = s.score;
       fit[c] = s.fit;
       engagement[c] = s.engagement;
       tier[c] = s.tier;
       tierCounts[s.tier]++;
+      if (trend != null) {
+        double now = s.score;
+        events(plan, c, plan.startSecond, plan.startNano, s);
+        trend[c] = now - s.score;
+      }
     }
+  }
+
+  /**
+   * Evaluates contact {@code c} as of an instant, its matched conditions already in
+   * {@code s.matched}: the event loop, most recent first, exactly as Kernel.evaluate walks.
+   */
+  private static void events(Plan plan, int c, long asOfSecond, int asOfNano,
+      Kernel.Scratch s) {
+    Kernel k = plan.kernel;
+    ContactTable table = plan.table;
+    int[] typeMap = plan.typeMap;
+    int[] plainRule = plan.plainRule;
+    boolean[] activityType = k.activityType;
+    int[] eventStart = table.eventStart;
+    char[] types = table.types;
+    int[] seconds = table.seconds;
+    long[] wideSeconds = table.wideSeconds;
+    int[] nanos = table.nanos;
+    double[] values = table.values;
+    int[] valueEnds = table.valueEnds;
+    long epochSecond = table.epochSecond;
+    k.beginContactMemo(s);
+
+    // Events, most recent first, exactly as Kernel.evaluate walks them.
+    boolean active = false;
+    long lastActivityAge = 0;
+    int vi = valueEnds == null ? 0 : valueEnds[c];
+    for (int i = eventStart[c + 1] - 1; i >= eventStart[c]; i--) {
+      // Branch-free on whether the event has a value (an unpredictable branch otherwise):
+      // values are stored only for events that have one, walked backwards with vi.
+      int stored = types[i];
+      int hasValue = stored >>> 15;
+      vi -= hasValue;
+      stored &= ContactTable.VALUE_FLAG - 1;
+      int type = typeMap[stored];
+      if (type < 0) {
+        continue;
+      }
+      long at = wideSeconds == null ? epochSecond + seconds[i] : wideSeconds[i];
+      long age = Kernel.ageDays(asOfSecond, asOfNano, at, nanos == null ? 0 : nanos[i]);
+      if (age < 0) {
+        continue;
+      }
+      if (!active && activityType[type]) {
+        active = true;
+        lastActivityAge = age;
+      }
+      int plain = plainRule[stored];
+      if (plain >= 0) {
+        k.countPlain(plain, age, s);
+      } else {
+        k.countEvent(type, age, hasValue != 0 ? values[vi] : Double.NaN, s);
+      }
+    }
+    k.finish(active, lastActivityAge, s);
   }
 }

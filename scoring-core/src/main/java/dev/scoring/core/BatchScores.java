@@ -12,7 +12,10 @@ import java.util.Objects;
 /**
  * The scores of every contact of a {@link ContactTable}, as primitive arrays indexed like the
  * table: score, fit, engagement and tier id (0 for the base tier, {@code k} for the model's
- * {@code k}-th tier), with tier counts and top-k.
+ * {@code k}-th tier), with tier counts and top-k; when the scorer was made with
+ * {@link BatchScorer#withTrend(int)}, also each contact's trend (SPEC section 10) and the
+ * lists of contacts whose score rose or fell by at least some points ({@link #rising},
+ * {@link #falling}): the weekly "who got hot" list.
  *
  * <p>A {@code BatchScores} can be reused: {@link BatchScorer#scoreInto} overwrites it
  * without allocating. It is not thread-safe while being filled; once filled and published
@@ -24,6 +27,9 @@ public final class BatchScores {
   final double[] fit;
   final double[] engagement;
   final int[] tier;
+  /** The trend column, allocated on the first scoring with a trend. */
+  double[] trend = new double[0];
+  private int trendDays;
   private int size;
   long[] tierCounts = new long[0];
   private String[] tierNames = new String[0];
@@ -135,6 +141,103 @@ public final class BatchScores {
     // The kernel computes raw as exactly fit + engagement.
     return new Score(score[index], fit[index] + engagement[index], fit[index],
         engagement[index], tierNames[tier[index]], modelName, modelVersion, asOf);
+  }
+
+  /**
+   * Returns the trend window of these results in days, 0 when they hold no trend.
+   *
+   * @return the days of {@link BatchScorer#withTrend(int)}, or 0
+   */
+  public int trendDays() {
+    return trendDays;
+  }
+
+  /**
+   * Returns a contact's trend: its score minus its score {@link #trendDays()} days before
+   * {@link #asOf()}, exactly the difference of the two scores.
+   *
+   * @param index the contact's index in the table
+   * @return the trend
+   * @throws IndexOutOfBoundsException if {@code index} is not below {@link #size()}
+   * @throws IllegalStateException if these results hold no trend
+   */
+  public double trend(int index) {
+    requireTrend();
+    return trend[Objects.checkIndex(index, size)];
+  }
+
+  /**
+   * Returns a copy of the trends, indexed like the table.
+   *
+   * @return a new array
+   * @throws IllegalStateException if these results hold no trend
+   */
+  public double[] trends() {
+    requireTrend();
+    return Arrays.copyOf(trend, size);
+  }
+
+  /**
+   * Returns the contacts whose score rose by at least {@code points} over the trend window
+   * ({@code trend >= points}), the largest rise first, equal rises in table order. Runs in
+   * {@code O(n + m log m)} for {@code m} contacts returned.
+   *
+   * @param points the rise, finite and positive (20 for "rose 20 points this week")
+   * @return a new array of contact indexes
+   * @throws IllegalArgumentException if {@code points} is not finite and positive
+   * @throws IllegalStateException if these results hold no trend
+   */
+  public int[] rising(double points) {
+    return movers(points, true);
+  }
+
+  /**
+   * Returns the contacts whose score fell by at least {@code points} over the trend window
+   * ({@code trend <= -points}), the largest fall first, equal falls in table order. Runs in
+   * {@code O(n + m log m)} for {@code m} contacts returned.
+   *
+   * @param points the fall, finite and positive
+   * @return a new array of contact indexes
+   * @throws IllegalArgumentException if {@code points} is not finite and positive
+   * @throws IllegalStateException if these results hold no trend
+   */
+  public int[] falling(double points) {
+    return movers(points, false);
+  }
+
+  private int[] movers(double points, boolean up) {
+    requireTrend();
+    if (!Double.isFinite(points) || !(points > 0)) {
+      throw new IllegalArgumentException("points must be finite and positive, but was "
+          + points);
+    }
+    int m = 0;
+    for (int i = 0; i < size; i++) {
+      if (up ? trend[i] >= points : trend[i] <= -points) {
+        m++;
+      }
+    }
+    Integer[] found = new Integer[m];
+    for (int i = 0, j = 0; i < size; i++) {
+      if (up ? trend[i] >= points : trend[i] <= -points) {
+        found[j++] = i;
+      }
+    }
+    // Stable sort: equal moves stay in table order.
+    Arrays.sort(found, (a, b) -> up ? Double.compare(trend[b], trend[a])
+        : Double.compare(trend[a], trend[b]));
+    int[] out = new int[m];
+    for (int j = 0; j < m; j++) {
+      out[j] = found[j];
+    }
+    return out;
+  }
+
+  private void requireTrend() {
+    if (trendDays == 0) {
+      throw new IllegalStateException("results must hold a trend (score with "
+          + "BatchScorer.withTrend(days)), but held none");
+    }
   }
 
   /** Returns a copy of the scores, indexed like the table. */
@@ -261,7 +364,8 @@ public final class BatchScores {
 
   // ---- filled by BatchScorer
 
-  void reset(int contacts, String[] names, String model, String version, Instant instant) {
+  void reset(int contacts, String[] names, String model, String version, Instant instant,
+      int days) {
     if (contacts > score.length) {
       throw new IllegalArgumentException("results capacity must be at least the table size "
           + contacts + ", but was " + score.length);
@@ -273,6 +377,10 @@ public final class BatchScores {
       Arrays.fill(tierCounts, 0L);
     }
     tierNames = names;
+    trendDays = days;
+    if (days > 0 && trend.length < score.length) {
+      trend = new double[score.length];
+    }
     modelName = model;
     modelVersion = version;
     asOf = instant;

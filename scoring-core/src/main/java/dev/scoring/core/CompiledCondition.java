@@ -1,5 +1,6 @@
 package dev.scoring.core;
 
+import dev.scoring.core.internal.Numbers;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.scoring.core;
 
+import dev.scoring.api.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,18 +20,24 @@ import java.util.Objects;
  *
  * <p>Matching rules:
  * <ul>
- *   <li>{@link Operator#EQUALS} and {@link Operator#IN}: a string operand matches a string
- *       attribute exactly (or ignoring case when {@code ignoreCase}); a number operand
- *       matches a numerically equal number; a boolean matches an equal boolean. A string on
- *       one side that is a decimal number (such as {@code "42"} or {@code "-3.5e2"}) or
- *       {@code true}/{@code false} in any case compares as that number or boolean when the
- *       other side is a number or boolean.
- *   <li>{@link Operator#BETWEEN} ({@code lo <= v <= hi}), {@link Operator#AT_LEAST}
- *       ({@code v >= x}), {@link Operator#BELOW} ({@code v < x}): numeric; a value that is
- *       neither a number nor a decimal string does not match.
- *   <li>{@link Operator#PRESENT}: the attribute is present (and, for a string, not blank),
- *       or with operand {@code false}, absent or blank.
+ *   <li>{@link Operator#EQUALS} and {@link Operator#IN}: two strings compare exactly, or
+ *       with {@link String#equalsIgnoreCase} when {@code ignoreCase}; numbers compare
+ *       numerically; booleans compare equal. When one side is a number (boolean) and the
+ *       other a string that reads as one, they compare as numbers (booleans), whichever side
+ *       the rule is on: rule {@code equalTo("42")} matches attribute {@code 42}.
+ *   <li>{@link Operator#BETWEEN} ({@code lo <= v <= hi}, with {@code lo <= hi}),
+ *       {@link Operator#AT_LEAST} ({@code v >= x}), {@link Operator#BELOW} ({@code v < x}):
+ *       numeric; a value that is neither a number nor a string that reads as one does not
+ *       match.
+ *   <li>{@link Operator#PRESENT}: the attribute is present (and, for a string, not
+ *       {@link String#isBlank() blank}), or with operand {@code false}, absent or blank.
  * </ul>
+ * A string <em>reads as a number</em> when, stripped of surrounding whitespace
+ * ({@link String#strip()}), it is a decimal number in JSON's grammar, optionally with a
+ * leading {@code +}, whose nearest double is finite ({@code "42"}, {@code " 42 "},
+ * {@code "-1.5e2"}; not {@code "0042"}, {@code ".5"}, {@code "5."}, {@code "0x10"},
+ * {@code "1_000"}, {@code "1e400"}, {@code "NaN"} nor non-ASCII digits). It <em>reads as a
+ * boolean</em> when, stripped, it is {@code true} or {@code false} in any ASCII case.
  * An absent attribute matches nothing but {@code present: false}.
  *
  * <p>This is a value-based record: immutable and thread-safe. Whole-number operands of
@@ -86,7 +93,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
   public Condition {
     if (attribute == null || attribute.isBlank()) {
       throw new IllegalArgumentException(
-          "attribute must be a non-blank string, but was " + Describe.value(attribute));
+          "attribute must be a non-blank string, but was " + Values.describe(attribute));
     }
     Objects.requireNonNull(operator, "operator");
     Objects.requireNonNull(operands, "operands");
@@ -109,8 +116,14 @@ public record Condition(String attribute, Operator operator, List<Object> operan
           throw new IllegalArgumentException(
               "between must be a list of two numbers [lo, hi], but was " + operands);
         }
-        normalized.add(number("between[0]", operands.get(0)));
-        normalized.add(number("between[1]", operands.get(1)));
+        double lo = number("between[0]", operands.get(0));
+        double hi = number("between[1]", operands.get(1));
+        if (!(lo <= hi)) {
+          throw new IllegalArgumentException("between[1] must be >= between[0] ("
+              + Values.number(lo) + "), but was " + Values.number(hi));
+        }
+        normalized.add(lo);
+        normalized.add(hi);
       }
       case AT_LEAST, BELOW -> {
         if (operands.size() != 1) {
@@ -121,7 +134,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
       case PRESENT -> {
         if (operands.size() != 1 || !(operands.get(0) instanceof Boolean)) {
           throw new IllegalArgumentException(
-              "present must be true or false, but was " + Describe.value(
+              "present must be true or false, but was " + Values.describe(
                   operands.size() == 1 ? operands.get(0) : operands));
         }
         normalized.add(operands.get(0));
@@ -142,10 +155,10 @@ public record Condition(String attribute, Operator operator, List<Object> operan
     if (value instanceof Number n) {
       Object normalized;
       try {
-        normalized = dev.scoring.api.Contact.normalizeAttribute(where, n);
+        normalized = dev.scoring.api.internal.Attributes.normalize(where, n);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            where + " must be a finite number, but was " + Describe.value(value));
+            where + " must be a finite number, but was " + Values.describe(value));
       }
       if (normalized instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p53) {
         return (long) (double) d; // 18.0 and 18 are the same operand
@@ -154,7 +167,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
     }
     throw new IllegalArgumentException(
         where + " must be a string, a finite number or a boolean, but was "
-            + Describe.value(value));
+            + Values.describe(value));
   }
 
   private static Double number(String where, Object value) {
@@ -162,7 +175,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
       return n.doubleValue();
     }
     throw new IllegalArgumentException(
-        where + " must be a finite number, but was " + Describe.value(value));
+        where + " must be a finite number, but was " + Values.describe(value));
   }
 
   /**
@@ -175,7 +188,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
   public static On attribute(String name) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException(
-          "attribute must be a non-blank string, but was " + Describe.value(name));
+          "attribute must be a non-blank string, but was " + Values.describe(name));
     }
     return new On(name);
   }
@@ -191,7 +204,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
    */
   public boolean matches(Object value) {
     return new CompiledCondition(this).matches(
-        dev.scoring.api.Contact.normalizeAttribute(attribute, value));
+        dev.scoring.api.internal.Attributes.normalize(attribute, value));
   }
 
   @Override
@@ -258,7 +271,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
      * @param lo the lowest matching value
      * @param hi the highest matching value
      * @return the condition
-     * @throws IllegalArgumentException if a bound is not finite
+     * @throws IllegalArgumentException if a bound is not finite or {@code lo > hi}
      */
     public Condition between(double lo, double hi) {
       return new Condition(name, Operator.BETWEEN, List.of(lo, hi), false);

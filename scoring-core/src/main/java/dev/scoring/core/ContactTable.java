@@ -2,9 +2,11 @@ package dev.scoring.core;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
-import java.io.IOException;
+import dev.scoring.api.Values;
+import dev.scoring.core.internal.Utf8;
+import dev.scoring.core.json.ContactJson;
+import dev.scoring.core.json.ContactSink;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,29 +26,35 @@ import java.util.Objects;
  * <p>Layout, per contact and per event (the figures {@link #memoryBytes()} adds up):
  *
  * <ul>
- *   <li>id: its UTF-8 bytes in one shared {@code byte[]}, plus a 4-byte end offset;
- *   <li>attributes: one column per attribute name, dictionary-encoded: each distinct value is
+ *   <li>id: its UTF-8 bytes in one shared {@code byte[]} (an unpaired surrogate, which
+ *       JSON can carry as an escape, kept as its three bytes), plus a 4-byte end offset;
+ *   <li>attributes: one dictionary-encoded column per attribute name: each distinct value is
  *       stored once, and each contact holds a code of 1 byte while the column has at most
- *       255 distinct values, 2 bytes up to 65,535 and 4 bytes beyond (code 0 means absent);
+ *       255 distinct values, 2 bytes up to 65,535 and 4 bytes beyond (code 0 means absent).
+ *       A column that few contacts have (when its codes would take more bytes than 8 per
+ *       contact having it) is kept sparse instead: 8 bytes per contact that has it, in
+ *       per-contact lists that cost 4 more bytes per contact once the table has any. So
+ *       memory is linear in the input however many attribute names the contacts use;
  *   <li>events: a 4-byte offset per contact; per event a 2-byte type code (event type names
  *       are dictionary-encoded too) and the 4-byte second relative to the table's
- *       {@link #epoch()}; 8 more bytes per event that carries a value (values are stored
- *       only where present, with a 4-byte count per contact once any contact has one), and
- *       4 more bytes per event once any event in the table has a sub-second instant (the
- *       nanoseconds, kept exact).
+ *       {@link #epoch()}, or 8 bytes (the epoch second itself) in a table where some event
+ *       lies more than {@code 2^31} seconds (about 68 years) from the epoch; 8 more bytes
+ *       per event that carries a value (values are stored only where present, with a 4-byte
+ *       count per contact once any contact has one), and 4 more bytes per event once any
+ *       event in the table has a sub-second instant (the nanoseconds, kept exact).
  * </ul>
  *
  * <p>So 10,000,000 contacts with 10 value-less, whole-second events each, five attributes
  * of up to 255 distinct values and ids of about ten characters take about
  * {@code 10M * (4 + 10 + 5 + 4) + 100M * 6} bytes, about 830 MB.
  *
- * <p>Event instants must lie within {@code 2^31} seconds (about 68 years) of the epoch
- * (default {@code 2000-01-01T00:00:00Z}, so 1931-12-13 to 2068-01-19); others are rejected
- * with an error that names the contact and the event. Each contact's events are kept in
- * chronological order (stable for equal instants), as {@link Contact#events()} are.
+ * <p>Every instant of SPEC section 1 (years 0001 to 9999, to the nanosecond) is held
+ * exactly. Each contact's events are kept in chronological order (stable for equal
+ * instants), as {@link Contact#events()} are.
  *
  * <p>Instances are immutable and thread-safe. Build one with {@link #builder()},
- * {@link #of(Collection)} or {@link #fromNdjson(InputStream)}.
+ * {@link #of(Collection)}, {@link ContactJson#readTable(InputStream)} or its shorthand
+ * {@link #fromNdjson(InputStream)}.
  */
 public final class ContactTable {
   /** The default epoch event seconds are stored relative to. */
@@ -61,15 +69,23 @@ public final class ContactTable {
   final long epochSecond;
   final byte[] idBytes;
   final int[] idEnds;
-  final Column[] columns;
-  private final Map<String, Column> columnsByName;
+  final AttributeColumn[] columns;
+  private final Map<String, AttributeColumn> columnsByName;
+  /** The indices of the dense columns. */
+  private final int[] denseColumns;
+  /** Per contact, its sparse values: column indices and codes; null when none. */
+  private final int[] sparseStart;
+  private final int[] sparseColumn;
+  private final int[] sparseCode;
   final String[] typeNames;
   /** {@code eventStart[c] .. eventStart[c + 1]}: the events of contact {@code c}. */
   final int[] eventStart;
   /** Type code per event, with {@link #VALUE_FLAG} set when it has a value. */
   final char[] types;
-  /** Seconds after the epoch per event. */
+  /** Seconds after the epoch per event, or null when {@link #wideSeconds} holds them. */
   final int[] seconds;
+  /** Epoch seconds per event when some event is beyond {@code 2^31} s of the epoch. */
+  final long[] wideSeconds;
   /** Nanoseconds per event, or null when every event is on a whole second. */
   final int[] nanos;
   /** The values of the events that have one, in event order. */
@@ -80,12 +96,59 @@ public final class ContactTable {
   private ContactTable(Builder b) {
     size = b.size;
     epochSecond = b.epochSecond;
-    idBytes = trim(b.idBytes, b.idLength);
+    idBytes = Arrays.copyOf(b.idBytes, b.idLength);
     idEnds = trim(b.idEnds, size);
-    columns = new Column[b.columns.size()];
-    Map<String, Column> byName = new HashMap<>();
-    for (int j = 0; j < columns.length; j++) {
-      columns[j] = b.columns.get(j).seal(size);
+    int n = b.columns.size();
+    columns = new AttributeColumn[n];
+    boolean[] dense = new boolean[n];
+    int denseCount = 0;
+    int sparseValues = 0;
+    for (int j = 0; j < n; j++) {
+      AttributeColumn.Builder c = b.columns.get(j);
+      dense[j] = c.denseFor(size);
+      if (dense[j]) {
+        denseCount++;
+      } else {
+        sparseValues += c.count();
+      }
+    }
+    denseColumns = new int[denseCount];
+    if (denseCount < n) {
+      sparseStart = new int[size + 1];
+      sparseColumn = new int[sparseValues];
+      sparseCode = new int[sparseValues];
+      for (int j = 0; j < n; j++) {
+        if (!dense[j]) {
+          b.columns.get(j).forEach((c, k) -> sparseStart[c + 1]++);
+        }
+      }
+      for (int c = 0; c < size; c++) {
+        sparseStart[c + 1] += sparseStart[c];
+      }
+      int[] next = Arrays.copyOf(sparseStart, size);
+      for (int j = 0; j < n; j++) {
+        if (!dense[j]) {
+          int column = j;
+          b.columns.get(j).forEach((c, k) -> {
+            int at = next[c]++;
+            sparseColumn[at] = column;
+            sparseCode[at] = k;
+          });
+        }
+      }
+    } else {
+      sparseStart = null;
+      sparseColumn = null;
+      sparseCode = null;
+    }
+    Map<String, AttributeColumn> byName = new HashMap<>();
+    for (int j = 0, d = 0; j < n; j++) {
+      AttributeColumn.Builder c = b.columns.get(j);
+      columns[j] = dense[j] ? c.buildDense(size)
+          : c.buildSparse(j, sparseStart, sparseColumn, sparseCode);
+      if (dense[j]) {
+        denseColumns[d++] = j;
+      }
       byName.put(columns[j].name, columns[j]);
     }
     columnsByName = byName;
@@ -93,7 +156,9 @@ public final class ContactTable {
     int events = b.eventStart[size];
     eventStart = trim(b.eventStart, size + 1);
     types = b.types.length == events ? b.types : Arrays.copyOf(b.types, events);
-    seconds = trim(b.seconds, events);
+    seconds = b.seconds == null ? null : trim(b.seconds, events);
+    wideSeconds = b.wideSeconds == null ? null
+        : b.wideSeconds.length == events ? b.wideSeconds : Arrays.copyOf(b.wideSeconds, events);
     nanos = b.nanos == null ? null : trim(b.nanos, events);
     values = b.values.length == b.valueCount ? b.values : Arrays.copyOf(b.values, b.valueCount);
     valueEnds = b.valueEnds == null ? null : trim(b.valueEnds, size);
@@ -101,10 +166,6 @@ public final class ContactTable {
 
   /** The array itself when it has the length, else a trimmed copy. */
   private static int[] trim(int[] a, int length) {
-    return a.length == length ? a : Arrays.copyOf(a, length);
-  }
-
-  private static byte[] trim(byte[] a, int length) {
     return a.length == length ? a : Arrays.copyOf(a, length);
   }
 
@@ -122,8 +183,7 @@ public final class ContactTable {
    *
    * @param contacts the contacts, none null
    * @return the table
-   * @throws IllegalArgumentException if an event instant is out of range (see the class
-   *     comment) or the contacts use more than 32,768 event types
+   * @throws IllegalArgumentException if the contacts use more than 32,768 event types
    */
   public static ContactTable of(Collection<Contact> contacts) {
     Builder b = builder().expectedContacts(contacts.size());
@@ -132,38 +192,56 @@ public final class ContactTable {
   }
 
   /**
-   * Builds a table from NDJSON, one contact per line in the JSON form of SPEC section 1,
-   * with the default epoch. The stream is read to its end but not closed.
+   * Builds a table from NDJSON with the default limits, failing at the first bad line: a
+   * shorthand for {@code ContactJson.defaults().readTable(in)}, where the file format, the
+   * limits and the way to report bad lines and go on are described. The stream is read to
+   * its end but not closed.
    *
-   * @param in UTF-8 (or UTF-16/32, detected) NDJSON
+   * @param in UTF-8 NDJSON, one contact per line (SPEC section 1)
    * @return the table
-   * @throws IllegalArgumentException naming the line and the field when a line is not a
-   *     valid contact
+   * @throws dev.scoring.core.json.ContactJsonException naming the line and the JSON path
+   *     when a line is not a valid contact
    * @throws UncheckedIOException if reading fails
    */
   public static ContactTable fromNdjson(InputStream in) {
-    return builder().addNdjson(in).build();
+    return ContactJson.defaults().readTable(in);
   }
 
-  /** Returns the number of contacts. */
+  /**
+   * Returns the number of contacts.
+   *
+   * @return the count
+   */
   public int size() {
     return size;
   }
 
-  /** Returns the number of events of all contacts. */
+  /**
+   * Returns the number of events of all contacts.
+   *
+   * @return the count
+   */
   public long eventCount() {
     return eventStart[size];
   }
 
-  /** Returns the epoch event times are stored relative to. */
+  /**
+   * Returns the epoch event times are stored relative to.
+   *
+   * @return the epoch
+   */
   public Instant epoch() {
     return Instant.ofEpochSecond(epochSecond);
   }
 
-  /** Returns the attribute names (column names), in order of first appearance. */
+  /**
+   * Returns the attribute names (column names), in order of first appearance.
+   *
+   * @return an unmodifiable list
+   */
   public List<String> attributeNames() {
     List<String> names = new ArrayList<>(columns.length);
-    for (Column c : columns) {
+    for (AttributeColumn c : columns) {
       names.add(c.name);
     }
     return Collections.unmodifiableList(names);
@@ -176,7 +254,7 @@ public final class ContactTable {
    * @return the count, 0 for an attribute no contact has
    */
   public int distinctValues(String name) {
-    Column c = columnsByName.get(name);
+    AttributeColumn c = columnsByName.get(name);
     return c == null ? 0 : c.dictionary.length;
   }
 
@@ -190,7 +268,7 @@ public final class ContactTable {
   public String id(int index) {
     Objects.checkIndex(index, size);
     int from = index == 0 ? 0 : idEnds[index - 1];
-    return new String(idBytes, from, idEnds[index] - from, StandardCharsets.UTF_8);
+    return Utf8.decode(idBytes, from, idEnds[index]);
   }
 
   /**
@@ -204,7 +282,7 @@ public final class ContactTable {
    */
   public Object attribute(int index, String name) {
     Objects.checkIndex(index, size);
-    Column c = columnsByName.get(name);
+    AttributeColumn c = columnsByName.get(name);
     if (c == null) {
       return null;
     }
@@ -226,7 +304,8 @@ public final class ContactTable {
 
   /**
    * Rebuilds one contact as an object, equal to the one the table was built from (attribute
-   * order aside: attributes come in column order).
+   * order aside). Costs time linear in the contact's attributes and events plus the
+   * table's dense columns.
    *
    * @param index the contact index, {@code 0 <= index < size()}
    * @return the contact
@@ -234,20 +313,32 @@ public final class ContactTable {
    */
   public Contact contact(int index) {
     Contact.Builder b = Contact.builder(id(index));
-    for (Column c : columns) {
+    for (int j : denseColumns) {
+      AttributeColumn c = columns[j];
       int code = c.code(index);
       if (code != 0) {
         b.attribute(c.name, c.dictionary[code - 1]);
       }
     }
+    if (sparseStart != null) {
+      for (int i = sparseStart[index]; i < sparseStart[index + 1]; i++) {
+        AttributeColumn c = columns[sparseColumn[i]];
+        b.attribute(c.name, c.dictionary[sparseCode[i] - 1]);
+      }
+    }
     int vi = index == 0 || valueEnds == null ? 0 : valueEnds[index - 1];
     for (int i = eventStart[index]; i < eventStart[index + 1]; i++) {
       int t = types[i];
-      Instant at = Instant.ofEpochSecond(epochSecond + seconds[i], nanos == null ? 0 : nanos[i]);
+      Instant at = Instant.ofEpochSecond(epochSecond(i), nanos == null ? 0 : nanos[i]);
       String type = typeNames[t & ~VALUE_FLAG];
       b.event((t & VALUE_FLAG) != 0 ? Event.of(type, at, values[vi++]) : Event.of(type, at));
     }
     return b.build();
+  }
+
+  /** The epoch second of event {@code i}. */
+  long epochSecond(int i) {
+    return wideSeconds != null ? wideSeconds[i] : epochSecond + seconds[i];
   }
 
   /**
@@ -258,14 +349,18 @@ public final class ContactTable {
    */
   public long memoryBytes() {
     long bytes = idBytes.length + 4L * idEnds.length + 4L * eventStart.length
-        + 2L * types.length + 4L * seconds.length + 8L * values.length;
+        + 2L * types.length + 8L * values.length;
+    bytes += seconds != null ? 4L * seconds.length : 8L * wideSeconds.length;
     if (nanos != null) {
       bytes += 4L * nanos.length;
     }
     if (valueEnds != null) {
       bytes += 4L * valueEnds.length;
     }
-    for (Column c : columns) {
+    if (sparseStart != null) {
+      bytes += 4L * sparseStart.length + 8L * sparseColumn.length;
+    }
+    for (AttributeColumn c : columns) {
       bytes += c.bytes();
     }
     return bytes;
@@ -278,124 +373,14 @@ public final class ContactTable {
   }
 
   /** Returns the column of an attribute name, or null. */
-  Column column(String name) {
+  AttributeColumn column(String name) {
     return columnsByName.get(name);
   }
 
   /**
-   * One dictionary-encoded attribute column: exactly one of the code arrays is set.
-   * Immutable once sealed.
-   */
-  static final class Column {
-    final String name;
-    final Object[] dictionary;
-    final byte[] bytes;
-    final char[] chars;
-    final int[] ints;
-
-    Column(String name, Object[] dictionary, byte[] bytes, char[] chars, int[] ints) {
-      this.name = name;
-      this.dictionary = dictionary;
-      this.bytes = bytes;
-      this.chars = chars;
-      this.ints = ints;
-    }
-
-    /** The code of a contact's value: 0 when absent, else 1 + its dictionary index. */
-    int code(int contact) {
-      if (bytes != null) {
-        return bytes[contact] & 0xFF;
-      }
-      if (chars != null) {
-        return chars[contact];
-      }
-      return ints[contact];
-    }
-
-    long bytes() {
-      return bytes != null ? bytes.length : chars != null ? 2L * chars.length
-          : 4L * ints.length;
-    }
-  }
-
-  /** A column while a table is being built: codes widen as the dictionary grows. */
-  private static final class ColumnBuilder {
-    final String name;
-    final Map<Object, Integer> codes = new HashMap<>();
-    final List<Object> dictionary = new ArrayList<>();
-    byte[] bytes;
-    char[] chars;
-    int[] ints;
-
-    ColumnBuilder(String name, int capacity) {
-      this.name = name;
-      this.bytes = new byte[capacity];
-    }
-
-    void set(int contact, Object value) {
-      Integer code = codes.get(value);
-      if (code == null) {
-        dictionary.add(value);
-        code = dictionary.size();
-        codes.put(value, code);
-        widen(code);
-      }
-      if (bytes != null) {
-        bytes[contact] = (byte) (int) code;
-      } else if (chars != null) {
-        chars[contact] = (char) (int) code;
-      } else {
-        ints[contact] = code;
-      }
-    }
-
-    private void widen(int code) {
-      if (bytes != null && code > 0xFF) {
-        chars = new char[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-          chars[i] = (char) (bytes[i] & 0xFF);
-        }
-        bytes = null;
-      } else if (chars != null && code > 0xFFFF) {
-        ints = new int[chars.length];
-        for (int i = 0; i < chars.length; i++) {
-          ints[i] = chars[i];
-        }
-        chars = null;
-      }
-    }
-
-    void clear(int contact) {
-      if (bytes != null) {
-        bytes[contact] = 0;
-      } else if (chars != null) {
-        chars[contact] = 0;
-      } else {
-        ints[contact] = 0;
-      }
-    }
-
-    void grow(int capacity) {
-      if (bytes != null) {
-        bytes = Arrays.copyOf(bytes, capacity);
-      } else if (chars != null) {
-        chars = Arrays.copyOf(chars, capacity);
-      } else {
-        ints = Arrays.copyOf(ints, capacity);
-      }
-    }
-
-    Column seal(int size) {
-      return new Column(name, dictionary.toArray(),
-          bytes == null ? null : trim(bytes, size),
-          chars == null ? null : chars.length == size ? chars : Arrays.copyOf(chars, size),
-          ints == null ? null : trim(ints, size));
-    }
-  }
-
-  /**
-   * Appends contacts to a new table: from {@link Contact} objects, from NDJSON, one at a
-   * time. Arrays grow by half as needed; {@link #expectedContacts} and
+   * Appends contacts to a new table: from {@link Contact} objects, or through its
+   * {@link #sink()} from a reader (NDJSON with {@link ContactJson#readInto}, or any other
+   * format), one at a time. Arrays grow by half as needed; {@link #expectedContacts} and
    * {@link #expectedEvents} size them up front, so that a table of known size is built
    * without copies (its largest array is otherwise copied once more by {@link #build()} to
    * trim it). Not thread-safe.
@@ -403,18 +388,19 @@ public final class ContactTable {
   public static final class Builder {
     private long epochSecond = DEFAULT_EPOCH.getEpochSecond();
     private int size;
-    private byte[] idBytes = new byte[256];
+    private byte[] idBytes;
     private int idLength;
-    private int[] idEnds = new int[16];
-    private final List<ColumnBuilder> columns = new ArrayList<>();
-    private final Map<String, ColumnBuilder> columnsByName = new HashMap<>();
+    private int[] idEnds;
+    private final List<AttributeColumn.Builder> columns = new ArrayList<>();
+    private final Map<String, AttributeColumn.Builder> columnsByName = new HashMap<>();
     private final Map<String, Integer> typeCodes = new HashMap<>();
     private final List<String> typeNames = new ArrayList<>();
-    private int[] eventStart = new int[17];
-    private char[] types = new char[64];
-    private int[] seconds = new int[64];
+    private int[] eventStart;
+    private char[] types;
+    private int[] seconds;
+    private long[] wideSeconds;
     private int[] nanos;
-    private double[] values = new double[0];
+    private double[] values;
     private int valueCount;
     private int[] valueEnds;
 
@@ -427,12 +413,44 @@ public final class ContactTable {
     private double[] rowValue = new double[16];
     private boolean[] rowHasValue = new boolean[16];
     private Integer[] order = new Integer[16];
+    // What the row added, to take back when it is aborted.
+    private AttributeColumn.Builder[] rowColumns = new AttributeColumn.Builder[8];
+    private boolean[] rowNewValue = new boolean[8];
+    private int rowColumnCount;
+    private int columnsAtRowStart;
+    private int typesAtRowStart;
+    private final Sink sink = new Sink();
 
-    private Builder() {}
+    private Builder() {
+      reset();
+    }
+
+    private void reset() {
+      size = 0;
+      idBytes = new byte[256];
+      idLength = 0;
+      idEnds = new int[16];
+      columns.clear();
+      columnsByName.clear();
+      typeCodes.clear();
+      typeNames.clear();
+      eventStart = new int[17];
+      types = new char[64];
+      seconds = new int[64];
+      wideSeconds = null;
+      nanos = null;
+      values = new double[0];
+      valueCount = 0;
+      valueEnds = null;
+      rowId = null;
+      rowEvents = 0;
+      rowColumnCount = 0;
+    }
 
     /**
-     * Sets the epoch event seconds are stored relative to (default {@link #DEFAULT_EPOCH}).
-     * Events must lie within {@code 2^31} seconds of it.
+     * Sets the epoch event seconds are stored relative to (default {@link #DEFAULT_EPOCH}):
+     * events within {@code 2^31} seconds of it take 4 bytes for their second, and a table
+     * with any other event takes 8 for each.
      *
      * @param epoch the epoch; its sub-second part is ignored
      * @return this builder
@@ -482,7 +500,11 @@ public final class ContactTable {
       return this;
     }
 
-    /** Returns the number of contacts added so far. */
+    /**
+     * Returns the number of contacts added so far.
+     *
+     * @return the count
+     */
     public int size() {
       return size;
     }
@@ -492,23 +514,29 @@ public final class ContactTable {
      *
      * @param contact the contact
      * @return this builder
-     * @throws IllegalArgumentException if an event instant is out of range or the table
-     *     would hold more than 32,768 event types
+     * @throws IllegalArgumentException if the table would hold more than 32,768 event types
+     *     or {@code 2^31 - 16} events; the builder is then as before the call
      */
     public Builder add(Contact contact) {
       beginRow();
+      int i = -1;
       try {
         rowId(contact.id());
         for (Map.Entry<String, Object> a : contact.attributes().entrySet()) {
           setAttribute(a.getKey(), a.getValue());
         }
         List<Event> events = contact.events();
-        for (int i = 0; i < events.size(); i++) {
+        for (i = 0; i < events.size(); i++) {
           Event e = events.get(i);
-          addEvent(e.type(), e.at(), e.value().isPresent(),
-              e.value().isPresent() ? e.value().getAsDouble() : 0.0, "events[" + i + "]");
+          addEvent(e.type(), e.at().getEpochSecond(), e.at().getNano(), e.value().isPresent(),
+              e.value().isPresent() ? e.value().getAsDouble() : 0.0);
         }
+        i = -1;
         endRow();
+      } catch (IllegalArgumentException e) {
+        abortRow();
+        throw new IllegalArgumentException("contact " + Values.describe(contact.id())
+            + (i >= 0 ? " events[" + i + "]" : "") + " " + e.getMessage(), e);
       } catch (RuntimeException e) {
         abortRow();
         throw e;
@@ -517,43 +545,16 @@ public final class ContactTable {
     }
 
     /**
-     * Appends every contact of an NDJSON stream (SPEC section 1: one JSON object a line with
-     * {@code id}, optional {@code attributes} and {@code events}; blank lines are skipped).
-     * Memory beyond the table's own arrays stays constant: the stream is parsed token by
-     * token, never into objects. The stream is read to its end but not closed. On an error,
-     * the contacts of the lines before it stay added.
+     * Returns the sink that appends contacts to this builder as a reader reads them,
+     * without an object per contact: what {@link ContactJson#readInto} and
+     * {@link ContactJson#readTable(InputStream)} write to. A contact the reader aborts
+     * leaves no trace (no column, attribute value or event type of its own). The same
+     * instance on every call; use it from the builder's thread only.
      *
-     * @param in UTF-8 (or UTF-16/32, detected) NDJSON
-     * @return this builder
-     * @throws IllegalArgumentException naming the line and the field when a line is not a
-     *     valid contact
-     * @throws UncheckedIOException if reading fails
+     * @return the sink
      */
-    public Builder addNdjson(InputStream in) {
-      try (NdjsonContacts reader = NdjsonContacts.open(in, this)) {
-        reader.readAll();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return this;
-    }
-
-    /**
-     * Appends every contact of NDJSON text, as {@link #addNdjson(InputStream)} does.
-     *
-     * @param in NDJSON characters; read to the end, not closed
-     * @return this builder
-     * @throws IllegalArgumentException naming the line and the field when a line is not a
-     *     valid contact
-     * @throws UncheckedIOException if reading fails
-     */
-    public Builder addNdjson(Reader in) {
-      try (NdjsonContacts reader = NdjsonContacts.open(in, this)) {
-        reader.readAll();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return this;
+    public ContactSink sink() {
+      return sink;
     }
 
     /**
@@ -564,97 +565,69 @@ public final class ContactTable {
      */
     public ContactTable build() {
       ContactTable table = new ContactTable(this);
-      long epoch = epochSecond;
-      Builder fresh = new Builder();
-      size = 0;
-      idBytes = fresh.idBytes;
-      idLength = 0;
-      idEnds = fresh.idEnds;
-      columns.clear();
-      columnsByName.clear();
-      typeCodes.clear();
-      typeNames.clear();
-      eventStart = fresh.eventStart;
-      types = fresh.types;
-      seconds = fresh.seconds;
-      nanos = null;
-      values = fresh.values;
-      valueCount = 0;
-      valueEnds = null;
-      epochSecond = epoch;
+      reset();
       return table;
     }
 
-    // ---- rows, shared by add(Contact) and the NDJSON reader
+    // ---- rows, shared by add(Contact) and the sink
 
     /** Starts a row; its id is set with {@link #rowId(String)} before {@link #endRow()}. */
-    void beginRow() {
+    private void beginRow() {
       rowId = null;
       rowEvents = 0;
+      rowColumnCount = 0;
+      columnsAtRowStart = columns.size();
+      typesAtRowStart = typeNames.size();
       if (size == idEnds.length) {
         resizeContacts(grown(idEnds.length, size + 1));
       }
     }
 
-    void rowId(String id) {
-      if (id == null || id.isBlank()) {
-        throw new IllegalArgumentException(
-            "contact id must be a non-blank string, but was " + Describe.value(id));
-      }
+    private void rowId(String id) {
       rowId = id;
     }
 
-    /** Whether the current row has its id. */
-    boolean hasRowId() {
-      return rowId != null;
-    }
-
-    /** Forgets the current row, clearing the attributes it set. */
-    void abortRow() {
-      for (ColumnBuilder c : columns) {
-        c.clear(size);
+    /** Forgets the current row: its attribute values, new columns and new event types. */
+    private void abortRow() {
+      for (int i = 0; i < rowColumnCount; i++) {
+        rowColumns[i].unset(rowNewValue[i]);
+        rowColumns[i] = null;
+      }
+      rowColumnCount = 0;
+      while (columns.size() > columnsAtRowStart) {
+        columnsByName.remove(columns.remove(columns.size() - 1).name);
+      }
+      while (typeNames.size() > typesAtRowStart) {
+        typeCodes.remove(typeNames.remove(typeNames.size() - 1));
       }
       rowId = null;
       rowEvents = 0;
     }
 
-    /** Names the current row in an error message. */
-    private String row() {
-      return rowId == null ? "contact" : "contact " + Describe.value(rowId);
-    }
-
     /** Sets an attribute of the current row; the value is normalised and not null. */
-    void setAttribute(String name, Object value) {
-      ColumnBuilder c = columnsByName.get(name);
+    private void setAttribute(String name, Object value) {
+      AttributeColumn.Builder c = columnsByName.get(name);
       if (c == null) {
-        c = new ColumnBuilder(name, idEnds.length);
+        c = new AttributeColumn.Builder(name);
         columns.add(c);
         columnsByName.put(name, c);
       }
-      c.set(size, value);
-    }
-
-    void addEvent(String type, Instant at, boolean hasValue, double value, String where) {
-      addEvent(type, at.getEpochSecond(), at.getNano(), hasValue, value, where);
-    }
-
-    void addEvent(String type, long second, int nano, boolean hasValue, double value,
-        String where) {
-      long relative = second - epochSecond;
-      if (relative != (int) relative) {
-        Instant at = Instant.ofEpochSecond(second, nano);
-        throw new IllegalArgumentException(row() + " " + where
-            + ".at must be within 2^31 seconds of the table epoch "
-            + Instant.ofEpochSecond(epochSecond) + " (from "
-            + Instant.ofEpochSecond(epochSecond + Integer.MIN_VALUE) + " to "
-            + Instant.ofEpochSecond(epochSecond + Integer.MAX_VALUE) + "), but was " + at);
+      boolean added = c.set(size, value);
+      if (rowColumnCount == rowColumns.length) {
+        rowColumns = Arrays.copyOf(rowColumns, rowColumnCount * 2);
+        rowNewValue = Arrays.copyOf(rowNewValue, rowColumnCount * 2);
       }
+      rowColumns[rowColumnCount] = c;
+      rowNewValue[rowColumnCount++] = added;
+    }
+
+    private void addEvent(String type, long second, int nano, boolean hasValue,
+        double value) {
       Integer code = typeCodes.get(type);
       if (code == null) {
         if (typeNames.size() == MAX_EVENT_TYPES) {
-          throw new IllegalArgumentException(row() + " "
-              + where + ".type must be one of at most " + MAX_EVENT_TYPES
-              + " distinct event types in a table, but was a new one: " + Describe.value(type));
+          throw new IllegalArgumentException("must have one of at most " + MAX_EVENT_TYPES
+              + " distinct event types in a table, but had a new one: " + Values.describe(type));
         }
         code = typeNames.size();
         typeCodes.put(type, code);
@@ -671,20 +644,24 @@ public final class ContactTable {
         order = Arrays.copyOf(order, capacity);
       }
       rowType[n] = code;
-      rowSecond[n] = relative;
+      rowSecond[n] = second;
       rowNano[n] = nano;
       rowHasValue[n] = hasValue;
       rowValue[n] = value;
       rowEvents = n + 1;
     }
 
-    void endRow() {
+    private void endRow() {
       if (rowId == null) {
-        throw new IllegalArgumentException("contact id must be a non-blank string, but was "
-            + "missing");
+        throw new IllegalArgumentException("must have a non-blank id, but had none");
       }
       int n = rowEvents;
-      byte[] id = rowId.getBytes(StandardCharsets.UTF_8);
+      int from = eventStart[size];
+      if ((long) from + n > Integer.MAX_VALUE - 16) {
+        throw new IllegalArgumentException("must fit in a table of fewer than 2^31 - 16 "
+            + "events, but would bring it to " + ((long) from + n));
+      }
+      byte[] id = Utf8.encode(rowId);
       if (idBytes.length - idLength < id.length) {
         idBytes = Arrays.copyOf(idBytes, grown(idBytes.length, idLength + id.length));
       }
@@ -692,17 +669,12 @@ public final class ContactTable {
       idLength += id.length;
       idEnds[size] = idLength;
 
-      int from = eventStart[size];
-      if ((long) from + n > Integer.MAX_VALUE - 16) {
-        throw new IllegalArgumentException("a table must hold fewer than 2^31 - 16 events, but "
-            + "contact " + Describe.value(rowId) + " would bring it to " + ((long) from + n));
-      }
       if (from + n > types.length) {
         resizeEvents(grown(types.length, from + n));
       }
       boolean sorted = true;
       for (int i = 1; i < n && sorted; i++) {
-        sorted = before(i - 1, i) || !before(i, i - 1);
+        sorted = !before(i, i - 1);
       }
       for (int i = 0; i < n; i++) {
         order[i] = i;
@@ -714,9 +686,17 @@ public final class ContactTable {
       for (int k = 0; k < n; k++) {
         int i = order[k];
         int at = from + k;
-        seconds[at] = (int) rowSecond[i];
+        long relative = rowSecond[i] - epochSecond;
+        if (wideSeconds == null && relative != (int) relative) {
+          widenSeconds(at);
+        }
+        if (wideSeconds != null) {
+          wideSeconds[at] = rowSecond[i];
+        } else {
+          seconds[at] = (int) relative;
+        }
         if (rowNano[i] != 0 && nanos == null) {
-          nanos = new int[seconds.length];
+          nanos = new int[types.length];
         }
         if (nanos != null) {
           nanos[at] = rowNano[i];
@@ -741,6 +721,19 @@ public final class ContactTable {
       eventStart[size + 1] = from + n;
       size++;
       rowId = null;
+      for (int i = 0; i < rowColumnCount; i++) {
+        rowColumns[i] = null;
+      }
+      rowColumnCount = 0;
+    }
+
+    /** Switches to 8-byte epoch seconds, keeping the {@code events} stored so far. */
+    private void widenSeconds(int events) {
+      wideSeconds = new long[types.length];
+      for (int i = 0; i < events; i++) {
+        wideSeconds[i] = epochSecond + seconds[i];
+      }
+      seconds = null;
     }
 
     /** Whether row event x is strictly earlier than row event y. */
@@ -755,14 +748,15 @@ public final class ContactTable {
       if (valueEnds != null) {
         valueEnds = Arrays.copyOf(valueEnds, capacity);
       }
-      for (ColumnBuilder c : columns) {
-        c.grow(capacity);
-      }
     }
 
     private void resizeEvents(int capacity) {
       types = Arrays.copyOf(types, capacity);
-      seconds = Arrays.copyOf(seconds, capacity);
+      if (seconds != null) {
+        seconds = Arrays.copyOf(seconds, capacity);
+      } else {
+        wideSeconds = Arrays.copyOf(wideSeconds, capacity);
+      }
       if (nanos != null) {
         nanos = Arrays.copyOf(nanos, capacity);
       }
@@ -772,6 +766,55 @@ public final class ContactTable {
     private static int grown(int current, int needed) {
       long grown = Math.max((long) needed, current + (current >> 1) + 16L);
       return (int) Math.min(grown, Integer.MAX_VALUE - 16);
+    }
+
+    /** The builder as a {@link ContactSink}. */
+    private final class Sink implements ContactSink {
+      @Override
+      public void begin(long line) {
+        beginRow();
+      }
+
+      @Override
+      public void id(String id) {
+        rowId(id);
+      }
+
+      @Override
+      public void attribute(String name, String value) {
+        setAttribute(name, value);
+      }
+
+      @Override
+      public void attribute(String name, long value) {
+        setAttribute(name, value);
+      }
+
+      @Override
+      public void attribute(String name, double value) {
+        setAttribute(name, value);
+      }
+
+      @Override
+      public void attribute(String name, boolean value) {
+        setAttribute(name, value);
+      }
+
+      @Override
+      public void event(String type, long epochSecond, int nano, boolean hasValue,
+          double value) {
+        addEvent(type, epochSecond, nano, hasValue, value);
+      }
+
+      @Override
+      public void end() {
+        endRow();
+      }
+
+      @Override
+      public void abort() {
+        abortRow();
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.scoring.core;
 
+import dev.scoring.api.Values;
 import java.util.List;
 import java.util.Objects;
 
@@ -114,7 +115,7 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.Linear, 
     public HalfLife {
       if (!(days > 0) || !Double.isFinite(days)) {
         throw new IllegalArgumentException(
-            "decay.days must be positive and finite, but was " + Describe.number(days));
+            "decay.days must be positive and finite, but was " + Values.number(days));
       }
     }
 
@@ -138,7 +139,7 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.Linear, 
     public Linear {
       if (!(days > 0) || !Double.isFinite(days)) {
         throw new IllegalArgumentException(
-            "decay.days must be positive and finite, but was " + Describe.number(days));
+            "decay.days must be positive and finite, but was " + Values.number(days));
       }
     }
 
@@ -169,20 +170,30 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.Linear, 
       for (int i = 1; i < steps.size(); i++) {
         if (!(steps.get(i).belowDays() > steps.get(i - 1).belowDays())) {
           throw new IllegalArgumentException("decay.steps[" + i
-              + "].belowDays must be greater than " + Describe.number(steps.get(i - 1).belowDays())
-              + ", but was " + Describe.number(steps.get(i).belowDays()));
+              + "].belowDays must be greater than " + Values.number(steps.get(i - 1).belowDays())
+              + ", but was " + Values.number(steps.get(i).belowDays()));
         }
       }
     }
 
+    /**
+     * {@inheritDoc} Found by binary search over the steps: the cost grows with the
+     * logarithm of their number.
+     */
     @Override
     public double factor(double ageDays) {
-      for (Step s : steps) {
-        if (ageDays < s.belowDays()) {
-          return s.factor();
+      // The first step with ageDays < belowDays; belowDays increases strictly.
+      int lo = 0;
+      int hi = steps.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (ageDays < steps.get(mid).belowDays()) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
         }
       }
-      return 0.0;
+      return lo < steps.size() ? steps.get(lo).factor() : 0.0;
     }
   }
 
@@ -202,11 +213,11 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.Linear, 
     public Step {
       if (!(belowDays > 0) || !Double.isFinite(belowDays)) {
         throw new IllegalArgumentException(
-            "belowDays must be positive and finite, but was " + Describe.number(belowDays));
+            "belowDays must be positive and finite, but was " + Values.number(belowDays));
       }
       if (!(factor >= 0 && factor <= 1)) {
         throw new IllegalArgumentException(
-            "factor must be in [0, 1], but was " + Describe.number(factor));
+            "factor must be in [0, 1], but was " + Values.number(factor));
       }
     }
   }

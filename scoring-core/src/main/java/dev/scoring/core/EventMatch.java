@@ -1,5 +1,6 @@
 package dev.scoring.core;
 
+import dev.scoring.api.Values;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -44,7 +45,7 @@ public record EventMatch(String event, OptionalInt withinDays, OptionalInt maxOc
   public EventMatch {
     if (event == null || event.isBlank()) {
       throw new IllegalArgumentException(
-          "event must be a non-blank string, but was " + Describe.value(event));
+          "event must be a non-blank string, but was " + Values.describe(event));
     }
     Objects.requireNonNull(withinDays, "withinDays");
     Objects.requireNonNull(maxOccurrences, "maxOccurrences");

@@ -1,5 +1,6 @@
 package dev.scoring.core;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,18 @@ import java.util.Map;
  * parallel arrays in chronological order; its outputs land in a {@link Scratch}. The
  * kernel allocates nothing. Immutable and thread-safe; a {@code Scratch} belongs to one
  * thread at a time.
+ *
+ * <p>Aggregate rules (SPEC section 9) ride on the same backward walk over the events. Each
+ * event type lists its aggregate slots (counted or denominator side of a rule); an event
+ * costs one window check and a few integer updates per slot ({@code |E|}, {@code |D|},
+ * smallest and largest age, distinct ages: ages never decrease on the walk, so a new day is
+ * an age unlike the previous one), and for {@code sum} an exact fixed-point addition in
+ * units of 1e-9 (see {@link #units}). {@link #finish} then turns each rule's counters into
+ * its value and adds its points, after the event rules of its section: a constant cost per
+ * aggregate rule and contact. A type read by an aggregate rule loses the single-rule fast
+ * path of {@link #plainRuleByType}. Nothing is allocated unless a summed value lies outside
+ * the fixed-point range (beyond 9e6 in magnitude or with more than 9 decimals), where the
+ * sum falls back to {@link BigDecimal}.
  */
 final class Kernel {
   /** Seconds in a day, the unit of event ages. */
@@ -58,9 +71,29 @@ final class Kernel {
   final long[] inactiveDays;
   final double[] inactivityPoints;
 
-  // ---- negative section order for explanations: kind 0 attribute, 1 event, 2 inactivity
+  // ---- negative section order for explanations: kind 0 attribute, 1 event, 2 inactivity,
+  // 3 aggregate
   final int[] negativeKind;
   final int[] negativeIndex;
+
+  // ---- aggregate rules (SPEC section 9): [0, behavioralAggregateCount) behavioral, then
+  // negative aggregate rules; behavioral section order for explanations: kind 0 event rule,
+  // 1 aggregate
+  final int[] behavioralKind;
+  final int[] behavioralIndex;
+  final int behavioralAggregateCount;
+  final int[] aggregateFunction;
+  final long[] aggregateWithin;
+  final boolean[] aggregateHasMinValue;
+  final double[] aggregateMinValue;
+  final int[] aggregateMinCount;
+  final Aggregate[] aggregates;
+  final double[] aggregatePoints;
+  /**
+   * Per event type, the aggregate slots it feeds: {@code rule << 1} for a counted type,
+   * {@code rule << 1 | 1} for a denominator type of a rate.
+   */
+  final int[][] aggregateSlotsByType;
 
   // ---- decay, caps, scale, tiers
   final Decay decay;
@@ -79,6 +112,21 @@ final class Kernel {
     List<AttributeRule> attributeRules = new ArrayList<>(t.demographic());
     List<EventRule> eventRules = new ArrayList<>(t.behavioral());
     List<InactivityRule> inactivity = new ArrayList<>();
+    List<AggregateRule> aggregateRules = new ArrayList<>();
+    int behavioralSection = t.behavioralRules().size();
+    behavioralKind = new int[behavioralSection];
+    behavioralIndex = new int[behavioralSection];
+    for (int i = 0, events = 0; i < behavioralSection; i++) {
+      if (t.behavioralRules().get(i) instanceof AggregateRule a) {
+        behavioralKind[i] = 1;
+        behavioralIndex[i] = aggregateRules.size();
+        aggregateRules.add(a);
+      } else {
+        behavioralIndex[i] = events++;
+      }
+    }
+    behavioralAggregateCount = aggregateRules.size();
+    List<AggregateRule> negativeAggregates = new ArrayList<>();
     int negatives = t.negative().size();
     negativeKind = new int[negatives];
     negativeIndex = new int[negatives];
@@ -94,6 +142,10 @@ final class Kernel {
         negativeKind[i] = 1;
         negativeIndex[i] = t.behavioral().size() + negativeEvent.size();
         negativeEvent.add(e);
+      } else if (r instanceof AggregateRule a) {
+        negativeKind[i] = 3;
+        negativeIndex[i] = behavioralAggregateCount + negativeAggregates.size();
+        negativeAggregates.add(a);
       } else {
         negativeKind[i] = 2;
         negativeIndex[i] = inactivity.size();
@@ -102,6 +154,7 @@ final class Kernel {
     }
     attributeRules.addAll(negativeAttribute);
     eventRules.addAll(negativeEvent);
+    aggregateRules.addAll(negativeAggregates);
 
     Map<Condition, Integer> conditionIds = new LinkedHashMap<>();
     Map<String, List<Condition>> byAttribute = new LinkedHashMap<>();
@@ -170,6 +223,55 @@ final class Kernel {
       decays[r] = rule.decays() && !(t.decay() instanceof Decay.None);
       eventPoints[r] = rule.points();
     }
+    // Aggregate rules: their counted and denominator types get type ids after the event
+    // rules' types.
+    int aggregateCount = aggregateRules.size();
+    aggregates = new Aggregate[aggregateCount];
+    aggregateFunction = new int[aggregateCount];
+    aggregateWithin = new long[aggregateCount];
+    aggregateHasMinValue = new boolean[aggregateCount];
+    aggregateMinValue = new double[aggregateCount];
+    aggregateMinCount = new int[aggregateCount];
+    aggregatePoints = new double[aggregateCount];
+    List<List<Integer>> slotsByType = new ArrayList<>();
+    for (int type = 0; type < names.size(); type++) {
+      slotsByType.add(new ArrayList<>());
+    }
+    List<String> behavioralAggregateTypes = new ArrayList<>();
+    for (int a = 0; a < aggregateCount; a++) {
+      AggregateRule rule = aggregateRules.get(a);
+      Aggregate.Measure m = rule.when().measure();
+      aggregates[a] = rule.when();
+      aggregateFunction[a] = m.function().ordinal();
+      aggregateWithin[a] = m.withinDays().isPresent() ? m.withinDays().getAsInt()
+          : Long.MAX_VALUE;
+      aggregateHasMinValue[a] = m.minValue().isPresent();
+      aggregateMinValue[a] = m.minValue().orElse(Double.NaN);
+      aggregateMinCount[a] = m.minCount();
+      aggregatePoints[a] = rule.points();
+      for (int side = 0; side < 2; side++) {
+        for (String type : side == 0 ? m.events() : m.per()) {
+          Integer id = ids.get(type);
+          if (id == null) {
+            id = names.size();
+            ids.put(type, id);
+            names.add(type);
+            byType.add(new ArrayList<>());
+            slotsByType.add(new ArrayList<>());
+          }
+          slotsByType.get(id).add(a << 1 | side);
+          if (side == 0 && a < behavioralAggregateCount) {
+            behavioralAggregateTypes.add(type);
+          }
+        }
+      }
+    }
+    aggregateSlotsByType = new int[names.size()][];
+    for (int type = 0; type < names.size(); type++) {
+      aggregateSlotsByType[type] = slotsByType.get(type).stream().mapToInt(Integer::intValue)
+          .toArray();
+    }
+
     attributeMask1 = new long[words == 1 ? attributeMasks.length : 0];
     for (int r = 0; r < attributeMask1.length; r++) {
       attributeMask1[r] = attributeMasks[r][0];
@@ -183,10 +285,14 @@ final class Kernel {
       rulesByType[type] = byType.get(type).stream().mapToInt(Integer::intValue).toArray();
       int only = rulesByType[type].length == 1 ? rulesByType[type][0] : -1;
       plainRuleByType[type] = only >= 0 && withinDays[only] == Long.MAX_VALUE
-          && maxOccurrences[only] == Integer.MAX_VALUE && !hasMinValue[only] ? only : -1;
+          && maxOccurrences[only] == Integer.MAX_VALUE && !hasMinValue[only]
+          && aggregateSlotsByType[type].length == 0 ? only : -1;
       for (int r : rulesByType[type]) {
         activityType[type] |= r < behavioralCount;
       }
+    }
+    for (String type : behavioralAggregateTypes) {
+      activityType[ids.get(type)] = true;
     }
 
     inactiveDays = new long[inactivity.size()];
@@ -340,11 +446,25 @@ final class Kernel {
     }
     s.demographicSum = demographic;
     s.negativeAttributeSum = negativeAttributes;
+    clearEvents(s);
+  }
+
+  /** Clears the event rule counters and the aggregate accumulators. */
+  private void clearEvents(Scratch s) {
     int[] count = s.count;
     double[] sum = s.sum;
     for (int r = 0; r < count.length; r++) {
       count[r] = 0;
       sum[r] = 0.0;
+    }
+    for (int a = 0; a < aggregatePoints.length; a++) {
+      s.aggregateCount[a] = 0;
+      s.aggregatePer[a] = 0;
+      s.aggregateDistinct[a] = 0;
+      s.aggregateUnits[a] = 0L;
+    }
+    if (s.aggregateExact != null) {
+      java.util.Arrays.fill(s.aggregateExact, null);
     }
   }
 
@@ -365,12 +485,7 @@ final class Kernel {
     if (keys[slot] == m && s.memoFilled[slot]) {
       s.demographicSum = s.memoDemographic[slot];
       s.negativeAttributeSum = s.memoNegative[slot];
-      int[] count = s.count;
-      double[] sum = s.sum;
-      for (int r = 0; r < count.length; r++) {
-        count[r] = 0;
-        sum[r] = 0.0;
-      }
+      clearEvents(s);
       return;
     }
     beginContact(s);
@@ -428,6 +543,133 @@ final class Kernel {
       count[r]++;
       sum[r] += decays[r] ? factor(age) : 1.0;
     }
+    int[] slots = aggregateSlotsByType[type];
+    if (slots.length != 0) {
+      countAggregates(slots, age, value, s);
+    }
+  }
+
+  /**
+   * Feeds one event to the aggregate rules that read its type. Events arrive from the most
+   * recent back, so ages never decrease: the first counted event has the smallest age, the
+   * last the largest, and a new distinct day is an age different from the previous one.
+   * Constant work per slot; allocates nothing unless a value of {@code sum} falls outside
+   * the exact fixed-point range (see {@link #units}).
+   */
+  private void countAggregates(int[] slots, long age, double value, Scratch s) {
+    for (int slot : slots) {
+      int a = slot >>> 1;
+      if (age >= aggregateWithin[a]) {
+        continue;
+      }
+      if ((slot & 1) != 0) {
+        s.aggregatePer[a]++;
+        continue;
+      }
+      if (aggregateHasMinValue[a] && !(value >= aggregateMinValue[a])) {
+        continue;
+      }
+      int n = s.aggregateCount[a]++;
+      if (n == 0) {
+        s.aggregateMinAge[a] = age;
+        s.aggregateDistinct[a] = 1;
+      } else if (age != s.aggregateMaxAge[a]) {
+        s.aggregateDistinct[a]++;
+      }
+      s.aggregateMaxAge[a] = age;
+      if (aggregateFunction[a] == SUM && value == value) {
+        addToSum(a, value, s);
+      }
+    }
+  }
+
+  private static final int COUNT = Aggregate.Function.COUNT.ordinal();
+  private static final int DISTINCT_DAYS = Aggregate.Function.DISTINCT_DAYS.ordinal();
+  private static final int SUM = Aggregate.Function.SUM.ordinal();
+  private static final int RATE = Aggregate.Function.RATE.ordinal();
+  private static final int DAYS_SINCE_LAST = Aggregate.Function.DAYS_SINCE_LAST.ordinal();
+  /** Fixed-point unit of exact sums: values are added as whole multiples of 1e-9. */
+  private static final double UNITS_PER_ONE = 1e9;
+  /** Below this magnitude a double's ulp is under 1e-9 and its units fit 53 bits. */
+  private static final double UNITS_RANGE = 9.0e6;
+
+  /**
+   * The value as a whole number of 1e-9 units when its shortest decimal form has at most 9
+   * fraction digits and {@code |value| < 9e6}, else {@link Long#MIN_VALUE}.
+   *
+   * <p>Why this is the shortest decimal: {@code m = round(value * 1e9)} is checked to read
+   * back as {@code value} ({@code m / 1e9}, both exact doubles, is correctly rounded). Below
+   * 9e6 the ulp of a double is below 1e-9, so at most one multiple of 1e-9 rounds to
+   * {@code value}; the shortest decimal that rounds to it has no more digits than
+   * {@code m * 1e-9}, so it is a multiple of 1e-9 too, hence that one.
+   */
+  static long units(double value) {
+    if (!(Math.abs(value) < UNITS_RANGE)) {
+      return Long.MIN_VALUE;
+    }
+    long m = Math.round(value * UNITS_PER_ONE);
+    return (double) m / UNITS_PER_ONE == value ? m : Long.MIN_VALUE;
+  }
+
+  /** The shortest decimal form of a finite double, exactly. */
+  static BigDecimal decimal(double value) {
+    return new BigDecimal(com.fasterxml.jackson.core.io.NumberOutput.toString(value, true));
+  }
+
+  private static void addToSum(int a, double value, Scratch s) {
+    long m = units(value);
+    if (m != Long.MIN_VALUE) {
+      long before = s.aggregateUnits[a];
+      long after = before + m;
+      if (((before ^ after) & (m ^ after)) >= 0) {
+        s.aggregateUnits[a] = after;
+        return;
+      }
+    }
+    // Rare: a value outside the fixed-point range, or a long overflow. Exact, allocating.
+    if (s.aggregateExact == null) {
+      s.aggregateExact = new BigDecimal[s.aggregateUnits.length];
+    }
+    BigDecimal exact = s.aggregateExact[a] == null ? BigDecimal.ZERO : s.aggregateExact[a];
+    s.aggregateExact[a] = exact.add(decimal(value));
+  }
+
+  /** The double nearest to the exact decimal sum of aggregate {@code a}. */
+  private static double sumValue(int a, Scratch s) {
+    long units = s.aggregateUnits[a];
+    BigDecimal exact = s.aggregateExact == null ? null : s.aggregateExact[a];
+    if (exact == null && Math.abs(units) <= (1L << 53)) {
+      return (double) units / UNITS_PER_ONE;
+    }
+    BigDecimal total = BigDecimal.valueOf(units, 9);
+    return (exact == null ? total : total.add(exact)).doubleValue();
+  }
+
+  /**
+   * The value of aggregate rule {@code a} after every event has been counted: NaN when
+   * undefined.
+   */
+  double aggregateValue(int a, Scratch s) {
+    int f = aggregateFunction[a];
+    int n = s.aggregateCount[a];
+    if (f == COUNT) {
+      return n;
+    }
+    if (f == DISTINCT_DAYS) {
+      return s.aggregateDistinct[a];
+    }
+    if (f == SUM) {
+      return sumValue(a, s);
+    }
+    if (f == RATE) {
+      int per = s.aggregatePer[a];
+      return per < aggregateMinCount[a] ? Double.NaN : (double) n / per;
+    }
+    if (f == DAYS_SINCE_LAST) {
+      return n == 0 ? Double.POSITIVE_INFINITY : (double) s.aggregateMinAge[a];
+    }
+    return n < 2 ? Double.NaN
+        : (double) (s.aggregateMaxAge[a] - s.aggregateMinAge[a]) / (n - 1);
   }
 
   /**
@@ -458,6 +700,18 @@ final class Kernel {
     for (int r = behavioralCount; r < count.length; r++) {
       negativeEvents += eventPoints[r] * sum[r];
     }
+    // Aggregate rules after the event rules of their section, in rule order.
+    for (int a = 0; a < aggregatePoints.length; a++) {
+      double value = aggregateValue(a, s);
+      boolean hit = aggregates[a].test(value);
+      s.aggregateValue[a] = value;
+      s.aggregateHit[a] = hit;
+      if (a < behavioralAggregateCount) {
+        behavioral += hit ? aggregatePoints[a] : 0.0;
+      } else {
+        negativeEvents += hit ? aggregatePoints[a] : 0.0;
+      }
+    }
     double inactivity = 0;
     for (int k = 0; k < inactiveDays.length; k++) {
       boolean fired = !active || lastActivityAge >= inactiveDays[k];
@@ -483,10 +737,25 @@ final class Kernel {
   /** The tier id of a score: 0 for the base tier, else 1 + the index of the tier. */
   int tierOf(double score) {
     int tier = tierAtLeast.length;
-    while (tier > 0 && tierAtLeast[tier - 1] > score) {
-      tier--;
+    if (tier <= 8) {
+      while (tier > 0 && tierAtLeast[tier - 1] > score) {
+        tier--;
+      }
+      return tier;
     }
-    return tier;
+    // Thresholds increase strictly: the tier is the first index whose threshold is above
+    // the score (binary search, so 100,000 tiers cost 17 comparisons, not 100,000).
+    int lo = 0;
+    int hi = tier;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tierAtLeast[mid] > score) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /**
@@ -516,6 +785,16 @@ final class Kernel {
     final int[] count;
     final double[] sum;
     final boolean[] inactivityHit;
+    final int[] aggregateCount;
+    final int[] aggregatePer;
+    final int[] aggregateDistinct;
+    final long[] aggregateMinAge;
+    final long[] aggregateMaxAge;
+    final long[] aggregateUnits;
+    /** Exact sums beyond the fixed-point range; null until first needed. */
+    BigDecimal[] aggregateExact;
+    final double[] aggregateValue;
+    final boolean[] aggregateHit;
     int[] typeIds = new int[16];
     long[] ages = new long[16];
     double[] values = new double[16];
@@ -541,6 +820,15 @@ final class Kernel {
       count = new int[k.eventPoints.length];
       sum = new double[k.eventPoints.length];
       inactivityHit = new boolean[k.inactiveDays.length];
+      int aggregates = k.aggregatePoints.length;
+      aggregateCount = new int[aggregates];
+      aggregatePer = new int[aggregates];
+      aggregateDistinct = new int[aggregates];
+      aggregateMinAge = new long[aggregates];
+      aggregateMaxAge = new long[aggregates];
+      aggregateUnits = new long[aggregates];
+      aggregateValue = new double[aggregates];
+      aggregateHit = new boolean[aggregates];
     }
 
     void ensureEvents(int n) {

@@ -1,11 +1,12 @@
 package dev.scoring.core;
 
 /**
- * A rule of a scoring table: an {@link AttributeRule}, an {@link EventRule} or an
- * {@link InactivityRule}. Every rule has an id unique in its table and finite, non-zero
- * points.
+ * A rule of a scoring table: an {@link AttributeRule}, an {@link EventRule}, an
+ * {@link InactivityRule} or an {@link AggregateRule}. Every rule has an id unique in its
+ * table and finite, non-zero points.
  */
-public sealed interface Rule permits AttributeRule, EventRule, InactivityRule {
+public sealed interface Rule permits AttributeRule, EventRule, InactivityRule,
+    AggregateRule {
 
   /** Returns the rule's id, unique in its table. */
   String id();

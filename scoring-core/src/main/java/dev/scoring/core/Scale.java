@@ -1,5 +1,7 @@
 package dev.scoring.core;
 
+import dev.scoring.api.Values;
+
 /**
  * The range scores are clamped to, {@code 0..100} by default.
  *
@@ -24,7 +26,7 @@ public record Scale(double min, double max) {
     }
     if (!Double.isFinite(max) || !(max > min)) {
       throw new IllegalArgumentException("scale.max must be finite and greater than scale.min ("
-          + Describe.number(min) + "), but was " + Describe.number(max));
+          + Values.number(min) + "), but was " + Values.number(max));
     }
   }
 

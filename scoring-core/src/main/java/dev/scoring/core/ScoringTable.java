@@ -6,6 +6,8 @@ import dev.scoring.api.ModelException;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
 import dev.scoring.api.Tier;
+import dev.scoring.api.Values;
+import dev.scoring.core.json.CanonicalJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +52,7 @@ public final class ScoringTable implements ScoringModel {
   private final OptionalDouble behavioralCap;
   private final List<AttributeRule> demographic;
   private final List<EventRule> behavioral;
+  private final List<Rule> behavioralRules;
   private final List<Rule> negative;
   private final List<Tier> tiers;
   private final String baseTier;
@@ -57,6 +60,7 @@ public final class ScoringTable implements ScoringModel {
 
   private final Kernel kernel;
   private final ThreadLocal<Kernel.Scratch> scratch;
+  private volatile CompactKernel compact;
   private volatile String canonicalJson;
   private volatile String fingerprint;
 
@@ -69,6 +73,7 @@ public final class ScoringTable implements ScoringModel {
     this.behavioralCap = b.behavioralCap;
     this.demographic = List.copyOf(b.demographic);
     this.behavioral = List.copyOf(b.behavioral);
+    this.behavioralRules = List.copyOf(b.behavioralRules);
     this.negative = List.copyOf(b.negative);
     this.tiers = List.copyOf(b.tiers);
     this.baseTier = b.baseTier;
@@ -99,12 +104,14 @@ public final class ScoringTable implements ScoringModel {
     b.behavioralCap = behavioralCap;
     b.demographic.addAll(demographic);
     b.behavioral.addAll(behavioral);
+    b.behavioralRules.addAll(behavioralRules);
     b.negative.addAll(negative);
     b.tiers.addAll(tiers);
+    tiers.forEach(t -> b.tierNames.add(t.name()));
     b.baseTier = baseTier;
     b.clock = clock;
     demographic.forEach(r -> b.ids.add(r.id()));
-    behavioral.forEach(r -> b.ids.add(r.id()));
+    behavioralRules.forEach(r -> b.ids.add(r.id()));
     negative.forEach(r -> b.ids.add(r.id()));
     return b;
   }
@@ -144,12 +151,25 @@ public final class ScoringTable implements ScoringModel {
     return demographic;
   }
 
-  /** Returns the behavioral rules in order; each has {@code decays} set. */
+  /**
+   * Returns the behavioral event rules in order; each has {@code decays} set. Behavioral
+   * aggregate rules are not among them: see {@link #behavioralRules()}.
+   */
   public List<EventRule> behavioral() {
     return behavioral;
   }
 
-  /** Returns the negative rules (attribute, event and inactivity) in order. */
+  /**
+   * Returns every rule of the behavioral section in order: the {@link EventRule}s of
+   * {@link #behavioral()} and the {@link AggregateRule}s with positive points.
+   *
+   * @return the section's rules, unmodifiable
+   */
+  public List<Rule> behavioralRules() {
+    return behavioralRules;
+  }
+
+  /** Returns the negative rules (attribute, event, inactivity and aggregate) in order. */
   public List<Rule> negative() {
     return negative;
   }
@@ -229,6 +249,20 @@ public final class ScoringTable implements ScoringModel {
     kernel.evaluate(s.typeIds, s.ages, s.values, 0, n, s);
   }
 
+  static {
+    dev.scoring.core.internal.CompactModel.register(CompactKernel::of);
+  }
+
+  /** The kernel fed from primitive arrays, for the live scorer; made on first use. */
+  CompactKernel compact() {
+    CompactKernel c = compact;
+    if (c == null) {
+      c = new CompactKernel(this);
+      compact = c;
+    }
+    return c;
+  }
+
   /** The compiled form, for the batch and live scorers of this module. */
   Kernel kernel() {
     return kernel;
@@ -249,10 +283,14 @@ public final class ScoringTable implements ScoringModel {
             1, kernel.attributePoints[r]));
       }
     }
-    for (int r = 0; r < behavioral.size(); r++) {
-      if (s.count[r] > 0) {
-        entries.add(new Explanation.Entry(Explanation.Kind.BEHAVIORAL, behavioral.get(r).id(),
-            s.count[r], kernel.eventPoints[r] * s.sum[r]));
+    for (int i = 0; i < behavioralRules.size(); i++) {
+      int r = kernel.behavioralIndex[i];
+      String id = behavioralRules.get(i).id();
+      if (kernel.behavioralKind[i] == 1) {
+        aggregateEntry(s, r, Explanation.Kind.BEHAVIORAL, id, entries);
+      } else if (s.count[r] > 0) {
+        entries.add(new Explanation.Entry(Explanation.Kind.BEHAVIORAL, id, s.count[r],
+            kernel.eventPoints[r] * s.sum[r]));
       }
     }
     for (int i = 0; i < negative.size(); i++) {
@@ -271,6 +309,7 @@ public final class ScoringTable implements ScoringModel {
                 kernel.eventPoints[k] * s.sum[k]));
           }
         }
+        case 3 -> aggregateEntry(s, k, Explanation.Kind.NEGATIVE, id, entries);
         default -> {
           if (s.inactivityHit[k]) {
             entries.add(new Explanation.Entry(Explanation.Kind.NEGATIVE, id, 1,
@@ -294,6 +333,15 @@ public final class ScoringTable implements ScoringModel {
     return new Explanation(score, entries);
   }
 
+  /** Adds the entry of aggregate rule {@code a} when it awarded its points. */
+  private void aggregateEntry(Kernel.Scratch s, int a, Explanation.Kind kind, String id,
+      List<Explanation.Entry> entries) {
+    if (s.aggregateHit[a]) {
+      entries.add(new Explanation.Entry(kind, id, s.aggregateCount[a],
+          kernel.aggregatePoints[a], s.aggregateValue[a]));
+    }
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ScoringTable t
@@ -304,7 +352,7 @@ public final class ScoringTable implements ScoringModel {
         && demographicCap.equals(t.demographicCap)
         && behavioralCap.equals(t.behavioralCap)
         && demographic.equals(t.demographic)
-        && behavioral.equals(t.behavioral)
+        && behavioralRules.equals(t.behavioralRules)
         && negative.equals(t.negative)
         && tiers.equals(t.tiers)
         && baseTier.equals(t.baseTier);
@@ -313,13 +361,13 @@ public final class ScoringTable implements ScoringModel {
   @Override
   public int hashCode() {
     return Objects.hash(name, version, scale, decay, demographicCap, behavioralCap, demographic,
-        behavioral, negative, tiers, baseTier);
+        behavioralRules, negative, tiers, baseTier);
   }
 
   @Override
   public String toString() {
     return "ScoringTable{" + name + " v" + version + ", " + demographic.size() + " demographic, "
-        + behavioral.size() + " behavioral, " + negative.size() + " negative rules, tiers "
+        + behavioralRules.size() + " behavioral, " + negative.size() + " negative rules, tiers "
         + tiers + "}";
   }
 
@@ -331,6 +379,9 @@ public final class ScoringTable implements ScoringModel {
    * across all sections. {@link #build()} may be called more than once. Not thread-safe.
    */
   public static final class Builder {
+    /** The largest magnitude of a rule's points (SPEC section 3), so no sum overflows. */
+    private static final double MAX_POINTS = 1e9;
+
     private String name;
     private String version = "1";
     private Scale scale = Scale.DEFAULT;
@@ -339,8 +390,10 @@ public final class ScoringTable implements ScoringModel {
     private OptionalDouble behavioralCap = OptionalDouble.empty();
     private final List<AttributeRule> demographic = new ArrayList<>();
     private final List<EventRule> behavioral = new ArrayList<>();
+    private final List<Rule> behavioralRules = new ArrayList<>();
     private final List<Rule> negative = new ArrayList<>();
     private final List<Tier> tiers = new ArrayList<>();
+    private final Set<String> tierNames = new HashSet<>();
     private String baseTier = "unqualified";
     private Clock clock = Clock.systemUTC();
     private final Set<String> ids = new HashSet<>();
@@ -428,10 +481,10 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id     a unique, non-blank rule id
      * @param when   one condition or several joined with {@code and}
-     * @param points finite and non-zero
+     * @param points non-zero, {@code |points| <= 1e9}
      * @return this builder
-     * @throws ModelException if the id is blank or taken, or the points are zero or not
-     *     finite
+     * @throws ModelException if the id is blank or taken, or the points are zero, NaN or
+     *     larger in magnitude than 1e9
      */
     public Builder demographic(String id, Criteria when, double points) {
       String path = "demographic[" + demographic.size() + "]";
@@ -445,14 +498,16 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id     a unique, non-blank rule id
      * @param match  which events count
-     * @param points finite and non-zero
+     * @param points non-zero, {@code |points| <= 1e9}
      * @return this builder
-     * @throws ModelException if the id is blank or taken, or the points are zero or not
-     *     finite
+     * @throws ModelException if the id is blank or taken, or the points are zero, NaN or
+     *     larger in magnitude than 1e9
      */
     public Builder behavioral(String id, EventMatch match, double points) {
-      String path = "behavioral[" + behavioral.size() + "]";
-      behavioral.add(new EventRule(id(path, id), resolve(match, true), nonZero(path, points)));
+      String path = "behavioral[" + behavioralRules.size() + "]";
+      EventRule rule = new EventRule(id(path, id), resolve(match, true), nonZero(path, points));
+      behavioral.add(rule);
+      behavioralRules.add(rule);
       return this;
     }
 
@@ -461,9 +516,10 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id     a unique, non-blank rule id
      * @param when   one condition or several joined with {@code and}
-     * @param points negative and finite
+     * @param points negative, {@code points >= -1e9}
      * @return this builder
-     * @throws ModelException if the id is blank or taken, or the points are not negative
+     * @throws ModelException if the id is blank or taken, or the points are not negative or
+     *     below -1e9
      */
     public Builder negative(String id, Criteria when, double points) {
       String path = "negative[" + negative.size() + "]";
@@ -477,9 +533,10 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id     a unique, non-blank rule id
      * @param match  which events count
-     * @param points negative and finite
+     * @param points negative, {@code points >= -1e9}
      * @return this builder
-     * @throws ModelException if the id is blank or taken, or the points are not negative
+     * @throws ModelException if the id is blank or taken, or the points are not negative or
+     *     below -1e9
      */
     public Builder negative(String id, EventMatch match, double points) {
       String path = "negative[" + negative.size() + "]";
@@ -495,7 +552,7 @@ public final class ScoringTable implements ScoringModel {
      *
      * @param id           a unique, non-blank rule id
      * @param inactiveDays at least 1
-     * @param points       negative and finite
+     * @param points       negative, {@code points >= -1e9}
      * @return this builder
      * @throws ModelException if the id is blank or taken, {@code inactiveDays < 1} or the
      *     points are not negative
@@ -509,6 +566,60 @@ public final class ScoringTable implements ScoringModel {
       return this;
     }
 
+    // ---- aggregate rules (SPEC section 9)
+
+    /**
+     * Adds a behavioral aggregate rule: {@code points} once when the measured value satisfies
+     * the operator, for example
+     * {@code behavioral("engaged-reader", count("email_open").withinDays(30).atLeast(5), 10)}.
+     * Aggregates never decay; the rule adds to the behavioral sum (before its cap), and its
+     * counted event types are activity types for inactivity rules.
+     *
+     * @param id     a unique, non-blank rule id
+     * @param when   the measure and operator, from {@link Aggregate#count} and its siblings
+     * @param points positive and finite
+     * @return this builder
+     * @throws ModelException if the id is blank or taken, or the points are not positive and
+     *     finite
+     * @throws NullPointerException if {@code when} is null
+     */
+    public Builder behavioral(String id, Aggregate when, double points) {
+      String path = "behavioral[" + behavioralRules.size() + "]";
+      Objects.requireNonNull(when, "when");
+      String checked = id(path, id);
+      if (!Double.isFinite(points) || !(points > 0)) {
+        ids.remove(checked);
+        throw error(path + ".points", "positive and finite for an aggregate rule", points);
+      }
+      behavioralRules.add(new AggregateRule(checked, when, points));
+      return this;
+    }
+
+    /**
+     * Adds a negative aggregate rule: {@code points} once when the measured value satisfies
+     * the operator, for example
+     * {@code negative("ignores-mail", rate("email_open").per("email_sent").withinDays(90)
+     * .below(0.05), -10)}. It adds to the engagement.
+     *
+     * @param id     a unique, non-blank rule id
+     * @param when   the measure and operator, from {@link Aggregate#count} and its siblings
+     * @param points negative and finite
+     * @return this builder
+     * @throws ModelException if the id is blank or taken, or the points are not negative
+     * @throws NullPointerException if {@code when} is null
+     */
+    public Builder negative(String id, Aggregate when, double points) {
+      String path = "negative[" + negative.size() + "]";
+      Objects.requireNonNull(when, "when");
+      String checked = id(path, id);
+      if (!Double.isFinite(points) || !(points < 0)) {
+        ids.remove(checked);
+        throw error(path + ".points", "negative and finite", points);
+      }
+      negative.add(new AggregateRule(checked, when, points));
+      return this;
+    }
+
     /**
      * Removes a rule from whichever section holds it, to derive a version with
      * {@link ScoringTable#toBuilder()}.
@@ -519,11 +630,12 @@ public final class ScoringTable implements ScoringModel {
      */
     public Builder removeRule(String id) {
       if (!ids.remove(id)) {
-        throw error("rules", "a list holding a rule with id " + Describe.value(id),
+        throw error("rules", "a list holding a rule with id " + Values.describe(id),
             "a list without it");
       }
       demographic.removeIf(r -> r.id().equals(id));
       behavioral.removeIf(r -> r.id().equals(id));
+      behavioralRules.removeIf(r -> r.id().equals(id));
       negative.removeIf(r -> r.id().equals(id));
       return this;
     }
@@ -540,19 +652,18 @@ public final class ScoringTable implements ScoringModel {
     public Builder tier(String name, double atLeast) {
       String path = "tiers[" + tiers.size() + "]";
       String n = nonBlank(path + ".name", name);
-      for (Tier t : tiers) {
-        if (t.name().equals(n)) {
-          throw error(path + ".name", "unique", name);
-        }
+      if (tierNames.contains(n)) {
+        throw error(path + ".name", "unique", name);
       }
       if (!Double.isFinite(atLeast)) {
         throw error(path + ".atLeast", "finite", atLeast);
       }
       if (!tiers.isEmpty() && !(atLeast > tiers.get(tiers.size() - 1).atLeast())) {
         throw error(path + ".atLeast", "greater than the previous tier's "
-            + Describe.number(tiers.get(tiers.size() - 1).atLeast()), atLeast);
+            + Values.number(tiers.get(tiers.size() - 1).atLeast()), atLeast);
       }
       tiers.add(new Tier(n, atLeast));
+      tierNames.add(n);
       return this;
     }
 
@@ -563,6 +674,7 @@ public final class ScoringTable implements ScoringModel {
      */
     public Builder clearTiers() {
       tiers.clear();
+      tierNames.clear();
       return this;
     }
 
@@ -592,15 +704,49 @@ public final class ScoringTable implements ScoringModel {
     }
 
     /**
-     * Compiles the table.
+     * Compiles the table, refusing what can never work (what the static analysis would
+     * report as impossible): a table without rules, a tier above {@code scale.max} or below
+     * {@code scale.min}, an attribute rule whose conditions cannot all hold (such as
+     * {@code age atLeast 50} and {@code age below 30}), a decaying event rule whose decay
+     * factor is 0 at every age it matches, and a base tier named like a tier. Takes time
+     * linear in the size of the table (quadratic only in the conditions of one rule on one
+     * attribute).
      *
      * @return a new immutable table
-     * @throws ModelException if the base tier has the name of a tier
+     * @throws ModelException naming the first problem, such as
+     *     {@code tiers[0].atLeast must be <= scale.max (100), but was 150}
      */
     public ScoringTable build() {
-      for (Tier t : tiers) {
-        if (t.name().equals(baseTier)) {
-          throw error("baseTier", "different from every tier name", baseTier);
+      if (demographic.isEmpty() && behavioral.isEmpty() && negative.isEmpty()) {
+        throw new ModelException("", "model must have at least one rule (demographic,"
+            + " behavioral or negative), but had none");
+      }
+      for (int i = 0; i < tiers.size(); i++) {
+        double at = tiers.get(i).atLeast();
+        if (at > scale.max()) {
+          throw error("tiers[" + i + "].atLeast", "<= scale.max (" + Values.number(scale.max())
+              + ")", at);
+        }
+        if (at < scale.min()) {
+          throw error("tiers[" + i + "].atLeast", ">= scale.min (" + Values.number(scale.min())
+              + ")", at);
+        }
+      }
+      if (tierNames.contains(baseTier)) {
+        throw error("baseTier", "different from every tier name", baseTier);
+      }
+      for (int i = 0; i < demographic.size(); i++) {
+        Feasibility.requireCanFire("demographic[" + i + "]", demographic.get(i));
+      }
+      for (int i = 0; i < behavioral.size(); i++) {
+        Feasibility.requireCanCount("behavioral[" + i + "]", behavioral.get(i), decay);
+      }
+      for (int i = 0; i < negative.size(); i++) {
+        Rule r = negative.get(i);
+        if (r instanceof AttributeRule a) {
+          Feasibility.requireCanFire("negative[" + i + "]", a);
+        } else if (r instanceof EventRule e) {
+          Feasibility.requireCanCount("negative[" + i + "]", e, decay);
         }
       }
       return new ScoringTable(this);
@@ -628,12 +774,19 @@ public final class ScoringTable implements ScoringModel {
       if (!Double.isFinite(points) || points == 0) {
         throw error(path + ".points", "finite and non-zero", points);
       }
-      return points;
+      return atMostMaxPoints(path, points);
     }
 
     private static double negativePoints(String path, double points) {
       if (!Double.isFinite(points) || !(points < 0)) {
         throw error(path + ".points", "negative and finite", points);
+      }
+      return atMostMaxPoints(path, points);
+    }
+
+    private static double atMostMaxPoints(String path, double points) {
+      if (Math.abs(points) > MAX_POINTS) {
+        throw error(path + ".points", "at most 1e9 in magnitude", points);
       }
       return points;
     }
@@ -660,9 +813,9 @@ public final class ScoringTable implements ScoringModel {
       }
     }
 
-    private static ModelException error(String path, String constraint, Object value) {
+    static ModelException error(String path, String constraint, Object value) {
       return new ModelException(path,
-          path + " must be " + constraint + ", but was " + Describe.value(value));
+          path + " must be " + constraint + ", but was " + Values.describe(value));
     }
   }
 }

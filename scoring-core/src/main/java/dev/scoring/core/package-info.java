@@ -5,8 +5,12 @@
  * {@link dev.scoring.api.ScoringModel}.
  *
  * <p>Conditions on attributes are written with {@link dev.scoring.core.Condition#attribute},
- * event criteria with {@link dev.scoring.core.EventMatch#on}; the rule records
+ * event criteria with {@link dev.scoring.core.EventMatch#on}, aggregate conditions with
+ * {@link dev.scoring.core.Aggregate#count} and its siblings; the rule records
  * ({@link dev.scoring.core.AttributeRule}, {@link dev.scoring.core.EventRule},
- * {@link dev.scoring.core.InactivityRule}) describe a built table.
+ * {@link dev.scoring.core.InactivityRule}, {@link dev.scoring.core.AggregateRule}) describe a
+ * built table. Every model gives the trend of a score over a window
+ * ({@link dev.scoring.api.ScoringModel#trend}); {@link dev.scoring.core.BatchScorer#withTrend}
+ * computes it for a whole table.
  */
 package dev.scoring.core;

@@ -39,13 +39,22 @@ final class ArbitraryTables {
 
   private static Arbitrary<ScoringTable> tables(boolean monotone) {
     Arbitrary<List<Criteria>> demographic = criteria().list().ofMaxSize(6);
-    Arbitrary<List<EventMatch>> behavioral = eventMatches(monotone).list().ofMaxSize(6);
-    Arbitrary<List<Object>> negative = Arbitraries.oneOf(
+    // Aggregate rules are mixed in except for monotone tables (a count below a threshold
+    // rises as events age out of its window).
+    Arbitrary<List<Object>> behavioral = (monotone
+        ? eventMatches(true).map(m -> (Object) m)
+        : Arbitraries.oneOf(eventMatches(false).map(m -> (Object) m),
+            aggregates().map(a -> (Object) a))).list().ofMaxSize(6);
+    List<Arbitrary<Object>> negativeKinds = new ArrayList<>(List.of(
         criteria().map(c -> (Object) c),
         eventMatches(monotone).map(m -> (Object) (monotone
             ? EventMatch.on(m.event()).decays(false)
             : m)),
-        Arbitraries.integers().between(1, 120).map(d -> (Object) d)).list().ofMaxSize(4);
+        Arbitraries.integers().between(1, 120).map(d -> (Object) d)));
+    if (!monotone) {
+      negativeKinds.add(aggregates().map(a -> (Object) a));
+    }
+    Arbitrary<List<Object>> negative = Arbitraries.oneOf(negativeKinds).list().ofMaxSize(4);
     Arbitrary<List<Double>> points = Arbitraries.integers().between(1, 80)
         .map(i -> i / 4.0).list().ofMinSize(20).ofMaxSize(20);
     Arbitrary<List<Boolean>> signs = Arbitraries.of(true, true, true, false)
@@ -67,8 +76,12 @@ final class ArbitraryTables {
             b.demographic("d" + i, dem.get(i), sgn.get(k) ? pts.get(k) : -pts.get(k));
           }
           for (int i = 0; i < beh.size(); i++, k++) {
-            b.behavioral("b" + i, beh.get(i),
-                monotone || sgn.get(k) ? pts.get(k) : -pts.get(k));
+            if (beh.get(i) instanceof Aggregate a) {
+              b.behavioral("b" + i, a, pts.get(k));
+            } else {
+              b.behavioral("b" + i, (EventMatch) beh.get(i),
+                  monotone || sgn.get(k) ? pts.get(k) : -pts.get(k));
+            }
           }
           for (int i = 0; i < neg.size(); i++, k++) {
             Object n = neg.get(i);
@@ -76,6 +89,8 @@ final class ArbitraryTables {
               b.negative("n" + i, c, -pts.get(k));
             } else if (n instanceof EventMatch m) {
               b.negative("n" + i, m, -pts.get(k));
+            } else if (n instanceof Aggregate a) {
+              b.negative("n" + i, a, -pts.get(k));
             } else {
               b.inactivity("n" + i, (Integer) n, -pts.get(k));
             }
@@ -86,11 +101,16 @@ final class ArbitraryTables {
           if (!Double.isNaN(cap[1])) {
             b.behavioralCap(cap[1]);
           }
-          return b;
-        }).flatMap(b -> tiers.map(ts -> {
+          // the builder refuses a table without rules
+          return dem.isEmpty() && beh.isEmpty() && neg.isEmpty() ? null : b;
+        }).filter(b -> b != null).flatMap(b -> tiers.map(ts -> {
           ScoringTable.Builder copy = b.build().toBuilder();
+          Scale scale = copy.build().scale();
+          int n = 0;
           for (int i = 0; i < ts.size(); i++) {
-            copy.tier("T" + i, ts.get(i));
+            if (ts.get(i) >= scale.min() && ts.get(i) <= scale.max()) {
+              copy.tier("T" + n++, ts.get(i)); // the builder refuses tiers outside the scale
+            }
           }
           return copy.build();
         }));
@@ -119,7 +139,17 @@ final class ArbitraryTables {
         c = c.and(more);
       }
       return c;
-    });
+    }).filter(ArbitraryTables::canFire);
+  }
+
+  /** Whether the builder accepts a rule on these criteria (it refuses rules that never fire). */
+  static boolean canFire(Criteria c) {
+    try {
+      ScoringTable.builder("probe").demographic("probe", c, 1).build();
+      return true;
+    } catch (dev.scoring.api.ModelException e) {
+      return false;
+    }
   }
 
   static Arbitrary<Condition> condition() {
@@ -134,7 +164,7 @@ final class ArbitraryTables {
             Arbitraries.of(true, false))
             .as((a, os, ic) -> new Condition(a, Condition.Operator.IN, os, ic)),
         Combinators.combine(attribute, bound, bound)
-            .as((a, lo, hi) -> Condition.attribute(a).between(lo, hi)),
+            .as((a, lo, hi) -> Condition.attribute(a).between(Math.min(lo, hi), Math.max(lo, hi))),
         Combinators.combine(attribute, bound).as((a, x) -> Condition.attribute(a).atLeast(x)),
         Combinators.combine(attribute, bound).as((a, x) -> Condition.attribute(a).below(x)),
         attribute.map(a -> Condition.attribute(a).present()),
@@ -165,6 +195,38 @@ final class ArbitraryTables {
         });
   }
 
+  /**
+   * Aggregate conditions (SPEC section 9) of every function and operator over the event
+   * types (and "other", which no event rule scores), with thresholds around the values
+   * small contacts reach.
+   */
+  static Arbitrary<Aggregate> aggregates() {
+    Arbitrary<List<String>> types = Arbitraries.of(List.of("a", "b", "c", "other")).set()
+        .ofMinSize(1).ofMaxSize(2).map(List::copyOf);
+    Arbitrary<Aggregate.Measure> measures = Combinators.combine(
+        Arbitraries.of(Aggregate.Function.class), types, types,
+        Arbitraries.of(0, 1, 7, 30, 90),
+        Arbitraries.of(Double.NaN, 0.0, 10.0, 60.0),
+        Arbitraries.of(1, 1, 2, 3)).as((f, events, per, within, min, minCount) -> {
+          Aggregate.Measure m = new Aggregate.Measure(f, events,
+              f == Aggregate.Function.RATE ? per : List.of(), java.util.OptionalInt.empty(),
+              java.util.OptionalDouble.empty(), f == Aggregate.Function.RATE ? minCount : 1);
+          if (within > 0) {
+            m = m.withinDays(within);
+          }
+          return Double.isNaN(min) ? m : m.minValue(min);
+        });
+    Arbitrary<Double> threshold = Arbitraries.of(0.0, 0.5, 1.0, 2.0, 3.0, 5.0, 7.0, 30.0, 60.0,
+        69.99, 70.0, 129.99, 130.0, 400.0);
+    return Combinators.combine(measures, Arbitraries.of(Aggregate.Operator.class), threshold,
+        threshold).as((m, op, x, y) -> switch (op) {
+          case AT_LEAST -> m.atLeast(x);
+          case BELOW -> m.below(x);
+          case EQUALS -> m.equalTo(x);
+          case BETWEEN -> m.between(Math.min(x, y), Math.max(x, y));
+        });
+  }
+
   /** Contacts whose events may lie in the future. */
   static Arbitrary<Contact> contacts() {
     return contacts(true);
@@ -179,7 +241,8 @@ final class ArbitraryTables {
         Arbitraries.oneOf(Arbitraries.of(EDGE_DAYS),
             Arbitraries.longs().between(0, 400)),
         Arbitraries.of(-1L, 0L, 1L, 43_200L),
-        Arbitraries.of(Double.NaN, 0.0, 9.99, 10.0, 60.0, 120.0),
+        Arbitraries.of(Double.NaN, 0.0, 9.99, 10.0, 60.0, 120.0, 0.1, 0.2, 0.3, 1e-10,
+            1.25e7, -3.5),
         Arbitraries.of(false, false, false, future))
         .as((type, days, seconds, value, isFuture) -> {
           long offset = days * 86_400L + seconds;

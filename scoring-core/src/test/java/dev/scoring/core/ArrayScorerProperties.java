@@ -1,6 +1,7 @@
 package dev.scoring.core;
 
 import dev.scoring.api.Contact;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
 import java.time.Instant;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.scoring.core.examples.ExampleContacts;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Score;
 import java.time.Instant;
@@ -104,6 +106,53 @@ class BatchScorerTest {
     }
     assertBitIdentical(richModel(), contacts, asOf);
     assertBitIdentical(ExampleModels.seed(), contacts, asOf);
+  }
+
+  /** Contacts whose events lie around {@code base}, some a nanosecond off whole days. */
+  static List<Contact> around(Instant base, int count) {
+    List<Contact> contacts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Contact.Builder b = Contact.builder("y-" + i).attribute("age", 20 + i % 40);
+      for (int d = 0; d < 6; d++) {
+        Instant at = base.plusSeconds(86_400L * (i % 50 + d)).plusNanos(d % 3 == 0 ? 0 : 1);
+        b.event(d % 2 == 0 ? "demo_request" : "page_view", at, 100 + d * 10);
+        b.event("pricing_page_visit", at.plusSeconds(3_600L * d));
+      }
+      contacts.add(b.build());
+    }
+    return contacts;
+  }
+
+  @Test
+  void eventsInYears1And9999_scoreAsTheObjectPath() {
+    Instant first = Instant.parse("0001-01-01T00:00:00Z");
+    Instant last = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    List<Contact> early = around(first, 100);
+    List<Contact> late = around(last.minusSeconds(86_400L * 60), 100);
+    // As of the last instant of year 9999: every event of both eras is in the past.
+    List<Contact> both = new ArrayList<>(early);
+    both.addAll(late);
+    for (ScoringTable model : List.of(richModel(), ExampleModels.seed())) {
+      assertBitIdentical(model, early, Instant.parse("0001-03-15T12:00:00.5Z"));
+      assertBitIdentical(model, late, last);
+      assertBitIdentical(model, both, last);
+      assertBitIdentical(model, both, AS_OF);
+    }
+  }
+
+  @Test
+  void anEventInYear1_isTwoThousandYearsOld_inTheBatch() {
+    ScoringTable model = ScoringTable.builder("old")
+        .behavioral("visit", on("visit"), 10)
+        .inactivity("idle", 730_000, -4)
+        .build();
+    Contact c = Contact.builder("c")
+        .event("visit", Instant.parse("0001-01-01T00:00:00.000000001Z"))
+        .build();
+    // 2026-11-22 is day 739,576 after 0001-01-01 (LocalDate.toEpochDay difference).
+    BatchScores scores = BatchScorer.of(model).score(ContactTable.of(List.of(c)), AS_OF, 1);
+    assertEquals(6.0, scores.score(0));
+    assertEquals(model.score(c, AS_OF), scores.toScore(0));
   }
 
   @Test

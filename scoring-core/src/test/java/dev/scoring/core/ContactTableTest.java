@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.scoring.core.examples.ExampleContacts;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -80,15 +81,16 @@ class ContactTableTest {
 
   @Test
   void fromNdjson_readsTheSpecExample_sortsEvents_andSkipsNullsAndBlankLines() {
-    String text = """
-        {"id":"c-17","attributes":{"age":29,"sector":"tech","near_office":true,"x":null},
-         "events":[{"type":"page_view","at":"2026-11-03T10:00:00Z","value":95},
-                   {"type":"pricing_page_visit","at":"2026-11-02T10:00:00.25Z"}]}
-
-        {"id":"c-18","events":[{"type":"page_view","at":"2026-11-03T10:00:00Z","value":null}]}
-        """;
-    ContactTable table = ContactTable.builder().addNdjson(new StringReader(text)).build();
-    assertEquals(2, table.size());
+    String text = "{\"id\":\"c-17\",\"attributes\":{\"age\":29,\"sector\":\"tech\","
+        + "\"near_office\":true,\"x\":null},\"events\":[{\"type\":\"page_view\","
+        + "\"at\":\"2026-11-03T10:00:00Z\",\"value\":95},{\"type\":\"pricing_page_visit\","
+        + "\"at\":\"2026-11-02T10:00:00.25Z\"}]}\n"
+        + " \t \n"
+        + "{\"id\":\"c-18\",\"attributes\":null,\"events\":[{\"type\":\"page_view\","
+        + "\"at\":\"2026-11-03T10:00:00Z\",\"value\":null}]}\n"
+        + "{\"id\":\"c-19\",\"events\":null}";
+    ContactTable table = ndjson(text);
+    assertEquals(3, table.size());
     assertEquals(Contact.builder("c-17")
         .attribute("age", 29L)
         .attribute("sector", "tech")
@@ -99,6 +101,7 @@ class ContactTableTest {
     assertEquals(Contact.builder("c-18")
         .event("page_view", Instant.parse("2026-11-03T10:00:00Z"))
         .build(), table.contact(1));
+    assertEquals(Contact.builder("c-19").build(), table.contact(2));
     assertEquals("c-18", table.id(1));
     assertEquals(29L, table.attribute(0, "age"));
     assertNull(table.attribute(1, "age"));
@@ -108,52 +111,64 @@ class ContactTableTest {
   }
 
   @Test
-  void fromNdjson_namesTheLineAndTheFieldOfAnError() {
-    assertEquals("line 2: contact.events[1].at must be an ISO-8601 instant, but was \"soon\"",
+  void fromNdjson_namesTheLineAndThePathOfAnError() {
+    assertEquals("line 2: events[1].at must be an ISO-8601 instant from 0001-01-01T00:00:00Z"
+        + " to 9999-12-31T23:59:59.999999999Z, but was \"soon\"",
         error("{\"id\":\"a\"}\n{\"id\":\"b\",\"events\":[{\"type\":\"x\",\"at\":\"2026-01-01T00:00:00Z\"},"
             + "{\"type\":\"x\",\"at\":\"soon\"}]}"));
-    assertEquals("line 1: contact.id must be a non-blank string, but was missing",
+    assertEquals("line 1: id must be present, but was missing",
         error("{\"attributes\":{}}"));
-    assertEquals("line 1: contact.id must be a non-blank string, but was 7",
+    assertEquals("line 1: id must be a non-blank string, but was 7",
         error("{\"id\":7}"));
-    assertEquals("line 1: contact.attributes.age must be a string, a finite number, "
-        + "a boolean or null, but was an array", error("{\"id\":\"a\",\"attributes\":{\"age\":[1]}}"));
-    assertEquals("line 1: contact.colour must be a known field (id, attributes, events), "
-        + "but was present", error("{\"id\":\"a\",\"colour\":\"red\"}"));
-    assertEquals("line 1: contact.events[0].type must be a non-blank string, but was missing",
+    assertEquals("line 1: attributes.age must be a string, a finite number, "
+        + "a boolean or null, but was a list", error("{\"id\":\"a\",\"attributes\":{\"age\":[1]}}"));
+    assertEquals("line 1: colour must be a field of a contact (id, attributes, events), "
+        + "but was unknown", error("{\"id\":\"a\",\"colour\":\"red\"}"));
+    assertEquals("line 1: events[0].type must be present, but was missing",
         error("{\"id\":\"a\",\"events\":[{\"at\":\"2026-01-01T00:00:00Z\"}]}"));
-    assertEquals("line 1: contact.events[0].value must be a finite number, but was 1e999",
+    assertEquals("line 1: events[0].value must be a finite number, but was 1e999",
         error("{\"id\":\"a\",\"events\":[{\"type\":\"x\",\"at\":\"2026-01-01T00:00:00Z\","
             + "\"value\":1e999}]}"));
-    assertEquals("line 3: each line must be a JSON object (one contact per line), but was "
-        + "an array", error("{\"id\":\"a\"}\n{\"id\":\"b\"}\n[]"));
-    String duplicate = error("{\"id\":\"a\",\"attributes\":{\"age\":1,\"age\":2}}");
-    assertEquals("line 1: the text must be valid JSON, but Duplicate field 'age'", duplicate);
+    assertEquals("line 3: contact must be a JSON object, but was a list",
+        error("{\"id\":\"a\"}\n{\"id\":\"b\"}\n[]"));
+    assertEquals("line 1: attributes.age must be present once, but was repeated",
+        error("{\"id\":\"a\",\"attributes\":{\"age\":1,\"age\":2}}"));
   }
 
   @Test
-  void eventsOutsideTheEpochRange_areRejectedClearly() {
-    Contact old = Contact.builder("old").event("x", Instant.parse("1900-01-01T00:00:00Z")).build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ContactTable.of(List.of(old)));
-    assertEquals("contact \"old\" events[0].at must be within 2^31 seconds of the table epoch "
-        + "2000-01-01T00:00:00Z (from 1931-12-13T20:45:52Z to 2068-01-19T03:14:07Z), but was "
-        + "1900-01-01T00:00:00Z", e.getMessage());
-    ContactTable table = ContactTable.builder()
-        .epoch(Instant.parse("1900-01-01T00:00:00Z")).add(old).build();
-    assertEquals(old, table.contact(0));
+  void eventsInYears1And9999_andNanoseconds_areKeptExactly() {
+    Contact c = Contact.builder("edges")
+        .event("x", Instant.parse("0001-01-01T00:00:00Z"))
+        .event("x", Instant.parse("9999-12-31T23:59:59.999999999Z"), 2.5)
+        .event("y", Instant.parse("2026-01-01T00:00:00.000000001Z"))
+        .build();
+    Contact recent = Contact.builder("recent").event("x", AS_OF).build();
+    ContactTable table = ContactTable.of(List.of(recent, c));
+    assertEquals(recent, table.contact(0));
+    assertEquals(c, table.contact(1));
+    // 8-byte seconds once one event is beyond 2^31 s of the epoch
+    // ids 11 + id ends 2*4 + event starts 3*4 + types 4*2 + seconds 4*8 + values 1*8
+    // + value ends 2*4 + nanos 4*4
+    assertEquals(11 + 8 + 12 + 8 + 32 + 8 + 8 + 16, table.memoryBytes());
   }
 
   @Test
-  void aRejectedContact_leavesNoTrace() {
-    Contact bad = Contact.builder("bad").attribute("age", 30)
-        .event("x", Instant.parse("2100-01-01T00:00:00Z")).build();
-    Contact good = Contact.builder("good").build();
-    ContactTable.Builder b = ContactTable.builder().add(Contact.builder("first").build());
-    assertThrows(IllegalArgumentException.class, () -> b.add(bad));
-    ContactTable table = b.add(good).build();
+  void aContactTheReaderRefuses_leavesNoTrace() {
+    String text = "{\"id\":\"first\",\"attributes\":{\"sector\":\"tech\"}}\n"
+        + "{\"id\":\"bad\",\"attributes\":{\"sector\":\"retail\",\"colour\":\"red\"},"
+        + "\"events\":[{\"type\":\"new_type\",\"at\":\"2026-01-01T00:00:00Z\"},"
+        + "{\"type\":\"x\",\"at\":\"never\"}]}\n"
+        + "{\"id\":\"good\",\"events\":[{\"type\":\"x\",\"at\":\"2026-01-01T00:00:00Z\"}]}\n";
+    List<dev.scoring.core.json.BadLine> bad = new java.util.ArrayList<>();
+    ContactTable table = dev.scoring.core.json.ContactJson.defaults().readTable(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), bad::add);
     assertEquals(2, table.size());
-    assertEquals(good, table.contact(1));
+    assertEquals(List.of(2L), bad.stream().map(dev.scoring.core.json.BadLine::line).toList());
+    assertEquals(List.of("sector"), table.attributeNames());
+    assertEquals(1, table.distinctValues("sector"));
+    assertEquals(Contact.builder("good").event("x", Instant.parse("2026-01-01T00:00:00Z"))
+        .build(), table.contact(1));
+    assertEquals("ContactTable{2 contacts, 1 events, 1 attributes, 37 bytes}", table.toString());
   }
 
   @Test

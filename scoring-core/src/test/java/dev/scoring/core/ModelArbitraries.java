@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -69,12 +70,12 @@ public final class ModelArbitraries {
 
   /** Finite, non-zero doubles. */
   public static Arbitrary<Double> points() {
-    return numbers().filter(p -> p != 0);
+    return numbers().filter(p -> p != 0 && Math.abs(p) <= 1e9); // SPEC 3: |points| <= 1e9
   }
 
   /** Finite, negative doubles. */
   public static Arbitrary<Double> negativePoints() {
-    return numbers().filter(p -> p != 0).map(p -> p < 0 ? p : -p);
+    return points().map(p -> p < 0 ? p : -p);
   }
 
   private static Arbitrary<Double> positive() {
@@ -121,7 +122,8 @@ public final class ModelArbitraries {
   /** One condition or several joined with {@code and}. */
   public static Arbitrary<Criteria> criteria() {
     return conditions().list().ofMinSize(1).ofMaxSize(3)
-        .map(cs -> cs.size() == 1 ? cs.get(0) : new Criteria.AllOf(cs));
+        .map(cs -> cs.size() == 1 ? (Criteria) cs.get(0) : new Criteria.AllOf(cs))
+        .filter(ArbitraryTables::canFire); // the builder refuses rules that never fire
   }
 
   /** Event matches with every option sometimes set. */
@@ -143,6 +145,36 @@ public final class ModelArbitraries {
             m = m.minValue(min.get());
           }
           return decays.isPresent() ? m.decays(decays.get()) : m;
+        });
+  }
+
+  /**
+   * Aggregate conditions (SPEC section 9) of every function and operator, with every option
+   * sometimes set and awkward operands.
+   */
+  public static Arbitrary<Aggregate> aggregates() {
+    Arbitrary<List<String>> types = eventType().set().ofMinSize(1).ofMaxSize(3)
+        .map(List::copyOf);
+    Arbitrary<Aggregate.Measure> measures = Combinators.combine(
+            Arbitraries.of(Aggregate.Function.class), types, types,
+            Arbitraries.integers().between(1, 400).optional(0.4), numbers().optional(0.3),
+            Arbitraries.integers().between(1, 50).optional(0.3))
+        .as((f, events, per, within, min, minCount) -> {
+          boolean rate = f == Aggregate.Function.RATE;
+          Aggregate.Measure m = new Aggregate.Measure(f, events, rate ? per : List.of(),
+              java.util.OptionalInt.empty(), java.util.OptionalDouble.empty(),
+              rate ? minCount.orElse(1) : 1);
+          if (within.isPresent()) {
+            m = m.withinDays(within.get());
+          }
+          return min.isPresent() ? m.minValue(min.get()) : m;
+        });
+    return Combinators.combine(measures, Arbitraries.of(Aggregate.Operator.class), numbers(),
+        numbers()).as((m, op, a, b) -> switch (op) {
+          case AT_LEAST -> m.atLeast(a);
+          case BELOW -> m.below(a);
+          case EQUALS -> m.equalTo(a);
+          case BETWEEN -> m.between(Math.min(a, b), Math.max(a, b));
         });
   }
 
@@ -181,10 +213,14 @@ public final class ModelArbitraries {
             points())
         .as((id, c, p) -> (Consumer<Rules>) r -> r.b.demographic(r.id(id), c, p))
         .list().ofMaxSize(5);
-    Arbitrary<List<Consumer<Rules>>> behavioral = Combinators.combine(text(), matches(),
+    Arbitrary<Consumer<Rules>> behavioralEvent = Combinators.combine(text(), matches(),
             points())
-        .as((id, m, p) -> (Consumer<Rules>) r -> r.b.behavioral(r.id(id), m, p))
-        .list().ofMaxSize(5);
+        .as((id, m, p) -> (Consumer<Rules>) r -> r.b.behavioral(r.id(id), m, p));
+    Arbitrary<Consumer<Rules>> behavioralAggregate = Combinators.combine(text(), aggregates(),
+            negativePoints())
+        .as((id, a, p) -> (Consumer<Rules>) r -> r.b.behavioral(r.id(id), a, -p));
+    Arbitrary<List<Consumer<Rules>>> behavioral = Arbitraries.frequencyOf(
+        Tuple.of(3, behavioralEvent), Tuple.of(1, behavioralAggregate)).list().ofMaxSize(5);
     Arbitrary<Consumer<Rules>> negativeAttribute = Combinators.combine(text(), criteria(),
             negativePoints())
         .as((id, c, p) -> r -> r.b.negative(r.id(id), c, p));
@@ -194,23 +230,29 @@ public final class ModelArbitraries {
     Arbitrary<Consumer<Rules>> inactivity = Combinators.combine(text(),
             Arbitraries.integers().between(1, 400), negativePoints())
         .as((id, days, p) -> r -> r.b.inactivity(r.id(id), days, p));
+    Arbitrary<Consumer<Rules>> negativeAggregate = Combinators.combine(text(), aggregates(),
+            negativePoints())
+        .as((id, a, p) -> r -> r.b.negative(r.id(id), a, p));
     Arbitrary<List<Consumer<Rules>>> negative =
-        Arbitraries.oneOf(negativeAttribute, negativeEvent, inactivity).list().ofMaxSize(4);
-    Arbitrary<Consumer<ScoringTable.Builder>> tiers = Combinators.combine(
+        Arbitraries.oneOf(negativeAttribute, negativeEvent, inactivity, negativeAggregate)
+            .list().ofMaxSize(4);
+    Arbitrary<BiConsumer<ScoringTable.Builder, Scale>> tiers = Combinators.combine(
             text().list().ofMaxSize(3),
-            numbers().filter(d -> Math.abs(d) < 1e6),
-            positive().filter(d -> d >= 0.001 && d < 1e6).list().ofSize(3),
+            Arbitraries.doubles().between(0, 1),
+            Arbitraries.doubles().between(0.001, 0.3).ofScale(4).list().ofSize(3),
             text().optional(0.5))
-        .as((tierNames, start, gaps, base) -> b -> {
+        .as((tierNames, start, gaps, base) -> (b, scale) -> {
+          // thresholds inside the scale, which the builder requires
           Set<String> used = new HashSet<>();
-          double at = start;
-          for (int i = 0; i < tierNames.size(); i++) {
+          double width = scale.max() - scale.min();
+          double at = scale.min() + start * width;
+          for (int i = 0; i < tierNames.size() && at <= scale.max(); i++) {
             String n = tierNames.get(i);
             while (!used.add(n)) {
               n = n + "~" + i;
             }
             b.tier(n, at);
-            at += gaps.get(i);
+            at += Math.max(gaps.get(i) * width, Math.ulp(at) * 4);
           }
           if (base.isPresent()) {
             String n = base.get();
@@ -239,9 +281,13 @@ public final class ModelArbitraries {
           dem.forEach(r -> r.accept(rules));
           beh.forEach(r -> r.accept(rules));
           negTiers.get1().forEach(r -> r.accept(rules));
-          negTiers.get2().accept(b);
-          return b.build();
-        });
+          negTiers.get2().accept(b, scale == null ? Scale.DEFAULT : new Scale(scale[0], scale[1]));
+          try {
+            return b.build();
+          } catch (dev.scoring.api.ModelException e) {
+            return null; // no rule at all, or a rule that can never add points
+          }
+        }).filter(t -> t != null);
   }
 
   /** Contacts with attributes and events around {@link #NOW}, some of them in the future. */

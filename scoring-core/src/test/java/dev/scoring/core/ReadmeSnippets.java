@@ -1,11 +1,22 @@
 package dev.scoring.core;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Cuts README snippets out of test sources, removing the common indentation. */
+/**
+ * Cuts documentation snippets out of test sources, removing the common indentation, and reads
+ * the pages that must show them ({@code README.md} and the guide in {@code docs/}).
+ */
 final class ReadmeSnippets {
   private ReadmeSnippets() {}
+
+  /** The text of a guide page, {@code docs/<name>} at the top of the repository. */
+  static String docPage(String name) throws IOException {
+    return Files.readString(Path.of("..", "docs", name));
+  }
 
   /**
    * The blocks of lines after each {@code startPrefix<name>} line up to the next

@@ -2,6 +2,7 @@ package dev.scoring.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.analysis.ModelAnalysis;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README section "Testing your scoring table": its code is copied from this test and from
+ * The guide page {@code docs/checking.md}: its code is copied from this test and from
  * {@code testing/ReadmeJqwikExampleProperties} (which jqwik runs), and the report it shows is the one
  * the analysis prints for the seed table.
  */
@@ -50,6 +51,6 @@ class ReadmeTestingSectionTest {
   }
 
   private static String readme() throws IOException {
-    return Files.readString(Path.of("..", "README.md"));
+    return ReadmeSnippets.docPage("checking.md");
   }
 }

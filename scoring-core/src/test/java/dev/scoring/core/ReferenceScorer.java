@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
  * compiled kernel. Slow on purpose: lists, streams, Duration.
  */
 final class ReferenceScorer {
+  /** SPEC section 3: JSON's number grammar, optionally with a leading plus, ASCII digits. */
   private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+      Pattern.compile("[+-]?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+  /** SPEC section 3: true or false in any ASCII case ((?i) without UNICODE_CASE). */
+  private static final Pattern TRUE = Pattern.compile("(?i)true");
+  private static final Pattern FALSE = Pattern.compile("(?i)false");
 
   /** score, raw, fit, engagement, and the tier name. */
   record Result(double score, double raw, double fit, double engagement, String tier) {}
@@ -34,6 +38,12 @@ final class ReferenceScorer {
     for (EventRule r : t.behavioral()) {
       behavioral += eventContribution(t, r, c, asOf);
     }
+    // Aggregate rules after the event rules of their section (the kernel's summation order).
+    for (Rule r : t.behavioralRules()) {
+      if (r instanceof AggregateRule a) {
+        behavioral += aggregateContribution(a, c, asOf);
+      }
+    }
     double negativeAttributes = 0;
     double negativeEvents = 0;
     double inactivity = 0;
@@ -49,6 +59,11 @@ final class ReferenceScorer {
         if (last == null || last >= i.inactiveDays()) {
           inactivity += i.points();
         }
+      }
+    }
+    for (Rule rule : t.negative()) {
+      if (rule instanceof AggregateRule a) {
+        negativeEvents += aggregateContribution(a, c, asOf);
       }
     }
     if (t.demographicCap().isPresent()) {
@@ -105,13 +120,88 @@ final class ReferenceScorer {
     return r.points() * sum;
   }
 
+  /** SPEC section 9, straight from the table of aggregates. */
+  static double aggregateValue(Aggregate.Measure m, Contact c, Instant asOf) {
+    List<Event> counted = new ArrayList<>();
+    int denominator = 0;
+    for (Event e : c.events()) {
+      if (e.at().isAfter(asOf)) {
+        continue;
+      }
+      long age = ageDays(e.at(), asOf);
+      if (m.withinDays().isPresent() && age >= m.withinDays().getAsInt()) {
+        continue;
+      }
+      if (m.per().contains(e.type())) {
+        denominator++;
+      }
+      if (!m.events().contains(e.type())) {
+        continue;
+      }
+      if (m.minValue().isPresent()
+          && (e.value().isEmpty() || e.value().getAsDouble() < m.minValue().getAsDouble())) {
+        continue;
+      }
+      counted.add(e);
+    }
+    List<Long> ages = counted.stream().map(e -> ageDays(e.at(), asOf)).toList();
+    switch (m.function()) {
+      case COUNT:
+        return counted.size();
+      case DISTINCT_DAYS:
+        return new java.util.HashSet<>(ages).size();
+      case SUM: {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (Event e : counted) {
+          if (e.value().isPresent()) {
+            // The shortest decimal that reads back as the value (Java 19's Double.toString).
+            sum = sum.add(new java.math.BigDecimal(
+                com.fasterxml.jackson.core.io.NumberOutput.toString(e.value().getAsDouble(),
+                    true)));
+          }
+        }
+        return sum.doubleValue();
+      }
+      case RATE:
+        return denominator < m.minCount() ? Double.NaN
+            : (double) counted.size() / denominator;
+      case DAYS_SINCE_LAST:
+        return ages.isEmpty() ? Double.POSITIVE_INFINITY
+            : ages.stream().mapToLong(Long::longValue).min().getAsLong();
+      case MEAN_DAYS_BETWEEN: {
+        if (ages.size() < 2) {
+          return Double.NaN;
+        }
+        long max = ages.stream().mapToLong(Long::longValue).max().getAsLong();
+        long min = ages.stream().mapToLong(Long::longValue).min().getAsLong();
+        return (double) (max - min) / (ages.size() - 1);
+      }
+      default:
+        throw new AssertionError(m.function());
+    }
+  }
+
+  private static double aggregateContribution(AggregateRule r, Contact c, Instant asOf) {
+    double v = aggregateValue(r.when().measure(), c, asOf);
+    Aggregate w = r.when();
+    boolean holds = switch (w.operator()) {
+      case AT_LEAST -> v >= w.lo();
+      case BELOW -> v < w.lo();
+      case BETWEEN -> w.lo() <= v && v <= w.hi();
+      case EQUALS -> v == w.lo();
+    };
+    return holds ? r.points() : 0;
+  }
+
   private static Long lastActivityAge(ScoringTable t, Contact c, Instant asOf) {
     Long best = null;
     for (Event e : c.events()) {
       if (e.at().isAfter(asOf)) {
         continue;
       }
-      boolean activity = t.behavioral().stream().anyMatch(r -> r.match().event().equals(e.type()));
+      boolean activity = t.behavioral().stream().anyMatch(r -> r.match().event().equals(e.type()))
+          || t.behavioralRules().stream().anyMatch(r -> r instanceof AggregateRule a
+              && a.when().measure().events().contains(e.type()));
       if (activity) {
         long age = ageDays(e.at(), asOf);
         if (best == null || age < best) {
@@ -188,8 +278,8 @@ final class ReferenceScorer {
     if (v instanceof Number n) {
       return n.doubleValue();
     }
-    if (v instanceof String s && DECIMAL.matcher(s).matches()) {
-      double d = Double.parseDouble(s);
+    if (v instanceof String s && DECIMAL.matcher(s.strip()).matches()) {
+      double d = Double.parseDouble(s.strip());
       return Double.isFinite(d) ? d : null;
     }
     return null;
@@ -200,10 +290,10 @@ final class ReferenceScorer {
       return b;
     }
     if (v instanceof String s) {
-      if (s.equalsIgnoreCase("true")) {
+      if (TRUE.matcher(s.strip()).matches()) {
         return true;
       }
-      if (s.equalsIgnoreCase("false")) {
+      if (FALSE.matcher(s.strip()).matches()) {
         return false;
       }
     }

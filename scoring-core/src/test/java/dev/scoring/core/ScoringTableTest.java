@@ -5,6 +5,7 @@ import static dev.scoring.core.EventMatch.on;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Explanation;
 import dev.scoring.api.Explanation.Entry;
@@ -80,7 +81,7 @@ class ScoringTableTest {
       assertThat(fitOf(attribute("age").equalTo(18), "18")).isEqualTo(10);
       assertThat(fitOf(attribute("age").equalTo(18), "18.0")).isEqualTo(10);
       assertThat(fitOf(attribute("age").equalTo(18), "1.8e1")).isEqualTo(10);
-      assertThat(fitOf(attribute("age").equalTo(18), " 18")).isEqualTo(0);
+      assertThat(fitOf(attribute("age").equalTo(18), " 18")).isEqualTo(10); // SPEC 3: stripped
       assertThat(fitOf(attribute("age").equalTo(18), "eighteen")).isEqualTo(0);
     }
 
@@ -399,7 +400,8 @@ class ScoringTableTest {
 
     @Test
     void defaultBaseTier_isUnqualified() {
-      ScoringTable t = ScoringTable.builder("t").tier("MQL", 60).build();
+      ScoringTable t = ScoringTable.builder("t").behavioral("v", on("visit"), 1).tier("MQL", 60)
+          .build();
       assertThat(t.score(Contact.builder("c").build(), NOW).tier()).isEqualTo("unqualified");
     }
   }
@@ -459,7 +461,8 @@ class ScoringTableTest {
           "tiers[1].atLeast must be greater than the previous tier's 60, but was 60");
       assertError(() -> table().tier("MQL", 60).tier("MQL", 80), "tiers[1].name",
           "tiers[1].name must be unique, but was \"MQL\"");
-      assertError(() -> table().tier("MQL", 60).baseTier("MQL").build(), "baseTier",
+      assertError(() -> table().behavioral("v", on("visit"), 1).tier("MQL", 60).baseTier("MQL")
+              .build(), "baseTier",
           "baseTier must be different from every tier name, but was \"MQL\"");
       assertError(() -> ScoringTable.builder("t").scale(10, 5), "scale.max",
           "scale.max must be finite and greater than scale.min (10), but was 5");

@@ -1,5 +1,7 @@
 package dev.scoring.rfm;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +19,12 @@ import java.util.stream.IntStream;
  * stays in the CPU cache. No table is shared or merged.
  *
  * <p>Results do not depend on input order: days are a maximum, counts are counts, order ids a
- * set, amounts a compensated (two-sum) total, and customers are sorted by id at the end.
+ * set, and customers are sorted by id at the end. Amounts are summed as decimals (SPEC
+ * section 8): each amount is read as the shortest decimal m &times; 10<sup>-k</sup> (k &le;
+ * 17) that rounds to it, the m are added exactly in a {@code long} at the largest k seen,
+ * and the total is rounded once to the nearest double; so 0.1 + 0.2 and 0.3 tie. An amount
+ * with no such short decimal, or a total that overflows a {@code long}, moves that customer
+ * to an exact {@link BigDecimal} total (slower, and rare).
  */
 final class Aggregation {
   /** Below this many transactions one table without partitioning is used. */
@@ -207,7 +214,7 @@ final class Aggregation {
         int s = t.find(id, hash);
         totals.lastDay[i] = t.lastDay[s];
         totals.frequency[i] = t.frequency(s);
-        totals.revenue[i] = t.hi[s] + t.lo[s];
+        totals.revenue[i] = t.total(s);
       });
     };
     invoke(parallel ? pool : null, sortAndCopy);
@@ -258,14 +265,33 @@ final class Aggregation {
    * are compared by reference first (ids read from one CSV file are shared instances).
    */
   static final class Table {
+    /** The most decimal places of an amount summed in a {@code long}. */
+    private static final int MAX_SCALE = 17;
+    private static final double TWO_52 = 0x1p52;
+    private static final double TWO_53 = 0x1p53;
+    private static final double[] POW10 = new double[MAX_SCALE + 1];
+    private static final long[] LONG_POW10 = new long[MAX_SCALE + 1];
+
+    static {
+      long p = 1;
+      for (int k = 0; k <= MAX_SCALE; k++) {
+        LONG_POW10[k] = p;
+        POW10[k] = p; // exact: 10^17 < 2^57 with 17 trailing zero bits
+        p *= 10;
+      }
+    }
+
     String[] keys;
     int[] hashes;
     int[] lastDay;
     int[] loose;
     /** Null, one order id (a String) or a {@code HashSet<String>} of them, per slot. */
     Object[] orders;
-    double[] hi;
-    double[] lo;
+    /** The decimal total of a slot: units[s] &times; 10^-scale[s] (+ exact[s] if set). */
+    long[] units;
+    byte[] scale;
+    /** Null until a customer needs an exact total; then that customer's overflow. */
+    BigDecimal[] exact;
     int size;
     private int mask;
 
@@ -280,19 +306,15 @@ final class Aggregation {
       lastDay = new int[capacity];
       loose = new int[capacity];
       orders = new Object[capacity];
-      hi = new double[capacity];
-      lo = new double[capacity];
+      units = new long[capacity];
+      scale = new byte[capacity];
+      exact = null;
       mask = capacity - 1;
     }
 
     void add(String id, int hash, int day, double amount, String order) {
       int s = slot(id, hash);
-      // two-sum: hi + lo holds the total with the rounding error of each addition kept
-      double h = hi[s];
-      double sum = h + amount;
-      double bp = sum - h;
-      lo[s] += (h - (sum - bp)) + (amount - bp);
-      hi[s] = sum;
+      addAmount(s, amount);
       if (amount < 0) {
         return; // a return (kept under NET) is never a purchase
       }
@@ -318,6 +340,61 @@ final class Aggregation {
         HashSet<String> set = (HashSet<String>) known;
         set.add(order);
       }
+    }
+
+    /** Adds an amount to a slot's decimal total. */
+    private void addAmount(int s, double amount) {
+      // the shortest decimal m 10^-k that rounds to the amount, |m| < 2^52 so it is unique
+      for (int k = 0; k <= MAX_SCALE; k++) {
+        double scaled = amount * POW10[k];
+        if (!(Math.abs(scaled) < TWO_52)) {
+          break;
+        }
+        long m = Math.round(scaled);
+        if (m / POW10[k] == amount) {
+          long decimal = m;
+          int current = scale[s];
+          try {
+            if (k > current) {
+              units[s] = Math.multiplyExact(units[s], LONG_POW10[k - current]);
+              scale[s] = (byte) k;
+            } else if (k < current) {
+              m = Math.multiplyExact(m, LONG_POW10[current - k]);
+            }
+            units[s] = Math.addExact(units[s], m);
+            return;
+          } catch (ArithmeticException overflow) {
+            // units[s] and scale[s] may be rescaled, but still hold the same value
+            addExact(s, BigDecimal.valueOf(decimal, k));
+            return;
+          }
+        }
+      }
+      addExact(s, new BigDecimal(Double.toString(amount)));
+    }
+
+    /** Moves the slot's long total into its exact total, then adds {@code value}. */
+    private void addExact(int s, BigDecimal value) {
+      if (exact == null) {
+        exact = new BigDecimal[keys.length];
+      }
+      BigDecimal total = exact[s] == null ? BigDecimal.ZERO : exact[s];
+      exact[s] = total.add(new BigDecimal(BigInteger.valueOf(units[s]), scale[s])).add(value);
+      units[s] = 0;
+      scale[s] = 0;
+    }
+
+    /** The double nearest to the slot's exact decimal total. */
+    double total(int s) {
+      long u = units[s];
+      int k = scale[s];
+      if (exact != null && exact[s] != null) {
+        return exact[s].add(new BigDecimal(BigInteger.valueOf(u), k)).doubleValue();
+      }
+      if (Math.abs(u) < TWO_53) {
+        return u / POW10[k]; // two exact doubles, one correctly rounded division
+      }
+      return new BigDecimal(BigInteger.valueOf(u), k).doubleValue();
     }
 
     int frequency(int s) {
@@ -363,8 +440,9 @@ final class Aggregation {
       int[] oldLastDay = lastDay;
       int[] oldLoose = loose;
       Object[] oldOrders = orders;
-      double[] oldHi = hi;
-      double[] oldLo = lo;
+      long[] oldUnits = units;
+      byte[] oldScale = scale;
+      BigDecimal[] oldExact = exact;
       allocate(oldKeys.length * 2);
       for (int i = 0; i < oldKeys.length; i++) {
         if (oldKeys[i] != null) {
@@ -377,8 +455,14 @@ final class Aggregation {
           lastDay[s] = oldLastDay[i];
           loose[s] = oldLoose[i];
           orders[s] = oldOrders[i];
-          hi[s] = oldHi[i];
-          lo[s] = oldLo[i];
+          units[s] = oldUnits[i];
+          scale[s] = oldScale[i];
+          if (oldExact != null && oldExact[i] != null) {
+            if (exact == null) {
+              exact = new BigDecimal[keys.length];
+            }
+            exact[s] = oldExact[i];
+          }
         }
       }
     }

@@ -1,6 +1,7 @@
 package dev.scoring.rfm;
 
 import dev.scoring.api.ModelException;
+import dev.scoring.api.Values;
 import java.util.Arrays;
 import java.util.List;
 
@@ -80,8 +81,8 @@ public final class Binning {
       }
       if (k > 0 && !(copy[k] > copy[k - 1])) {
         throw new ModelException("breakpoints[" + k + "]", "breakpoints[" + k
-            + "] must be greater than breakpoints[" + (k - 1) + "] (" + Format.number(copy[k - 1])
-            + "), but was " + Format.number(copy[k]));
+            + "] must be greater than breakpoints[" + (k - 1) + "] (" + Values.number(copy[k - 1])
+            + "), but was " + Values.number(copy[k]));
       }
     }
     return new Binning(Kind.FIXED, copy);

@@ -1,6 +1,7 @@
 package dev.scoring.rfm;
 
 import dev.scoring.api.ModelException;
+import dev.scoring.api.Values;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Objects;
@@ -39,10 +40,11 @@ import java.util.stream.IntStream;
  * {@code rfm} package's table by default).
  *
  * <p>Aggregation and scoring run on several cores ({@link Builder#parallelism(int)}); the
- * result does not depend on the order of the transactions. Amounts are summed with a
- * compensated (two-sum) total, which keeps the rounding error of every addition, so for
- * money amounts (such as whole cents) a customer's sum comes out the same in any order; this
- * is checked by a property test, not proven for arbitrary doubles.
+ * result does not depend on the order of the transactions. Amounts are decimal (SPEC section
+ * 8): each amount counts as the shortest decimal that rounds to it, a customer's amounts are
+ * added exactly, and the monetary sum is the double nearest to that exact decimal total. So
+ * the sum is the same in any order, and customers whose amounts add up to the same decimal
+ * total tie (0.1 + 0.2 and 0.3).
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -271,8 +273,8 @@ public final class Rfm {
   public String toString() {
     return "Rfm{analysisDate=" + analysisDate + ", bins=" + bins + ", binning=" + recencyBinning
         + "/" + frequencyBinning + "/" + monetaryBinning + ", monetary=" + monetary
-        + ", weights=" + Format.number(recencyWeight) + "/" + Format.number(frequencyWeight)
-        + "/" + Format.number(monetaryWeight) + ", returns=" + returns + "}";
+        + ", weights=" + Values.number(recencyWeight) + "/" + Values.number(frequencyWeight)
+        + "/" + Values.number(monetaryWeight) + ", returns=" + returns + "}";
   }
 
   /**
@@ -395,7 +397,7 @@ public final class Rfm {
       weight("weights.monetary", monetary);
       if (!(recency + frequency + monetary > 0)) {
         throw new ModelException("weights", "weights must have a positive sum, but was "
-            + Format.number(recency + frequency + monetary));
+            + Values.number(recency + frequency + monetary));
       }
       this.recencyWeight = recency;
       this.frequencyWeight = frequency;
@@ -480,7 +482,7 @@ public final class Rfm {
     private static void weight(String where, double w) {
       if (!Double.isFinite(w) || w < 0) {
         throw new ModelException(where,
-            where + " must be finite and at least 0, but was " + Format.number(w));
+            where + " must be finite and at least 0, but was " + Values.number(w));
       }
     }
 

@@ -1,6 +1,7 @@
 package dev.scoring.rfm;
 
 import dev.scoring.api.ModelException;
+import dev.scoring.api.Values;
 
 /**
  * One row of a {@link SegmentTable}: a name and inclusive ranges of the R, F and M scores.
@@ -28,7 +29,7 @@ public record Segment(String name, int recencyMin, int recencyMax, int frequency
   public Segment {
     if (name == null || name.isBlank()) {
       throw new ModelException("segment.name",
-          "segment name must be a non-blank string, but was " + Format.describe(name));
+          "segment name must be a non-blank string, but was " + Values.describe(name));
     }
     range(name, "recency", recencyMin, recencyMax);
     range(name, "frequency", frequencyMin, frequencyMax);

@@ -1,5 +1,6 @@
 package dev.scoring.rfm;
 
+import dev.scoring.api.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class SegmentSummary {
       }
     }
     throw new IllegalArgumentException("segment must be one of " + rows.stream()
-        .map(Row::segment).toList() + ", but was " + Format.describe(segment));
+        .map(Row::segment).toList() + ", but was " + Values.describe(segment));
   }
 
   /** Returns the total number of customers. */

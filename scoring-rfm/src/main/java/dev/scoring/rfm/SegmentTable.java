@@ -1,6 +1,7 @@
 package dev.scoring.rfm;
 
 import dev.scoring.api.ModelException;
+import dev.scoring.api.Values;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -197,7 +198,7 @@ public final class SegmentTable {
     public Builder otherName(String name) {
       if (name == null || name.isBlank()) {
         throw new ModelException("otherName",
-            "otherName must be a non-blank string, but was " + Format.describe(name));
+            "otherName must be a non-blank string, but was " + Values.describe(name));
       }
       this.otherName = name;
       return this;

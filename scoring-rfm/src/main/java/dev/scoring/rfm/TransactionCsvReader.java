@@ -1,36 +1,34 @@
 package dev.scoring.rfm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.scoring.api.ModelException;
+import dev.scoring.api.Values;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
- * Reads {@link Transaction}s from a CSV file with jackson-dataformat-csv. Every data row
+ * Reads {@link Transaction}s from a CSV file with jackson-dataformat-csv, or from a file
+ * whose fields are separated by runs of spaces ({@link Builder#whitespaceSeparated()}); the
+ * splitting into fields is {@code RowSource}'s, the checks of each row {@code RowParser}'s.
+ * Every data row
  * either becomes a transaction or is reported as a {@link RejectedRow} with its line number;
  * nothing is dropped silently.
  *
@@ -45,12 +43,17 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>The file:
  * <ul>
- *   <li>is UTF-8, gzip-compressed or not (recognised by its first bytes), with a byte-order
- *       mark or not, LF or CRLF line ends, double-quoted fields with {@code ""} for a quote
- *       and line breaks inside quotes;
+ *   <li>is UTF-8, gzip-compressed or not (recognised by its first bytes; a truncated or
+ *       corrupt gzip file is an {@link IOException} naming the file and the line reached),
+ *       with a byte-order mark or not (also before a quoted header), LF or CRLF line ends,
+ *       double-quoted fields with {@code ""} for a quote and line breaks inside quotes; or,
+ *       with {@link Builder#whitespaceSeparated()}, fields separated by runs of spaces and
+ *       tabs, without quoting;
  *   <li>starts with a header row. Column names are matched after trimming spaces, exactly
  *       or else ignoring case; other columns are ignored; empty names at the end of the
  *       header (trailing separators) are dropped;
+ *   <li>has amounts as decimals: with {@link Builder#quantityTimesPrice(String, String)} the
+ *       amount is the double nearest to the exact decimal product (3 &times; 0.1 is 0.3);
  *   <li>has data rows with as many fields as the header; extra fields at the end are allowed
  *       when empty. Fields are trimmed. Lines whose fields are all empty are counted as
  *       {@linkplain Result#blankLines() blank lines}, not rows.
@@ -77,21 +80,20 @@ import java.util.zip.GZIPInputStream;
  * <p>Instances are immutable and thread-safe; each {@code read} call is independent.
  */
 public final class TransactionCsvReader {
-  private static final CsvMapper MAPPER = new CsvMapper();
-
-  private final String customerColumn;
-  private final String dateColumn;
-  private final String amountColumn;
-  private final String quantityColumn;
-  private final String priceColumn;
-  private final String orderColumn;
-  private final String returnFlagColumn;
-  private final String cancelledOrderPrefix;
-  private final DateTimeFormatter dateFormat;
-  private final ZoneId instantZone;
-  private final char separator;
-  private final ReturnPolicy returns;
-  private final boolean excludeZeroAmounts;
+  final String customerColumn;
+  final String dateColumn;
+  final String amountColumn;
+  final String quantityColumn;
+  final String priceColumn;
+  final String orderColumn;
+  final String returnFlagColumn;
+  final String cancelledOrderPrefix;
+  final DateTimeFormatter dateFormat;
+  final ZoneId instantZone;
+  final char separator;
+  final boolean whitespace;
+  final ReturnPolicy returns;
+  final boolean excludeZeroAmounts;
 
   private TransactionCsvReader(Builder b) {
     this.customerColumn = b.customerColumn;
@@ -105,6 +107,7 @@ public final class TransactionCsvReader {
     this.dateFormat = b.dateFormat;
     this.instantZone = b.instantZone;
     this.separator = b.separator;
+    this.whitespace = b.whitespace;
     this.returns = b.returns;
     this.excludeZeroAmounts = b.excludeZeroAmounts;
   }
@@ -125,12 +128,13 @@ public final class TransactionCsvReader {
    *
    * @param file the file
    * @return the transactions and the rejected rows
-   * @throws IOException if the file cannot be read or is not CSV
+   * @throws IOException if the file cannot be read, is not CSV, or is truncated gzip (the
+   *     message names the file and the line)
    * @throws IllegalArgumentException if the header lacks a configured column
    */
   public Result read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in);
+      return read(in, file.toString());
     }
   }
 
@@ -139,18 +143,22 @@ public final class TransactionCsvReader {
    *
    * @param in the bytes, UTF-8 text or gzip of it
    * @return the transactions and the rejected rows
-   * @throws IOException if the stream cannot be read or is not CSV
+   * @throws IOException if the stream cannot be read, is not CSV, or is truncated gzip
    * @throws IllegalArgumentException if the header lacks a configured column
    */
   public Result read(InputStream in) throws IOException {
+    return read(in, "input");
+  }
+
+  private Result read(InputStream in, String source) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
     buffered.mark(2);
     int b1 = buffered.read();
     int b2 = buffered.read();
     buffered.reset();
-    InputStream source = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16)
-        : buffered;
-    return read(new InputStreamReader(source, StandardCharsets.UTF_8));
+    boolean gzip = b1 == 0x1f && b2 == 0x8b;
+    InputStream bytes = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    return read(new InputStreamReader(bytes, StandardCharsets.UTF_8), source);
   }
 
   /**
@@ -162,38 +170,26 @@ public final class TransactionCsvReader {
    * @throws IllegalArgumentException if the header lacks a configured column
    */
   public Result read(Reader text) throws IOException {
-    Run run = new Run();
-    CsvParser parser = MAPPER.getFactory().createParser(text);
-    parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    parser.disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE);
-    parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
-    List<String> values = new ArrayList<>();
-    long line = -1;
-    try (parser) {
-      JsonToken token;
-      while ((token = parser.nextToken()) != null) {
-        if (token == JsonToken.VALUE_STRING) {
-          if (values.isEmpty()) {
-            line = parser.currentTokenLocation().getLineNr();
-          }
-          values.add(parser.getText());
-        } else if (token == JsonToken.END_ARRAY) {
-          if (!values.isEmpty()) {
-            run.row(values, line);
-          }
-          values.clear();
-        }
-      }
-    } catch (JsonProcessingException e) {
-      long where = e.getLocation() == null ? line : e.getLocation().getLineNr();
-      throw new IOException("line " + where + " must be well-formed CSV, but was not: "
-          + e.getOriginalMessage(), e);
+    return read(text, "input");
+  }
+
+  private Result read(Reader text, String source) throws IOException {
+    PushbackReader unread = new PushbackReader(text, 1);
+    int first = unread.read();
+    if (first >= 0 && first != '\uFEFF') { // a byte-order mark is dropped, even before a quote
+      unread.unread(first);
     }
-    if (!run.headerSeen) {
-      throw new IllegalArgumentException("CSV input must start with a header row, but was empty");
+    RowParser parser = new RowParser(this);
+    RowSource rows = whitespace ? new RowSource.Whitespace(unread)
+        : new RowSource.Csv(unread, separator);
+    try {
+      rows.readAll(parser);
+    } catch (EOFException | ZipException e) {
+      throw new IOException(source + " line " + rows.line() + " must be followed by the rest"
+          + " of the gzip data, but the compressed input ended early or is corrupt (a truncated"
+          + " file?): " + e.getMessage(), e);
     }
-    return new Result(Collections.unmodifiableList(run.transactions),
-        Collections.unmodifiableList(run.rejected), run.rows, run.blankLines);
+    return parser.result();
   }
 
   @Override
@@ -202,213 +198,6 @@ public final class TransactionCsvReader {
         + (priceColumn == null ? ", amount=" + amountColumn
             : ", quantity=" + quantityColumn + ", price=" + priceColumn)
         + (orderColumn == null ? "" : ", order=" + orderColumn) + ", returns=" + returns + "}";
-  }
-
-  /** The state of one read. */
-  private final class Run {
-    final List<Transaction> transactions = new ArrayList<>();
-    final List<RejectedRow> rejected = new ArrayList<>();
-    final Map<String, String> customerIds = new HashMap<>();
-    long rows;
-    long blankLines;
-    boolean headerSeen;
-    int width;
-    int customer;
-    int date;
-    int amount;
-    int quantity;
-    int price;
-    int order;
-    int flag;
-    String lastDateText;
-    LocalDate lastDate;
-    String lastOrder;
-
-    void row(List<String> values, long line) {
-      if (!headerSeen) {
-        header(values);
-        return;
-      }
-      boolean blank = true;
-      for (String v : values) {
-        if (!v.isBlank()) {
-          blank = false;
-          break;
-        }
-      }
-      if (blank) {
-        blankLines++;
-        return;
-      }
-      rows++;
-      if (values.size() < width) {
-        reject(line, RejectedRow.Reason.MALFORMED, "line " + line + " must have " + width
-            + " fields, but had " + values.size());
-        return;
-      }
-      for (int i = width; i < values.size(); i++) {
-        if (!values.get(i).isBlank()) {
-          reject(line, RejectedRow.Reason.MALFORMED, "line " + line + " must have " + width
-              + " fields, but had " + values.size() + " (field " + (i + 1) + " is "
-              + Format.describe(values.get(i)) + ")");
-          return;
-        }
-      }
-      String dateText = values.get(date).trim();
-      LocalDate day;
-      if (dateText.equals(lastDateText)) {
-        day = lastDate;
-      } else {
-        day = parseDate(dateText);
-        if (day == null) {
-          reject(line, RejectedRow.Reason.MALFORMED, "line " + line + " " + dateColumn
-              + " must be a date like " + example() + ", but was " + Format.describe(dateText));
-          return;
-        }
-        lastDateText = dateText;
-        lastDate = day;
-      }
-      double value;
-      if (price < 0) {
-        value = number(values, amount, amountColumn, line);
-      } else {
-        double q = number(values, quantity, quantityColumn, line);
-        double p = Double.isNaN(q) ? q : number(values, price, priceColumn, line);
-        value = q * p;
-      }
-      if (Double.isNaN(value)) {
-        return;
-      }
-      String id = values.get(customer).trim();
-      if (id.isEmpty()) {
-        reject(line, RejectedRow.Reason.MISSING_CUSTOMER,
-            "line " + line + " " + customerColumn + " must be non-empty, but was \"\"");
-        return;
-      }
-      String orderId = null;
-      if (order >= 0) {
-        orderId = values.get(order).trim();
-        if (orderId.isEmpty()) {
-          orderId = null;
-        } else if (orderId.equals(lastOrder)) {
-          orderId = lastOrder;
-        } else {
-          lastOrder = orderId;
-        }
-      }
-      boolean isReturn = value < 0
-          || (flag >= 0 && truthy(values.get(flag).trim()))
-          || (cancelledOrderPrefix != null && orderId != null
-              && orderId.startsWith(cancelledOrderPrefix));
-      if (isReturn && returns == ReturnPolicy.EXCLUDE) {
-        reject(line, RejectedRow.Reason.RETURN, "line " + line
-            + " must be a purchase, but was a return or cancellation (amount "
-            + Format.number(value) + (orderId == null ? "" : ", order " + orderId) + ")");
-        return;
-      }
-      if (value == 0 && excludeZeroAmounts) {
-        reject(line, RejectedRow.Reason.ZERO_AMOUNT,
-            "line " + line + " amount must be non-zero, but was 0");
-        return;
-      }
-      String sharedId = customerIds.putIfAbsent(id, id);
-      transactions.add(new Transaction(sharedId == null ? id : sharedId, day,
-          isReturn ? -Math.abs(value) : value, orderId));
-    }
-
-    /** Parses a number field; on failure rejects the row and returns NaN. */
-    double number(List<String> values, int index, String column, long line) {
-      String text = values.get(index).trim();
-      double d;
-      try {
-        d = Double.parseDouble(text);
-      } catch (NumberFormatException e) {
-        d = Double.NaN;
-      }
-      if (!Double.isFinite(d)) {
-        reject(line, RejectedRow.Reason.MALFORMED, "line " + line + " " + column
-            + " must be a finite number, but was " + Format.describe(text));
-        return Double.NaN;
-      }
-      return d;
-    }
-
-    void reject(long line, RejectedRow.Reason reason, String message) {
-      rejected.add(new RejectedRow(line, reason, message));
-    }
-
-    void header(List<String> values) {
-      List<String> names = new ArrayList<>(values.size());
-      for (int i = 0; i < values.size(); i++) {
-        String name = values.get(i);
-        if (i == 0 && name.startsWith("\uFEFF")) {
-          name = name.substring(1);
-        }
-        names.add(name.trim());
-      }
-      int w = names.size();
-      while (w > 0 && names.get(w - 1).isEmpty()) {
-        w--;
-      }
-      List<String> header = names.subList(0, w);
-      width = w;
-      customer = column(header, customerColumn, true);
-      date = column(header, dateColumn, true);
-      amount = priceColumn == null ? column(header, amountColumn, true) : -1;
-      quantity = priceColumn == null ? -1 : column(header, quantityColumn, true);
-      price = priceColumn == null ? -1 : column(header, priceColumn, true);
-      order = orderColumn == null ? -1 : column(header, orderColumn, true);
-      flag = returnFlagColumn == null ? -1 : column(header, returnFlagColumn, true);
-      headerSeen = true;
-    }
-
-    private int column(List<String> header, String name, boolean required) {
-      int index = header.indexOf(name);
-      if (index < 0) {
-        for (int i = 0; i < header.size(); i++) {
-          if (header.get(i).equalsIgnoreCase(name)) {
-            index = i;
-            break;
-          }
-        }
-      }
-      if (index < 0 && required) {
-        throw new IllegalArgumentException("CSV header must contain column "
-            + Format.describe(name) + ", but was " + header);
-      }
-      return index;
-    }
-  }
-
-  private LocalDate parseDate(String text) {
-    try {
-      if (instantZone != null) {
-        return OffsetDateTime.parse(text).atZoneSameInstant(instantZone).toLocalDate();
-      }
-      return dateFormat.parse(text, LocalDate::from);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  private String example() {
-    if (instantZone != null) {
-      return "2026-11-02T10:15:30Z";
-    }
-    return dateFormat.format(java.time.LocalDateTime.of(2026, 11, 2, 10, 15, 30));
-  }
-
-  private static boolean truthy(String v) {
-    switch (v.toLowerCase(Locale.ROOT)) {
-      case "true":
-      case "yes":
-      case "y":
-      case "t":
-      case "1":
-        return true;
-      default:
-        return false;
-    }
   }
 
   /**
@@ -476,6 +265,7 @@ public final class TransactionCsvReader {
     private DateTimeFormatter dateFormat = DateTimeFormatter.ISO_LOCAL_DATE;
     private ZoneId instantZone;
     private char separator = ',';
+    private boolean whitespace;
     private ReturnPolicy returns = ReturnPolicy.EXCLUDE;
     private boolean excludeZeroAmounts;
 
@@ -573,7 +363,7 @@ public final class TransactionCsvReader {
     public Builder cancelledOrderPrefix(String prefix) {
       if (prefix == null || prefix.isEmpty()) {
         throw new ModelException("cancelledOrderPrefix",
-            "cancelledOrderPrefix must be non-empty, but was " + Format.describe(prefix));
+            "cancelledOrderPrefix must be non-empty, but was " + Values.describe(prefix));
       }
       this.cancelledOrderPrefix = prefix;
       return this;
@@ -596,7 +386,7 @@ public final class TransactionCsvReader {
       } catch (IllegalArgumentException | NullPointerException
           | java.time.DateTimeException e) {
         throw new ModelException("dateFormat", "dateFormat must be a pattern with a date, but was "
-            + Format.describe(pattern));
+            + Values.describe(pattern));
       }
       this.dateFormat = f;
       this.instantZone = null;
@@ -632,6 +422,19 @@ public final class TransactionCsvReader {
             + "space, but was '" + separator + "'");
       }
       this.separator = separator;
+      this.whitespace = false;
+      return this;
+    }
+
+    /**
+     * Separates fields by runs of spaces and tabs instead of a separator character, as in
+     * the CDNOW master file ({@code " 00001 19970101  1   11.77"}): leading and trailing
+     * spaces are ignored, and there is no quoting (a field cannot contain a space).
+     *
+     * @return this builder
+     */
+    public Builder whitespaceSeparated() {
+      this.whitespace = true;
       return this;
     }
 
@@ -680,7 +483,7 @@ public final class TransactionCsvReader {
     private static String name(String where, String name) {
       if (name == null || name.isBlank()) {
         throw new ModelException(where,
-            where + " must be a non-blank column name, but was " + Format.describe(name));
+            where + " must be a non-blank column name, but was " + Values.describe(name));
       }
       return name.trim();
     }

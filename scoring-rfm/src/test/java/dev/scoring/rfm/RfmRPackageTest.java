@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.scoring.api.Values;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -79,7 +80,7 @@ class RfmRPackageTest {
           + row.get("amount") + " " + row.get("recency_score") + row.get("frequency_score")
           + row.get("monetary_score");
       String actual = c.segment() + " " + c.cell() + " " + c.frequency() + " "
-          + c.recencyDays() + " " + Format.number(c.monetary()) + " " + c.r() + c.f() + c.m();
+          + c.recencyDays() + " " + Values.number(c.monetary()) + " " + c.r() + c.f() + c.m();
       if (!expected.equals(actual)) {
         mismatches.add(id + ": expected " + expected + ", got " + actual);
       }
@@ -158,7 +159,7 @@ class RfmRPackageTest {
       CustomerRfm q = quantiles.customers().get(i);
       if (!r.cell().equals(q.cell())) {
         differ.add(r.customerId() + ": recency " + r.recencyDays() + ", monetary "
-            + Format.number(r.monetary()) + ", " + r.cell() + " vs " + q.cell());
+            + Values.number(r.monetary()) + ", " + r.cell() + " vs " + q.cell());
       }
     }
     // only values in (q_k, q_k + 1) are binned differently: 297 days, 506 and 255

@@ -13,9 +13,9 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's RFM example, run as written: the code between the markers is copied into the
- * {@code ## RFM} section of README.md, and so is the summary it prints. The test checks that
- * the README still holds both.
+ * The RFM example of {@code docs/rfm.md}, run as written: the code between the markers is
+ * copied into that page, and so is the summary it prints. The test checks that the page still
+ * holds both, and that its imports name real classes.
  */
 class RfmReadmeExampleTest {
   static final String PRINTED = """
@@ -69,19 +69,28 @@ class RfmReadmeExampleTest {
   }
 
   @Test
-  void theReadmeHoldsTheExampleAndItsOutput() throws IOException {
-    Path readme = Path.of("..", "README.md");
+  void docsRfmHoldsTheExampleItsImportsAndItsOutput() throws IOException,
+      ClassNotFoundException {
+    Path page = Path.of("..", "docs", "rfm.md");
     Path source = Path.of("src/test/java/dev/scoring/rfm/RfmReadmeExampleTest.java");
-    if (!Files.isRegularFile(readme) || !Files.isRegularFile(source)) {
+    if (!Files.isRegularFile(source)) {
       return; // not run from the module directory
     }
-    String text = Files.readString(readme, StandardCharsets.UTF_8);
+    String text = Files.readString(page, StandardCharsets.UTF_8);
     String code = Files.readString(source, StandardCharsets.UTF_8);
     String snippet = code.substring(code.indexOf("// README-BEGIN\n") + 16,
         code.indexOf("      // README-END"));
-    String unindented = snippet.lines().map(l -> l.length() >= 6 ? l.substring(6) : l.strip())
-        .reduce("", (a, b) -> a + b + "\n");
-    assertTrue(text.contains(unindented), "README.md must contain the example:\n" + unindented);
-    assertTrue(text.contains(PRINTED), "README.md must contain the printed summary");
+    assertTrue(stripIndent(text).contains(stripIndent(snippet)),
+        "docs/rfm.md must contain the example:\n" + snippet);
+    assertTrue(text.contains(PRINTED), "docs/rfm.md must contain the printed summary");
+    // the page's imports name real classes, so the snippet compiles as shown
+    for (String line : text.lines().filter(l -> l.startsWith("import ")).toList()) {
+      Class.forName(line.substring(7, line.length() - 1));
+    }
+  }
+
+  /** The text with each line's leading spaces removed. */
+  static String stripIndent(String text) {
+    return text.lines().map(String::stripLeading).reduce("", (a, b) -> a + b + "\n");
   }
 }

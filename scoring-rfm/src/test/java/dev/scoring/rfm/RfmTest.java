@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scoring.api.Contact;
 import dev.scoring.api.ModelException;
 import dev.scoring.api.ScoringModel;
+import dev.scoring.api.Values;
 import dev.scoring.core.ScoringTable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ class RfmTest {
     assertEquals(List.of("a 1 1 100 413 Promising", "b 6 2 100 343 Potential Loyalist",
         "c 30 3 30 252 Others", "d 61 1 400 115 Lost", "e 0 1 5 511 New Customers"),
         result.customers().stream().map(c -> c.customerId() + " " + c.recencyDays() + " "
-            + c.frequency() + " " + Format.number(c.monetary()) + " " + c.cell() + " "
+            + c.frequency() + " " + Values.number(c.monetary()) + " " + c.cell() + " "
             + c.segment()).toList());
     assertEquals(100.0 * 5 / 12, result.find("a").orElseThrow().score(), 1e-12);
     assertEquals(100.0 * 7 / 12, result.find("b").orElseThrow().score(), 1e-12);
@@ -248,6 +249,37 @@ class RfmTest {
       assertEquals(loose.getOrDefault(id, 0L) + orders.getOrDefault(id, Set.of()).size(),
           c.frequency());
       assertEquals(revenue.get(id), c.revenue(), 1e-6);
+    }
+  }
+
+  @Test
+  void amountsThatAddUpToTheSameDecimalTotalTie() {
+    // SPEC section 8: 0.1 + 0.2 and 0.3 are the same decimal total (in doubles, 0.1 + 0.2 is
+    // 0.30000000000000004); both paths, sequential (few transactions) and partitioned
+    for (int filler : new int[] {0, 60_000}) {
+      List<Transaction> tx = new ArrayList<>();
+      tx.add(Transaction.of("a", JAN_31, 0.1));
+      tx.add(Transaction.of("a", JAN_31, 0.2));
+      tx.add(Transaction.of("b", JAN_31.minusDays(1), 0.3));
+      tx.add(Transaction.of("b", JAN_31.minusDays(1), 0));
+      tx.add(Transaction.of("c", JAN_31, 1e-3));
+      tx.add(Transaction.of("c", JAN_31, 12_345_678.987));
+      tx.add(Transaction.of("c", JAN_31, -0.05)); // under NET: a return
+      // 0.30000000000000004 needs 17 decimals: the exact (BigDecimal) path
+      tx.add(Transaction.of("d", JAN_31, 0.1 + 0.2));
+      tx.add(Transaction.of("d", JAN_31, 0.1 + 0.2));
+      for (int i = 0; i < filler; i++) {
+        tx.add(Transaction.of("f" + (i % 1000), JAN_31.minusDays(i % 300), 1 + i % 50));
+      }
+      RfmResult result = asOfJan31().returns(ReturnPolicy.NET).build().score(tx);
+      CustomerRfm a = result.find("a").orElseThrow();
+      CustomerRfm b = result.find("b").orElseThrow();
+      assertEquals(0.3, a.monetary(), 0.0, "filler " + filler);
+      assertEquals(a.monetary(), b.monetary(), 0.0);
+      assertEquals(a.m(), b.m());
+      assertEquals(12_345_678.938, result.find("c").orElseThrow().monetary(), 0.0);
+      assertEquals(new java.math.BigDecimal("0.60000000000000008").doubleValue(),
+          result.find("d").orElseThrow().monetary(), 0.0);
     }
   }
 

@@ -193,4 +193,78 @@ class TransactionCsvReaderTest {
         assertThrows(IllegalStateException.class,
             () -> TransactionCsvReader.builder().cancelledOrderPrefix("C").build()).getMessage());
   }
+
+  @Test
+  void aByteOrderMarkBeforeAQuotedHeaderIsDropped() throws IOException {
+    byte[] bytes = "\uFEFF\"customer_id\",\"date\",\"amount\"\na,2026-05-01,10.5\n"
+        .getBytes(StandardCharsets.UTF_8);
+    var result = defaults().read(new ByteArrayInputStream(bytes));
+    assertEquals(List.of(Transaction.of("a", MAY_1, 10.5)), result.transactions());
+    var fromText = read(defaults(), "\uFEFF\"customer_id\",date,amount\nb,2026-05-02,3\n");
+    assertEquals(List.of(Transaction.of("b", MAY_2, 3)), fromText.transactions());
+  }
+
+  @Test
+  void aTruncatedGzipFileIsNamedWithTheLineWhereItEnds(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws IOException {
+    StringBuilder csv = new StringBuilder("customer_id,date,amount\n");
+    for (int i = 0; i < 20_000; i++) {
+      csv.append('c').append(i * 7919L % 100_003).append(",2026-05-01,").append(i % 97)
+          .append(".5\n");
+    }
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] all = gz.toByteArray();
+    java.nio.file.Path file = dir.resolve("orders.csv.gz");
+    java.nio.file.Files.write(file, java.util.Arrays.copyOf(all, all.length / 2));
+    IOException e = assertThrows(IOException.class, () -> defaults().read(file));
+    assertTrue(e.getMessage().startsWith(file + " line "), e.getMessage());
+    assertTrue(e.getMessage().contains(" must be followed by the rest of the gzip data, but the"
+        + " compressed input ended early or is corrupt (a truncated file?)"), e.getMessage());
+    long line = Long.parseLong(e.getMessage().substring((file + " line ").length())
+        .split(" ")[0]);
+    assertTrue(line > 1_000 && line < 20_001, e.getMessage());
+  }
+
+  @Test
+  void whitespaceSeparatedFieldsAreRunsOfSpacesAndTabs() throws IOException {
+    TransactionCsvReader reader = TransactionCsvReader.builder().whitespaceSeparated()
+        .dateFormat("yyyyMMdd").build();
+    var result = read(reader, " customer_id  date \t amount\r\n 00001 20260501  1.5\r\n"
+        + "\r\n   \n00002\t20260502\t\t3  \n00003 20260502\n");
+    assertEquals(List.of(Transaction.of("00001", MAY_1, 1.5), Transaction.of("00002", MAY_2, 3)),
+        result.transactions());
+    assertEquals(3, result.rows());
+    assertEquals(2, result.blankLines());
+    assertEquals("line 6 must have 3 fields, but had 2", result.rejected().get(0).message());
+  }
+
+  @Test
+  void theCdnowMasterFileReadsWithTheWhitespaceSeparator() throws IOException {
+    java.nio.file.Path file = SharedData.file("datasets/cdnow/CDNOW_master.txt");
+    var result = TransactionCsvReader.builder().whitespaceSeparated()
+        .customerColumn("customer_id").dateColumn("date").amountColumn("dollar_value")
+        .dateFormat("yyyyMMdd").build().read(file);
+    // SOURCE.md: 69,659 transactions, 23,570 customers, $2,500,315.63, 80 zero amounts
+    assertEquals(69_659, result.rows());
+    assertEquals(69_659, result.transactions().size());
+    assertEquals(23_570, result.transactions().stream().map(Transaction::customerId).distinct()
+        .count());
+    assertEquals(new java.math.BigDecimal("2500315.63"), result.transactions().stream()
+        .map(t -> java.math.BigDecimal.valueOf(t.amount()))
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+    assertEquals(80, result.transactions().stream().filter(t -> t.amount() == 0).count());
+    assertEquals(LocalDate.of(1997, 1, 1), result.transactions().get(0).date());
+  }
+
+  @Test
+  void quantityTimesPriceIsTheDecimalProduct() throws IOException {
+    TransactionCsvReader reader = TransactionCsvReader.builder().quantityTimesPrice("q", "p")
+        .build();
+    var result = read(reader, "customer_id,date,q,p\na,2026-05-01,3,0.1\nb,2026-05-01,7,1.15\n");
+    assertEquals(0.3, result.transactions().get(0).amount(), 0.0); // 3 * 0.1 is 0.30000000000000004
+    assertEquals(8.05, result.transactions().get(1).amount(), 0.0); // 7 * 1.15 is 8.049999999999999
+  }
 }

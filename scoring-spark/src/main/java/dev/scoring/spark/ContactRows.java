@@ -2,7 +2,6 @@ package dev.scoring.spark;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.scoring.api.Contact;
 import dev.scoring.core.ArrayScorer;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.json.ContactJson;
@@ -244,22 +243,23 @@ final class ContactRows implements UDF1<Row, Row> {
 
   private static final Object BAD = new Object();
 
-  /** An attribute value as {@link Contact} holds it, null for absent, {@link #BAD} if refused. */
+  /**
+   * An attribute value as Spark gives it (string, boolean, number; {@link ArrayScorer} stores
+   * it as {@link dev.scoring.api.Contact} does), null for absent, {@link #BAD} if the reader
+   * would refuse it.
+   */
   private static Object value(Object raw) {
-    if (raw == null) {
-      return null;
-    }
     if ((raw instanceof Double d && !Double.isFinite(d))
         || (raw instanceof Float f && !Float.isFinite(f))) {
       return BAD;
     }
-    return Contact.normalizeAttribute("attribute", raw);
+    return raw;
   }
 
   /** Prepares this thread's scorer: the model compiled once per JVM, the column lookups. */
   private void start() {
     String json = modelJson.value();
-    ScoringTable model = MODELS.computeIfAbsent(fingerprint, f -> ModelJson.read(json));
+    ScoringTable model = MODELS.computeIfAbsent(fingerprint, f -> ModelJson.parse(json));
     scorer = ArrayScorer.of(model);
     List<String> names = scorer.attributeNames();
     modelAttribute = new HashMap<>();

@@ -10,7 +10,7 @@ import dev.scoring.api.Score;
 import dev.scoring.core.Condition;
 import dev.scoring.core.Decay;
 import dev.scoring.core.EventMatch;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.json.ContactJson;
 import java.time.Instant;
@@ -225,7 +225,7 @@ class SparkScorerTest {
 
   @Test
   void seedModelFromJsonOnNestedRows() {
-    ScoringTable model = dev.scoring.core.json.ModelJson.seed();
+    ScoringTable model = dev.scoring.core.json.ModelJson.parse(ExampleModels.seed().toJson());
     List<Contact> contacts = contacts(2_000, 5, true);
     Dataset<Row> scored = SparkScorer.of(model).scoreNested(nested(contacts, 6), AS_OF);
     assertSameBits(model, contacts, byId(scored));

@@ -2,7 +2,7 @@ package dev.scoring.benchmarks.json;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Score;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.json.ContactJson;
 import dev.scoring.core.json.ModelJson;
@@ -54,7 +54,7 @@ public class JsonBenchmark {
         + "{\"type\":\"email_open\",\"at\":\"2026-11-10T08:30:00Z\"},"
         + "{\"type\":\"page_view\",\"at\":\"2026-11-03T10:00:00Z\",\"value\":95},"
         + "{\"type\":\"demo_request\",\"at\":\"2026-11-21T16:45:00Z\"}]}";
-    seedJson = ModelJson.seedJson();
+    seedJson = ExampleModels.seedJson();
     model = ExampleModels.seed();
     contacts = ContactJson.defaults();
     contact = contacts.read(line);
@@ -97,6 +97,6 @@ public class JsonBenchmark {
   /** Reads and compiles the seed model file (24 rules). */
   @Benchmark
   public ScoringTable readSeedModel() {
-    return ModelJson.read(seedJson);
+    return ModelJson.parse(seedJson);
   }
 }

@@ -2,7 +2,7 @@ package dev.scoring.benchmarks.live;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.live.LiveScorer;
 import java.lang.management.ManagementFactory;
@@ -14,7 +14,9 @@ import java.util.Random;
 /**
  * A companion to {@link LiveScorerBenchmark} for shared, noisy machines: the same three
  * operations timed in <em>CPU time</em> of the measuring thread (which other processes
- * disturb far less than wall-clock time), in one thread, after a warm-up. Not a JMH
+ * disturb far less than wall-clock time), in one thread, after a warm-up: {@code model.score}
+ * of a contact, a copy of it with one more event (what {@code record} did before compact
+ * histories) and {@code record} into the live scorer. Not a JMH
  * benchmark: use it for ratios, and JMH for throughput.
  *
  * <p>Run: {@code mvn -B -q -o package -DskipTests && java -cp
@@ -22,7 +24,6 @@ import java.util.Random;
  */
 public final class LiveCpuTime {
   private static final int CONTACTS = 50_000;
-  private static final int HISTORY = 20;
   private static final int OPS = 200_000;
   private static final int ROUNDS = 8;
 
@@ -32,9 +33,10 @@ public final class LiveCpuTime {
    * Prints, per round, the CPU nanoseconds per operation of {@code model.score},
    * of the history copy and of {@code LiveScorer.record}; the first rounds are warm-up.
    *
-   * @param args ignored
+   * @param args the history length, events per contact (default 20)
    */
   public static void main(String[] args) {
+    final int history = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     ScoringTable model = ExampleModels.seed();
     Instant now = Instant.now();
@@ -55,7 +57,7 @@ public final class LiveCpuTime {
       for (int i = 0; i < CONTACTS; i++) {
         Contact.Builder b = Contact.builder(ids[i]).attribute("age", 20 + random.nextInt(40))
             .attribute("sector", random.nextBoolean() ? "technology" : "finance");
-        for (int k = 0; k < HISTORY; k++) {
+        for (int k = 0; k < history; k++) {
           b.event(events[random.nextInt(events.length)].type(),
               now.minusSeconds(random.nextInt(180 * 86_400)));
         }

@@ -3,7 +3,7 @@ package dev.scoring.benchmarks.live;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.live.LiveScorer;
 import java.time.Duration;
@@ -34,9 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code read}: the score of one of those contacts as of now;
  *   <li>{@code baseline}: {@code model.score(contact, now)} of one of the same 50 000
  *       contacts, taken from an array in the same order: no cache, no copy, no lock;
- *   <li>{@code copy}: the copy of a history with one more event that {@code record} makes
- *       ({@code contact.toBuilder().event(e).build()}), to see where its time goes.
  * </ul>
+ *
+ * <p>{@code ignored} adds that many events of a type no rule reads ({@code page_view}) to each
+ * contact: the scorer does not store them, so {@code record} should not slow down, while
+ * {@code baseline} scores them.
  *
  * <p>Run: {@code mvn -B -q -o package -DskipTests && java -jar
  * scoring-benchmarks/target/benchmarks.jar LiveScorerBenchmark} (add {@code -t 2} for two
@@ -55,8 +57,12 @@ public class LiveScorerBenchmark {
       "chatbot_interaction", "blog_visit", "demo_request", "page_view", "hard_bounce"};
 
   /** Events per contact before each iteration. */
-  @Param({"20"})
+  @Param({"20", "200"})
   int history;
+
+  /** Extra events per contact of a type no rule reads. */
+  @Param({"0"})
+  int ignored;
 
   ScoringTable model;
   LiveScorer scorer;
@@ -101,6 +107,9 @@ public class LiveScorerBenchmark {
     for (int k = 0; k < history; k++) {
       b.event(event(random, 180));
     }
+    for (int k = 0; k < ignored; k++) {
+      b.event(Event.of("page_view", now.minus(Duration.ofSeconds(random.nextInt(180 * 86_400)))));
+    }
     return b.build();
   }
 
@@ -128,14 +137,6 @@ public class LiveScorerBenchmark {
   public Optional<Score> read(Cursor cursor) {
     int i = cursor.next++;
     return scorer.score(ids[Math.floorMod(i * 7919, CONTACTS)]);
-  }
-
-  /** Copies one of the same contacts with one more event, as {@code record} does. */
-  @Benchmark
-  public Contact copy(Cursor cursor) {
-    int i = cursor.next++;
-    return population[Math.floorMod(i * 7919, CONTACTS)].toBuilder()
-        .event(events[i & (events.length - 1)]).build();
   }
 
   /** Scores one of the same contacts directly, for comparison. */

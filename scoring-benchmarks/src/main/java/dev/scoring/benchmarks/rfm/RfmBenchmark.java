@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code baseline}: what one writes by hand, one thread: a {@code HashMap} of running
  *       sums, then sorted copies for the quintile thresholds and the segment lookup;
  *   <li>{@code sequential}: {@link Rfm} with {@code parallelism(1)}: the same work plus
- *       compensated sums, results sorted by id and one {@code CustomerRfm} per customer;
+ *       exact decimal sums, results sorted by id and one {@code CustomerRfm} per customer;
  *   <li>{@code parallel}: {@link Rfm} with its default, all available processors.
  * </ul>
  *

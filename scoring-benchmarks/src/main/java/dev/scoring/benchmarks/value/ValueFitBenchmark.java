@@ -6,10 +6,11 @@ import dev.scoring.rfm.value.GammaGammaModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.GammaDistribution;
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.ContinuousDistribution;
+import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,10 +58,13 @@ public class ValueFitBenchmark {
   /** Simulates the customers (seeded: every run fits the same data). */
   @Setup
   public void simulate() {
-    RandomGenerator random = new Well19937c(20051);
-    GammaDistribution rates = new GammaDistribution(random, 0.243, 1 / 4.414);
-    BetaDistribution dropouts = new BetaDistribution(random, 0.793, 2.426);
-    GammaDistribution spendScales = new GammaDistribution(random, 3.74, 1 / 15.44);
+    UniformRandomProvider random = RandomSource.WELL_19937_C.create(20051L);
+    ContinuousDistribution.Sampler rates =
+        GammaDistribution.of(0.243, 1 / 4.414).createSampler(random);
+    ContinuousDistribution.Sampler dropouts =
+        BetaDistribution.of(0.793, 2.426).createSampler(random);
+    ContinuousDistribution.Sampler spendScales =
+        GammaDistribution.of(3.74, 1 / 15.44).createSampler(random);
     summaries = new ArrayList<>(customers);
     for (int i = 0; i < customers; i++) {
       int firstDay = random.nextInt(84);
@@ -86,7 +90,7 @@ public class ValueFitBenchmark {
       if (x > 0) {
         // mean of x Gamma(p, nu) values is Gamma(p x, nu x)
         double nu = spendScales.sample();
-        mean = new GammaDistribution(random, 6.25 * x, 1 / (nu * x)).sample();
+        mean = GammaDistribution.of(6.25 * x, 1 / (nu * x)).createSampler(random).sample();
       }
       summaries.add(new CustomerSummary(Integer.toString(i), x, recency, age, mean));
     }

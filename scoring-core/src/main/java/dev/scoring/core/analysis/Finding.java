@@ -37,6 +37,11 @@ public record Finding(Kind kind, String subject, String message) {
     /** A tier at or below {@code scale.min}: every score reaches it. */
     TIER_AT_OR_BELOW_SCALE_MIN,
     /** A tier inside the scale that no contact reaches. */
-    TIER_UNREACHABLE
+    TIER_UNREACHABLE,
+    /**
+     * A rate aggregate rule whose threshold is above 1: only contacts with more counted than
+     * denominator events reach it (likely a percentage written as 5 instead of 0.05).
+     */
+    RATE_ABOVE_ONE
   }
 }

@@ -30,6 +30,13 @@ import java.util.Objects;
  * Event ages are considered up to {@link Vocabulary#MAX_AGE_DAYS} (some 820 million years),
  * which matters only for a half-life so long that its factor never reaches 0 before.
  *
+ * <p>Aggregate rules (SPEC section 9) are analysed from the exact analysis of the table
+ * without them: the engagement range is widened by what they can add or take (a safe bound,
+ * marked inexact unless a witness contact attains it), tiers claim no fewest event count,
+ * and aggregate rules that can never fire or always apply are findings (see
+ * {@link Finding.Kind#NEVER_FIRES}, {@link Finding.Kind#ALWAYS_APPLIES},
+ * {@link Finding.Kind#RATE_ABOVE_ONE}).
+ *
  * <p>This is a value-based record: immutable and thread-safe.
  *
  * @param model      the table's name
@@ -72,7 +79,10 @@ public record ModelAnalysis(String model, String version, Scale scale, Range fit
    * @throws NullPointerException if {@code table} is null
    */
   public static ModelAnalysis of(ScoringTable table) {
-    return new Analyzer(Objects.requireNonNull(table, "table")).analyse();
+    Objects.requireNonNull(table, "table");
+    List<dev.scoring.core.AggregateRule> aggregates = Vocabulary.aggregateRules(table);
+    return aggregates.isEmpty() ? new Analyzer(table).analyse()
+        : AggregateAnalysis.of(table, aggregates);
   }
 
   /**

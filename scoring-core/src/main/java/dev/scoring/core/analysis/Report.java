@@ -1,5 +1,6 @@
 package dev.scoring.core.analysis;
 
+import dev.scoring.api.Values;
 import dev.scoring.core.Condition;
 import java.util.List;
 import java.util.Locale;
@@ -102,12 +103,7 @@ final class Report {
     if (Double.isInfinite(d)) {
       return d > 0 ? "+inf" : "-inf";
     }
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    String s = String.format(Locale.ROOT, "%.6f", d);
-    s = s.replaceAll("0+$", "");
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    return Values.rounded(d, 6);
   }
 
   /** A condition as in model files: {@code age between [18, 24]}. */
@@ -122,9 +118,29 @@ final class Report {
         + (c.ignoreCase() ? " (ignoring case)" : "");
   }
 
+  /** An aggregate condition as a phrase: {@code count(email_open) within 30 days atLeast 5}. */
+  static String aggregate(dev.scoring.core.Aggregate a) {
+    dev.scoring.core.Aggregate.Measure m = a.measure();
+    StringBuilder out = new StringBuilder(m.function().jsonName()).append('(')
+        .append(String.join(", ", m.events()));
+    if (!m.per().isEmpty()) {
+      out.append(" per ").append(String.join(", ", m.per()));
+    }
+    out.append(')');
+    m.withinDays().ifPresent(w -> out.append(" within ").append(w).append(" days"));
+    m.minValue().ifPresent(v -> out.append(" minValue ").append(number(v)));
+    if (m.minCount() != 1) {
+      out.append(" minCount ").append(m.minCount());
+    }
+    out.append(' ').append(a.operator().jsonName()).append(' ');
+    out.append(a.operator() == dev.scoring.core.Aggregate.Operator.BETWEEN
+        ? "[" + number(a.lo()) + ", " + number(a.hi()) + "]" : number(a.lo()));
+    return out.toString();
+  }
+
   private static String operand(Object o) {
     if (o instanceof String s) {
-      return "\"" + s + "\"";
+      return Values.quote(s, -1);
     }
     if (o instanceof Double d) {
       return number(d);

@@ -1,5 +1,7 @@
 package dev.scoring.core.analysis;
 
+import dev.scoring.core.Aggregate;
+import dev.scoring.core.AggregateRule;
 import dev.scoring.core.AttributeRule;
 import dev.scoring.core.Condition;
 import dev.scoring.core.Decay;
@@ -7,12 +9,11 @@ import dev.scoring.core.EventRule;
 import dev.scoring.core.InactivityRule;
 import dev.scoring.core.Rule;
 import dev.scoring.core.ScoringTable;
-import java.math.BigDecimal;
+import dev.scoring.core.internal.Candidates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -103,6 +104,26 @@ public record Vocabulary(Map<String, List<Object>> attributeValues, String other
     for (EventRule r : table.behavioral()) {
       activity.add(r.match().event());
     }
+    // Aggregate rules (SPEC section 9): their counted and denominator types, their minValue,
+    // and the counted types of behavioral ones as activity.
+    for (AggregateRule r : aggregateRules(table)) {
+      Aggregate.Measure m = r.when().measure();
+      List<String> all = new ArrayList<>(m.events());
+      all.addAll(m.per());
+      for (String type : all) {
+        types.add(type);
+        thresholds.computeIfAbsent(type, k -> new TreeSet<>());
+      }
+      m.minValue().ifPresent(v -> {
+        for (String type : m.events()) {
+          thresholds.get(type).add(v);
+          thresholds.get(type).add(Math.nextDown(v));
+        }
+      });
+      if (r.points() > 0) {
+        activity.addAll(m.events());
+      }
+    }
     Map<String, List<Double>> eventValues = new LinkedHashMap<>();
     thresholds.forEach((k, v) -> eventValues.put(k, new ArrayList<>(v)));
     return new Vocabulary(attributeValues, unused("other_attribute", conditions.keySet()),
@@ -146,9 +167,36 @@ public record Vocabulary(Map<String, List<Object>> attributeValues, String other
     return rules;
   }
 
+  /** Behavioral aggregate rules, then negative ones. */
+  static List<AggregateRule> aggregateRules(ScoringTable table) {
+    List<AggregateRule> rules = new ArrayList<>();
+    for (Rule r : table.behavioralRules()) {
+      if (r instanceof AggregateRule a) {
+        rules.add(a);
+      }
+    }
+    for (Rule r : table.negative()) {
+      if (r instanceof AggregateRule a) {
+        rules.add(a);
+      }
+    }
+    return rules;
+  }
+
   /** The candidate ages of a table, ascending. */
   static List<Long> candidateAges(ScoringTable table) {
     TreeSet<Long> edges = new TreeSet<>();
+    for (AggregateRule r : aggregateRules(table)) {
+      r.when().measure().withinDays().ifPresent(w -> edges.add((long) w));
+      if (r.when().measure().function() == Aggregate.Function.DAYS_SINCE_LAST) {
+        // daysSinceLast compares a whole age: the first whole age at or above each operand.
+        for (double x : new double[] {r.when().lo(), r.when().hi()}) {
+          if (x >= 0 && x < MAX_AGE_DAYS) {
+            edges.add((long) Math.ceil(x));
+          }
+        }
+      }
+    }
     for (EventRule r : eventRules(table)) {
       r.match().withinDays().ifPresent(w -> edges.add((long) w));
     }
@@ -213,105 +261,6 @@ public record Vocabulary(Map<String, List<Object>> attributeValues, String other
 
   /** Candidate values for one attribute given the conditions on it. */
   static List<Object> candidateValues(List<Condition> conditions) {
-    Set<Object> values = new LinkedHashSet<>();
-    Set<String> strings = new LinkedHashSet<>();
-    TreeSet<Double> numbers = new TreeSet<>();
-    for (Condition c : conditions) {
-      for (Object o : c.operands()) {
-        if (c.operator() == Condition.Operator.PRESENT) {
-          continue;
-        }
-        if (o instanceof String s) {
-          strings.add(s);
-          double d = parseDecimal(s);
-          if (!Double.isNaN(d)) {
-            numbers.add(d);
-          }
-        } else if (o instanceof Number n) {
-          numbers.add(n.doubleValue());
-        }
-      }
-    }
-    for (String s : strings) {
-      values.add(s);
-      values.add(s.toUpperCase(Locale.ROOT));
-      values.add(s.toLowerCase(Locale.ROOT));
-      values.add(swapCase(s));
-      values.add(capitalize(s));
-      values.add(s + "_other");
-    }
-    for (double p : numbers) {
-      for (double d : new double[] {p, Math.nextDown(p), Math.nextUp(p)}) {
-        if (!Double.isFinite(d)) {
-          continue;
-        }
-        values.add(number(d));
-        values.addAll(spellings(d));
-      }
-    }
-    values.add(Boolean.TRUE);
-    values.add(Boolean.FALSE);
-    for (String b : new String[] {"true", "false", "TRUE", "False", "tRuE", "fAlSe"}) {
-      values.add(b);
-    }
-    values.add("");
-    values.add(" ");
-    values.add("other");
-    values.add(0L);
-    return new ArrayList<>(values);
-  }
-
-  /** A number as a contact stores it: {@link Long} when whole, else {@link Double}. */
-  private static Object number(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
-      return (long) d;
-    }
-    return d;
-  }
-
-  /** Several decimal spellings of a number, so string operands can be matched or missed. */
-  private static List<String> spellings(double d) {
-    List<String> out = new ArrayList<>();
-    String plain = new BigDecimal(d).toPlainString();
-    String shortest = Double.toString(d);
-    boolean whole = d == Math.rint(d) && Math.abs(d) < 1e15;
-    if (whole) {
-      String l = Long.toString((long) d);
-      out.add(l);
-      out.add(l + ".0");
-      out.add(l + ".00");
-      out.add(d < 0 ? l : "+" + l);
-      out.add(l + "e0");
-    } else {
-      out.add(shortest);
-      out.add(plain.contains(".") ? plain + "0" : plain);
-      out.add(d < 0 ? shortest + "e0" : "+" + shortest);
-    }
-    return out;
-  }
-
-  private static String swapCase(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      b.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
-    }
-    return b.toString();
-  }
-
-  private static String capitalize(String s) {
-    return s.isEmpty() ? s
-        : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
-  }
-
-  /** The value of a plain decimal string as scoring reads it, NaN when it is none. */
-  static double parseDecimal(String s) {
-    // Same grammar as scoring: optional sign, digits with optional fraction, optional
-    // exponent; nothing else.
-    if (!s.matches("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
-      return Double.NaN;
-    }
-    double d = Double.parseDouble(s);
-    return Double.isFinite(d) ? d : Double.NaN;
+    return Candidates.values(conditions);
   }
 }

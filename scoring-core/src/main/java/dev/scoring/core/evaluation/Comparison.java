@@ -11,7 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.numbers.gamma.Erfc;
+import org.apache.commons.numbers.gamma.InverseErf;
 
 /**
  * Two models on the same labelled contacts: both evaluations side by side, the difference of
@@ -126,11 +127,12 @@ public record Comparison(Evaluation first, Evaluation second, double aucDifferen
     Evaluation eb = Evaluation.of(second, asOf, b, tb, labels, Evaluation.DEFAULT_BAND_WIDTH);
     double diff = eb.auc() - ea.auc();
     double se = delongStandardError(a, b, labels);
-    double z = new NormalDistribution(null, 0, 1)
-        .inverseCumulativeProbability(0.5 + confidence / 2);
+    // the standard normal quantile at 0.5 + confidence / 2 is sqrt(2) erf^-1(confidence)
+    double z = Math.sqrt(2) * InverseErf.value(confidence);
     double p;
     if (se > 0) {
-      p = 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-Math.abs(diff) / se);
+      // two-sided: 2 Phi(-|d| / se) = erfc(|d| / (se sqrt(2)))
+      p = Erfc.value(Math.abs(diff) / (se * Math.sqrt(2)));
     } else {
       p = diff == 0 ? 1 : 0;
     }

@@ -8,6 +8,7 @@ import dev.scoring.api.Explanation;
 import dev.scoring.core.Criteria;
 import dev.scoring.core.EventMatch;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.internal.Numbers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A {@link FeatureSpec} resolved on training contacts: the bins of every feature as rule
@@ -32,9 +32,6 @@ import java.util.regex.Pattern;
  * counts exactly {@code min(c, m)} events. Immutable and thread-safe.
  */
 final class Encoding {
-  private static final Pattern DECIMAL =
-      Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*");
-
   /** One regression column. */
   record Column(int feature, String label, String ruleId, Criteria criteria, EventMatch match,
       int knot) {}
@@ -229,8 +226,8 @@ final class Encoding {
         Object v = lc.contact().attribute(n.name());
         if (v instanceof Number num) {
           values.add(num.doubleValue());
-        } else if (v instanceof String s && DECIMAL.matcher(s).matches()) {
-          values.add(Double.parseDouble(s.strip()));
+        } else if (v instanceof String s && !Double.isNaN(Numbers.parse(s))) {
+          values.add(Numbers.parse(s));
         }
       }
       values.sort(Comparator.naturalOrder());

@@ -1,5 +1,6 @@
 package dev.scoring.core.evaluation;
 
+import dev.scoring.api.Values;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
 import dev.scoring.api.Tier;
@@ -35,7 +36,8 @@ import java.util.Objects;
  *       first, then the tiers in increasing order of threshold;
  *   <li>{@code bands}: the same per score band {@code [k * w, (k + 1) * w)} of width {@code w}
  *       (default 10), from the band of the lowest score to the band of the highest, empty
- *       bands included;
+ *       bands included; a score at the top of a {@code ScoringTable}'s scale falls in the
+ *       band below it, then closed ({@code [90, 100]}), never in a band beyond the scale;
  *   <li>{@code thresholds}: precision and recall of the cut "score at least the tier's
  *       threshold", per tier.
  * </ul>
@@ -190,13 +192,23 @@ public record Evaluation(String model, String version, Instant asOf, int contact
     double highest = r.groupScore(0);
     long firstBand = (long) Math.floor(lowest / bandWidth);
     long lastBand = (long) Math.floor(highest / bandWidth);
+    // a score at the top of the scale belongs to the band below it, closed: [90, 100], not
+    // a band [100, 110) beyond the scale
+    double scaleMax = model instanceof dev.scoring.core.ScoringTable t
+        ? t.scale().max() : Double.NaN;
+    boolean closedTop = lastBand > firstBand && highest == scaleMax
+        && lastBand * bandWidth == scaleMax;
+    if (closedTop) {
+      lastBand--;
+    }
     if (lastBand - firstBand > 10_000) {
       throw new IllegalArgumentException("bandWidth must give at most 10000 bands over the scores "
           + lowest + " to " + highest + ", but was " + bandWidth);
     }
     long[][] bandCells = new long[(int) (lastBand - firstBand + 1)][2];
     for (int i = 0; i < n; i++) {
-      int b = (int) ((long) Math.floor(scores[i] / bandWidth) - firstBand);
+      int b = (int) Math.min(lastBand - firstBand,
+          (long) Math.floor(scores[i] / bandWidth) - firstBand);
       bandCells[b][0]++;
       if (labels[i]) {
         bandCells[b][1]++;
@@ -205,7 +217,8 @@ public record Evaluation(String model, String version, Instant asOf, int contact
     List<Group> bands = new ArrayList<>();
     for (int b = 0; b < bandCells.length; b++) {
       double lo = (firstBand + b) * bandWidth;
-      bands.add(new Group("[" + number(lo) + ", " + number(lo + bandWidth) + ")",
+      boolean top = closedTop && b == bandCells.length - 1;
+      bands.add(new Group("[" + number(lo) + ", " + number(lo + bandWidth) + (top ? "]" : ")"),
           bandCells[b][0], bandCells[b][1]));
     }
 
@@ -308,10 +321,7 @@ public record Evaluation(String model, String version, Instant asOf, int contact
   }
 
   static String number(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    return f("%.2f", d);
+    return Values.fixed(d, 2);
   }
 
   static String f(String format, Object... args) {

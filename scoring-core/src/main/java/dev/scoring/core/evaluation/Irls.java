@@ -1,14 +1,10 @@
 package dev.scoring.core.evaluation;
 
-import org.apache.commons.math3.exception.MathIllegalArgumentException;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.BlockRealMatrix;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
+import dev.scoring.core.math.Cholesky;
 
 /**
  * L2-regularised logistic regression by Newton's method (iteratively reweighted least
- * squares), with commons-math's Cholesky decomposition for each Newton system. Maximises
+ * squares), with a Cholesky decomposition for each Newton system. Maximises
  * {@code sum(y * eta - ln(1 + e^eta)) - (l2 / 2) * sum(beta_j^2)} over the coefficients, the
  * intercept not penalised. Each step is halved until the objective does not decrease, so the
  * iteration converges from the start at "intercept = log odds of the base rate, other
@@ -30,36 +26,34 @@ final class Irls {
       System.arraycopy(x[i], 0, rows[i], 1, d - 1);
       positives += y[i] ? 1 : 0;
     }
-    RealMatrix design = new BlockRealMatrix(rows);
-    RealMatrix transposed = design.transpose();
     double[] beta = new double[d];
     beta[0] = Math.log((double) positives / (n - positives));
-    double objective = objective(design.operate(beta), y, beta, l2);
+    double objective = objective(operate(rows, beta), y, beta, l2);
     for (int iteration = 1; iteration <= maxIterations; iteration++) {
-      double[] eta = design.operate(beta);
-      double[] residual = new double[n];
-      double[][] weighted = new double[n][];
+      double[] eta = operate(rows, beta);
+      double[] gradient = new double[d];
+      double[][] hessian = new double[d][d];
       for (int i = 0; i < n; i++) {
         double p = 1.0 / (1.0 + Math.exp(-eta[i]));
         double w = p * (1 - p);
-        residual[i] = (y[i] ? 1 : 0) - p;
-        double[] row = rows[i].clone();
+        double residual = (y[i] ? 1 : 0) - p;
+        double[] row = rows[i];
         for (int j = 0; j < d; j++) {
-          row[j] *= w;
+          gradient[j] += row[j] * residual;
+          double wj = w * row[j];
+          for (int k = 0; k <= j; k++) {
+            hessian[j][k] += wj * row[k];
+          }
         }
-        weighted[i] = row;
       }
-      double[] gradient = transposed.operate(residual);
-      RealMatrix hessian = transposed.multiply(new BlockRealMatrix(weighted));
       for (int j = 1; j < d; j++) {
         gradient[j] -= l2 * beta[j];
-        hessian.addToEntry(j, j, l2);
+        hessian[j][j] += l2;
       }
       double[] delta;
       try {
-        delta = new CholeskyDecomposition(hessian, 1e-8, 1e-300).getSolver()
-            .solve(new ArrayRealVector(gradient, false)).toArray();
-      } catch (MathIllegalArgumentException e) {
+        delta = Cholesky.of(hessian, 1e-15).solve(gradient);
+      } catch (IllegalArgumentException e) {
         throw new IllegalStateException("the Newton system must be positive definite, but was "
             + "not at iteration " + iteration + " (" + e.getMessage() + ")", e);
       }
@@ -70,7 +64,7 @@ final class Irls {
         for (int j = 0; j < d; j++) {
           candidate[j] = beta[j] + step * delta[j];
         }
-        candidateObjective = objective(design.operate(candidate), y, candidate, l2);
+        candidateObjective = objective(operate(rows, candidate), y, candidate, l2);
         if (candidateObjective >= objective - 1e-12 * Math.abs(objective)) {
           break;
         }
@@ -83,11 +77,25 @@ final class Irls {
       beta = candidate.clone();
       objective = candidateObjective;
       if (largest < tolerance) {
-        return new Result(beta, iteration, logLikelihood(design.operate(beta), y));
+        return new Result(beta, iteration, logLikelihood(operate(rows, beta), y));
       }
     }
     throw new IllegalStateException("logistic regression must converge within " + maxIterations
         + " Newton iterations, but did not");
+  }
+
+  /** The linear predictor: rows times beta. */
+  private static double[] operate(double[][] rows, double[] beta) {
+    double[] eta = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      double s = 0;
+      double[] row = rows[i];
+      for (int j = 0; j < beta.length; j++) {
+        s += row[j] * beta[j];
+      }
+      eta[i] = s;
+    }
+    return eta;
   }
 
   private static double objective(double[] eta, boolean[] y, double[] beta, double l2) {

@@ -33,7 +33,7 @@ import java.util.Set;
  * term is computed by scoring the contact with a table of the very rules the fitted table
  * will hold, so the regression and the table see the same thing. The fit maximises the
  * log-likelihood minus {@code (l2 / 2) * sum(coefficient^2)} (intercept not penalised) by
- * Newton's method with commons-math's Cholesky decomposition (see {@code Irls}).
+ * Newton's method with a Cholesky decomposition (see {@code Irls}).
  *
  * <h2>From coefficients to rules</h2>
  * With the {@link Scaling} giving {@code score = offset + factor * ln(odds)}

@@ -1,16 +1,16 @@
 package dev.scoring.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
+import dev.scoring.core.ContactTable;
+import dev.scoring.core.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,21 +40,25 @@ public final class ContactJson {
   private static final ContactJson DEFAULT = new ContactJson(JsonLimits.defaults());
 
   private final JsonLimits limits;
-  private final ContactParser parser;
+  private final JsonFactory factory;
 
   private ContactJson(JsonLimits limits) {
     this.limits = limits;
-    this.parser = new ContactParser(limits);
+    this.factory = JsonSupport.readerFactory(limits);
   }
 
-  /** Returns a reader with the default {@link JsonLimits}. */
+  /**
+   * Returns a reader with the default {@link JsonLimits}.
+   *
+   * @return the reader
+   */
   public static ContactJson defaults() {
     return DEFAULT;
   }
 
   /**
    * Returns a reader with the given limits; {@link JsonLimits#maxDocumentLength()} applies to
-   * each document or line.
+   * each document or line, in UTF-8 bytes.
    *
    * @param limits the limits
    * @return the reader
@@ -64,20 +68,47 @@ public final class ContactJson {
     return new ContactJson(Objects.requireNonNull(limits, "limits"));
   }
 
-  /** Returns the limits in force. */
+  /**
+   * Returns the limits in force.
+   *
+   * @return the limits
+   */
   public JsonLimits limits() {
     return limits;
   }
 
+  private ContactParser parser() {
+    return new ContactParser(limits, factory);
+  }
+
   /**
-   * Reads one contact.
+   * Reads one contact. The document may span several lines; it is checked as its UTF-8
+   * encoding, so its length counts bytes and an unpaired surrogate is refused.
    *
    * @param json a JSON object
    * @return the contact
    * @throws ContactJsonException if it is not a valid contact (line number 0)
    */
   public Contact read(String json) {
-    return parser.parse(Objects.requireNonNull(json, "json"), 0);
+    Objects.requireNonNull(json, "json");
+    if (json.length() > limits.maxDocumentLength()) {
+      throw new ContactJsonException(0, "", "contact must be at most "
+          + limits.maxDocumentLength() + " bytes long, but was longer");
+    }
+    byte[] utf8 = new byte[3 * json.length()];
+    int length = Utf8.encode(json, 0, json.length(), utf8, 0);
+    if (length > limits.maxDocumentLength()) {
+      throw new ContactJsonException(0, "", "contact must be at most "
+          + limits.maxDocumentLength() + " bytes long, but was longer");
+    }
+    int bad = Utf8.invalidAt(utf8, 0, length);
+    if (bad >= 0) {
+      throw new ContactJsonException(0, "", "contact must be valid UTF-8, but was invalid at"
+          + " byte " + (bad + 1) + " (0x" + String.format("%02X", utf8[bad] & 0xFF) + ")");
+    }
+    ContactObjects sink = new ContactObjects();
+    parser().parse(utf8, 0, length, 0, sink);
+    return sink.take();
   }
 
   /**
@@ -87,7 +118,8 @@ public final class ContactJson {
    * @return the contacts
    */
   public ContactLines lines(Reader in) {
-    return new ContactLines(Objects.requireNonNull(in, "in"), parser, limits, null);
+    return new ContactLines(new NdjsonReader(Objects.requireNonNull(in, "in"), parser(),
+        limits), null);
   }
 
   /**
@@ -98,8 +130,8 @@ public final class ContactJson {
    * @return the contacts of the good lines
    */
   public ContactLines lines(Reader in, Consumer<BadLine> onBadLine) {
-    return new ContactLines(Objects.requireNonNull(in, "in"), parser, limits,
-        Objects.requireNonNull(onBadLine, "onBadLine"));
+    return new ContactLines(new NdjsonReader(Objects.requireNonNull(in, "in"), parser(),
+        limits), Objects.requireNonNull(onBadLine, "onBadLine"));
   }
 
   /**
@@ -109,7 +141,8 @@ public final class ContactJson {
    * @return the contacts
    */
   public ContactLines lines(InputStream in) {
-    return lines(utf8(in));
+    return new ContactLines(new NdjsonReader(Objects.requireNonNull(in, "in"), parser(),
+        limits), null);
   }
 
   /**
@@ -120,7 +153,8 @@ public final class ContactJson {
    * @return the contacts of the good lines
    */
   public ContactLines lines(InputStream in, Consumer<BadLine> onBadLine) {
-    return lines(utf8(in), onBadLine);
+    return new ContactLines(new NdjsonReader(Objects.requireNonNull(in, "in"), parser(),
+        limits), Objects.requireNonNull(onBadLine, "onBadLine"));
   }
 
   /**
@@ -146,11 +180,99 @@ public final class ContactJson {
     return lines(Files.newInputStream(file), onBadLine);
   }
 
-  private static Reader utf8(InputStream in) {
-    return new InputStreamReader(Objects.requireNonNull(in, "in"),
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT));
+  /**
+   * Reads NDJSON (UTF-8) into a new {@link ContactTable}, failing at the first bad line,
+   * with no object per contact. The stream is read to its end (or the bad line) but not
+   * closed.
+   *
+   * @param in the bytes
+   * @return the table
+   * @throws ContactJsonException at the first bad line
+   * @throws UncheckedIOException if reading fails
+   */
+  public ContactTable readTable(InputStream in) {
+    ContactTable.Builder table = ContactTable.builder();
+    readInto(in, table.sink(), null);
+    return table.build();
+  }
+
+  /**
+   * Reads NDJSON (UTF-8) into a new {@link ContactTable}, reporting each bad line and going
+   * on with the next. The stream is read to its end but not closed.
+   *
+   * @param in        the bytes
+   * @param onBadLine receives every bad line, in order
+   * @return the table of the good lines' contacts, in line order
+   * @throws UncheckedIOException if reading fails
+   */
+  public ContactTable readTable(InputStream in, Consumer<BadLine> onBadLine) {
+    ContactTable.Builder table = ContactTable.builder();
+    readInto(in, table.sink(), Objects.requireNonNull(onBadLine, "onBadLine"));
+    return table.build();
+  }
+
+  /**
+   * Reads an NDJSON file (UTF-8) into a new {@link ContactTable}, failing at the first bad
+   * line.
+   *
+   * @param file the file
+   * @return the table
+   * @throws ContactJsonException at the first bad line
+   * @throws IOException if the file cannot be opened or read
+   */
+  public ContactTable readTable(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return readTable(in);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * Reads an NDJSON file (UTF-8) into a new {@link ContactTable}, reporting each bad line.
+   *
+   * @param file      the file
+   * @param onBadLine receives every bad line, in order
+   * @return the table of the good lines' contacts, in line order
+   * @throws IOException if the file cannot be opened or read
+   */
+  public ContactTable readTable(Path file, Consumer<BadLine> onBadLine) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return readTable(in, onBadLine);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * Reads NDJSON (UTF-8) into any {@link ContactSink}: the streaming reader every other
+   * method of this class is made of. The stream is read to its end (or, failing fast, the
+   * bad line) but not closed.
+   *
+   * @param in        the bytes
+   * @param sink      receives each good line's contact
+   * @param onBadLine receives every bad line, in order; null to fail at the first one
+   * @return the number of contacts passed to the sink
+   * @throws ContactJsonException at the first bad line when {@code onBadLine} is null
+   * @throws UncheckedIOException if reading fails
+   */
+  public long readInto(InputStream in, ContactSink sink, Consumer<BadLine> onBadLine) {
+    Objects.requireNonNull(sink, "sink");
+    NdjsonReader reader = new NdjsonReader(Objects.requireNonNull(in, "in"), parser(), limits);
+    long contacts = 0;
+    while (true) {
+      try {
+        if (!reader.next(sink)) {
+          return contacts;
+        }
+        contacts++;
+      } catch (ContactJsonException e) {
+        if (onBadLine == null) {
+          throw e;
+        }
+        onBadLine.accept(e.toBadLine());
+      }
+    }
   }
 
   /**

@@ -4,286 +4,379 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.scoring.api.Contact;
-import dev.scoring.api.Event;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Reads one contact (SPEC section 1) from JSON text by streaming over its tokens: no tree,
- * no data binding. Unknown and repeated fields are refused; {@code null} attribute values
- * mean absent; an event's {@code value} may be absent or {@code null}.
+ * The one reader of SPEC section 1: parses the UTF-8 bytes of one contact (an NDJSON line or
+ * a single document) by streaming over its tokens, no tree and no data binding, into a
+ * {@link ContactSink}. Every path that reads contacts goes through {@link #parse}, so every
+ * path accepts and refuses the same text with the same {@link ContactJsonException}.
  *
- * <p>Immutable and thread-safe.
+ * <p>Not thread-safe: it keeps per-contact scratch state; one per reader.
  */
 final class ContactParser {
   private static final String FIELDS = "(id, attributes, events)";
   private static final String EVENT_FIELDS = "(type, at, value)";
+  private static final int DESCRIBE_MAX = 57;
 
   private final JsonFactory factory;
   private final JsonLimits limits;
+  private final Instants instants = new Instants();
+  private final StringCache strings = new StringCache();
+  // The attribute names of the current contact, to refuse a repeated one.
+  private String[] names = new String[16];
+  private int nameCount;
+  private final Set<String> manyNames = new HashSet<>();
 
-  ContactParser(JsonLimits limits) {
+  // Where the parser is, turned into a path only when an error is reported.
+  private long line;
+  private String field;
+  private String attribute;
+  private int event;
+  private String eventField;
+
+  ContactParser(JsonLimits limits, JsonFactory factory) {
     this.limits = limits;
-    this.factory = JsonSupport.readerFactory(limits);
+    this.factory = factory;
   }
 
   /**
-   * Parses a document.
+   * Parses one contact into the sink: {@code begin}, its parts, then {@code end}; or, when
+   * the text is not a valid contact, {@code abort} and an exception.
    *
-   * @param text the document
-   * @param line its line number from 1, or 0 for a single document
-   * @return the contact
-   * @throws ContactJsonException if it is not a valid contact
+   * @param utf8   the buffer, valid UTF-8 in {@code [offset, offset + length)}
+   * @param offset where the text starts
+   * @param length its length in bytes, at most the document limit
+   * @param line   the line number from 1, or 0 for a single document
+   * @param sink   receives the contact
+   * @throws ContactJsonException if the text is not a valid contact (after
+   *     {@link ContactSink#abort()})
    */
-  Contact parse(String text, long line) {
-    if (text.length() > limits.maxDocumentLength()) {
-      throw new ContactJsonException(line, "", prefix(line) + "contact must be at most "
-          + limits.maxDocumentLength() + " characters long, but was " + text.length());
-    }
-    State s = new State(line);
-    try (JsonParser p = factory.createParser(text)) {
-      return contact(p, s);
+  void parse(byte[] utf8, int offset, int length, long line, ContactSink sink) {
+    this.line = line;
+    field = null;
+    attribute = null;
+    event = -1;
+    eventField = null;
+    sink.begin(line);
+    try (JsonParser p = factory.createParser(utf8, offset, length)) {
+      contact(p, sink);
+    } catch (ContactJsonException e) {
+      sink.abort();
+      throw e;
     } catch (JacksonException e) {
-      JsonSupport.Problem p = JsonSupport.translate(e, s.path(), "contact", limits,
-          "characters", text.indexOf('\n') >= 0);
-      throw new ContactJsonException(line, p.path(), prefix(line) + p.message());
+      sink.abort();
+      JsonSupport.Problem problem = JsonSupport.translate(e, path(), "contact", limits,
+          "bytes", false);
+      throw new ContactJsonException(line, problem.path(), prefix(line) + problem.message());
     } catch (IOException e) {
-      throw new ContactJsonException(line, s.path(), prefix(line) + JsonSupport.where(s.path(),
+      sink.abort();
+      throw new ContactJsonException(line, path(), prefix(line) + JsonSupport.where(path(),
           "contact") + " must be valid JSON, but was malformed: " + e.getMessage());
+    } catch (IllegalArgumentException e) { // refused by the sink
+      sink.abort();
+      String path = path();
+      throw new ContactJsonException(line, path, prefix(line)
+          + JsonSupport.where(path, "contact") + " " + e.getMessage());
+    } catch (RuntimeException | Error e) {
+      sink.abort();
+      throw e;
     }
   }
 
-  private static String prefix(long line) {
+  /** The message prefix naming the line, empty for a single document. */
+  static String prefix(long line) {
     return line > 0 ? "line " + line + ": " : "";
   }
 
-  /** Where the parser is, built into a path string only when an error is reported. */
-  private static final class State {
-    final long line;
-    String field = "";
-    String attribute;
-    int event = -1;
-    String eventField;
-
-    State(long line) {
-      this.line = line;
+  /** The JSON path of the current position. */
+  private String path() {
+    if (attribute != null) {
+      return JsonSupport.field("attributes", attribute);
     }
-
-    String path() {
-      if (attribute != null) {
-        return JsonSupport.field("attributes", attribute);
-      }
-      if (event >= 0) {
-        String e = JsonSupport.index("events", event);
-        return eventField == null ? e : JsonSupport.field(e, eventField);
-      }
-      return field;
+    if (event >= 0) {
+      String e = JsonSupport.index("events", event);
+      return eventField == null ? e : JsonSupport.field(e, eventField);
     }
-
-    ContactJsonException error(String constraint, String value) {
-      String path = path();
-      return new ContactJsonException(line, path, prefix(line) + JsonSupport.where(path,
-          "contact") + " must be " + constraint + ", but was " + value);
-    }
+    return field == null ? "" : field;
   }
 
-  private Contact contact(JsonParser p, State s) throws IOException {
+  private ContactJsonException error(String constraint, String value) {
+    String path = path();
+    return new ContactJsonException(line, path, prefix(line) + JsonSupport.where(path,
+        "contact") + " must be " + constraint + ", but was " + value);
+  }
+
+  private void contact(JsonParser p, ContactSink sink) throws IOException {
     JsonToken t = p.nextToken();
     if (t != JsonToken.START_OBJECT) {
-      throw s.error("a JSON object", t == null ? "empty" : describe(p, t));
+      throw error("a JSON object", t == null ? "empty" : describe(p, t));
     }
-    String id = null;
-    Map<String, Object> attributes = new LinkedHashMap<>();
-    List<Event> events = new ArrayList<>();
+    boolean seenId = false;
     boolean seenAttributes = false;
     boolean seenEvents = false;
     while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
       String name = p.currentName();
-      s.field = JsonSupport.field("", name);
+      field = JsonSupport.field("", name);
       t = p.nextToken();
       switch (name) {
         case "id" -> {
-          if (id != null) {
-            throw s.error("present once", "repeated");
+          if (seenId) {
+            throw error("present once", "repeated");
           }
+          seenId = true;
           if (t != JsonToken.VALUE_STRING) {
-            throw s.error("a non-blank string", describe(p, t));
+            throw error("a non-blank string", describe(p, t));
           }
-          id = p.getText();
+          checkLength(p);
+          String id = p.getText();
           if (id.isBlank()) {
-            throw s.error("a non-blank string", JsonSupport.quote(id));
+            throw error("a non-blank string", JsonSupport.quote(id));
           }
+          sink.id(id);
         }
         case "attributes" -> {
           if (seenAttributes) {
-            throw s.error("present once", "repeated");
+            throw error("present once", "repeated");
           }
           seenAttributes = true;
-          attributes(p, t, s, attributes);
+          if (t == JsonToken.START_OBJECT) {
+            attributes(p, sink);
+          } else if (t != JsonToken.VALUE_NULL) {
+            throw error("an object of attribute names to values, or null", describe(p, t));
+          }
         }
         case "events" -> {
           if (seenEvents) {
-            throw s.error("present once", "repeated");
+            throw error("present once", "repeated");
           }
           seenEvents = true;
-          events(p, t, s, events);
+          if (t == JsonToken.START_ARRAY) {
+            events(p, sink);
+          } else if (t != JsonToken.VALUE_NULL) {
+            throw error("a list of events, or null", describe(p, t));
+          }
         }
-        default -> throw s.error("a field of a contact " + FIELDS, "unknown");
+        default -> throw error("a field of a contact " + FIELDS, "unknown");
       }
-      s.field = "";
+      field = null;
     }
-    s.field = "";
-    if (id == null) {
-      s.field = "id";
-      throw s.error("present", "missing");
+    if (!seenId) {
+      field = "id";
+      throw error("present", "missing");
     }
+    field = null;
     t = p.nextToken();
     if (t != null) {
-      throw s.error("a single JSON object", "followed by more content at column "
-          + p.currentTokenLocation().getColumnNr());
+      throw error(line > 0 ? "a single JSON object (one contact per line)"
+          : "a single JSON object",
+          "followed by more content at column " + p.currentTokenLocation().getColumnNr());
     }
-    Contact.Builder b = Contact.builder(id);
-    attributes.forEach(b::attribute);
-    return b.events(events).build();
+    sink.end();
   }
 
-  private static void attributes(JsonParser p, JsonToken t, State s, Map<String, Object> out)
-      throws IOException {
-    if (t != JsonToken.START_OBJECT) {
-      throw s.error("an object of attribute names to values", describe(p, t));
-    }
-    Set<String> seen = new HashSet<>();
+  private void attributes(JsonParser p, ContactSink sink) throws IOException {
+    nameCount = 0;
+    manyNames.clear();
+    JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
       String name = p.currentName();
-      s.attribute = name;
-      if (!seen.add(name)) {
-        throw s.error("present once", "repeated");
+      attribute = name;
+      if (!firstTime(name)) {
+        throw error("present once", "repeated");
       }
       if (name.isBlank()) {
-        throw s.error("named by a non-blank string", JsonSupport.quote(name));
+        throw error("named by a non-blank string", JsonSupport.quote(name));
       }
       t = p.nextToken();
-      Object value;
       switch (t) {
-        case VALUE_STRING -> value = p.getText();
-        case VALUE_TRUE -> value = Boolean.TRUE;
-        case VALUE_FALSE -> value = Boolean.FALSE;
-        case VALUE_NULL -> value = null;
-        case VALUE_NUMBER_INT -> value = switch (p.getNumberType()) {
-          case INT, LONG -> p.getLongValue();
-          default -> finite(p, s, p.getBigIntegerValue().doubleValue());
-        };
-        case VALUE_NUMBER_FLOAT -> value = finite(p, s, p.getDoubleValue());
-        default -> throw s.error("a string, a finite number, a boolean or null",
-            describe(p, t));
-      }
-      if (value != null) {
-        out.put(name, value);
+        case VALUE_STRING -> {
+          checkLength(p);
+          sink.attribute(name, strings.get(p));
+        }
+        case VALUE_TRUE -> sink.attribute(name, true);
+        case VALUE_FALSE -> sink.attribute(name, false);
+        case VALUE_NULL -> { }
+        case VALUE_NUMBER_INT -> {
+          JsonParser.NumberType type = p.getNumberType();
+          if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+            sink.attribute(name, p.getLongValue());
+          } else {
+            sink.attribute(name, finite(p, p.getDoubleValue()));
+          }
+        }
+        case VALUE_NUMBER_FLOAT -> sink.attribute(name, finite(p, p.getDoubleValue()));
+        default -> throw error("a string, a finite number, a boolean or null", describe(p, t));
       }
     }
-    s.attribute = null;
+    attribute = null;
   }
 
-  private static double finite(JsonParser p, State s, double d) throws IOException {
-    if (!Double.isFinite(d)) {
-      throw s.error("a finite number", p.getText());
+  /** Records an attribute name of the current contact; false if it was seen already. */
+  private boolean firstTime(String name) {
+    if (nameCount < names.length) {
+      for (int i = 0; i < nameCount; i++) {
+        if (names[i].equals(name)) {
+          return false;
+        }
+      }
+      names[nameCount++] = name;
+      return true;
     }
-    return d;
+    if (manyNames.isEmpty()) {
+      for (String n : names) {
+        manyNames.add(n);
+      }
+    }
+    return manyNames.add(name);
   }
 
-  private static void events(JsonParser p, JsonToken t, State s, List<Event> out)
-      throws IOException {
-    if (t != JsonToken.START_ARRAY) {
-      throw s.error("a list of events", describe(p, t));
-    }
+  private void events(JsonParser p, ContactSink sink) throws IOException {
+    JsonToken t;
     int i = 0;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      s.event = i;
-      s.eventField = null;
+      event = i;
+      eventField = null;
       if (t != JsonToken.START_OBJECT) {
-        throw s.error("an event object " + EVENT_FIELDS, describe(p, t));
+        throw error("an event object " + EVENT_FIELDS, describe(p, t));
       }
       String type = null;
-      Instant at = null;
-      OptionalDouble value = null;
+      boolean seenAt = false;
+      long second = 0;
+      int nano = 0;
+      boolean seenValue = false;
+      boolean hasValue = false;
+      double value = 0.0;
       while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
         String name = p.currentName();
-        s.eventField = name;
+        eventField = name;
         t = p.nextToken();
         switch (name) {
           case "type" -> {
             if (type != null) {
-              throw s.error("present once", "repeated");
-            }
-            if (t != JsonToken.VALUE_STRING || p.getText().isBlank()) {
-              throw s.error("a non-blank string", describe(p, t));
-            }
-            type = p.getText();
-          }
-          case "at" -> {
-            if (at != null) {
-              throw s.error("present once", "repeated");
+              throw error("present once", "repeated");
             }
             if (t != JsonToken.VALUE_STRING) {
-              throw s.error("an ISO-8601 instant such as \"2026-10-01T09:30:00Z\"",
-                  describe(p, t));
+              throw error("a non-blank string", describe(p, t));
             }
-            try {
-              at = Instants.parse(p.getText());
-            } catch (DateTimeParseException e) {
-              throw s.error("an ISO-8601 instant such as \"2026-10-01T09:30:00Z\"",
-                  describe(p, t));
+            checkLength(p);
+            type = strings.get(p);
+            if (type.isBlank()) {
+              throw error("a non-blank string", describe(p, t));
             }
+          }
+          case "at" -> {
+            if (seenAt) {
+              throw error("present once", "repeated");
+            }
+            seenAt = true;
+            if (t != JsonToken.VALUE_STRING) {
+              throw error(Instants.RANGE, describe(p, t));
+            }
+            checkLength(p);
+            if (!instants.read(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+              throw error(Instants.RANGE, describe(p, t));
+            }
+            second = instants.second();
+            nano = instants.nano();
           }
           case "value" -> {
-            if (value != null) {
-              throw s.error("present once", "repeated");
+            if (seenValue) {
+              throw error("present once", "repeated");
             }
-            if (t == JsonToken.VALUE_NULL) {
-              value = OptionalDouble.empty();
-            } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-              value = OptionalDouble.of(finite(p, s, p.getDoubleValue()));
-            } else {
-              throw s.error("a finite number or null", describe(p, t));
+            seenValue = true;
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+              hasValue = true;
+              value = finite(p, p.getDoubleValue());
+            } else if (t != JsonToken.VALUE_NULL) {
+              throw error("a finite number or null", describe(p, t));
             }
           }
-          default -> throw s.error("a field of an event " + EVENT_FIELDS, "unknown");
+          default -> throw error("a field of an event " + EVENT_FIELDS, "unknown");
         }
       }
-      s.eventField = type == null ? "type" : "at";
-      if (type == null || at == null) {
-        throw s.error("present", "missing");
+      if (type == null || !seenAt) {
+        eventField = type == null ? "type" : "at";
+        throw error("present", "missing");
       }
-      out.add(new Event(type, at, value == null ? OptionalDouble.empty() : value));
+      eventField = null;
+      sink.event(type, second, nano, hasValue, value);
       i++;
     }
-    s.event = -1;
-    s.eventField = null;
+    event = -1;
+    eventField = null;
+  }
+
+  /** Refuses a string longer than the limit (Jackson checks only some lengths eagerly). */
+  private void checkLength(JsonParser p) throws IOException {
+    if (p.getTextLength() > limits.maxStringLength()) {
+      throw new ContactJsonException(line, path(), prefix(line) + JsonSupport.where(path(),
+          "contact") + " must be a string of at most " + limits.maxStringLength()
+          + " characters, but was longer");
+    }
+  }
+
+  private double finite(JsonParser p, double d) throws IOException {
+    if (!Double.isFinite(d)) {
+      throw error("a finite number", p.getText());
+    }
+    return d;
   }
 
   /** The current value for a message; containers as "a list" or "an object". */
   private static String describe(JsonParser p, JsonToken t) throws IOException {
-    if (t == null) {
-      return "missing";
-    }
     return switch (t) {
       case START_ARRAY -> "a list";
       case START_OBJECT -> "an object";
       case VALUE_STRING -> {
         String text = p.getText();
-        String q = JsonSupport.quote(text.length() > 57 ? text.substring(0, 54) + "..." : text);
-        yield q;
+        yield JsonSupport.quote(text.length() > DESCRIBE_MAX
+            ? text.substring(0, DESCRIBE_MAX - 3) + "..." : text);
       }
       default -> p.getText();
     };
+  }
+
+  /**
+   * Short strings seen recently, so a value repeated across lines (an event type, a
+   * sector) is one {@code String}, not one per occurrence: a direct-mapped cache keyed by the
+   * characters' hash.
+   */
+  private static final class StringCache {
+    private static final int SIZE = 256;
+    private static final int MAX_LENGTH = 48;
+    private final String[] cached = new String[SIZE];
+
+    String get(JsonParser p) throws IOException {
+      int length = p.getTextLength();
+      if (length > MAX_LENGTH) {
+        return p.getText();
+      }
+      char[] text = p.getTextCharacters();
+      int offset = p.getTextOffset();
+      int h = 0;
+      for (int i = offset; i < offset + length; i++) {
+        h = 31 * h + text[i];
+      }
+      int slot = (h ^ (h >>> 16)) & (SIZE - 1);
+      String s = cached[slot];
+      if (s != null && s.length() == length && s.hashCode() == h && equal(s, text, offset)) {
+        return s;
+      }
+      s = new String(text, offset, length);
+      cached[slot] = s;
+      return s;
+    }
+
+    private static boolean equal(String s, char[] text, int offset) {
+      for (int i = 0; i < s.length(); i++) {
+        if (s.charAt(i) != text[offset + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }

@@ -1,73 +1,135 @@
 package dev.scoring.core.json;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
- * Parses ISO-8601 instants as {@link Instant#parse(CharSequence)} does, with a fast path
- * for the usual UTC form {@code 2026-10-01T09:30:00Z} (optionally with 1 to 9 fraction
- * digits) that allocates only the result; every other text goes to
- * {@link Instant#parse(CharSequence)}, so results and rejections are the same.
+ * The one instant reader of contacts: ISO-8601 text as {@link Instant#parse(CharSequence)}
+ * reads it, restricted to SPEC section 1's range ({@link #MIN} to {@link #MAX}, to the
+ * nanosecond). The usual UTC form {@code 2026-10-01T09:30:00Z}, with an optional fraction of
+ * 1 to 9 digits, is read by hand without allocating; any other text (offsets, leap seconds,
+ * signed years) goes to {@code Instant.parse}, so results and rejections are the same.
+ *
+ * <p>Not thread-safe: an instance holds the last result ({@link #second()}, {@link #nano()})
+ * so that reading allocates nothing; one per reader. The static {@link #parse(String)} is
+ * thread-safe.
  */
 final class Instants {
+  /** The earliest instant of SPEC section 1. */
+  static final Instant MIN = dev.scoring.api.Event.MIN_AT;
+  /** The latest instant of SPEC section 1. */
+  static final Instant MAX = dev.scoring.api.Event.MAX_AT;
+  /** The constraint in messages. */
+  static final String RANGE = "an ISO-8601 instant from " + MIN + " to " + MAX;
+
   private static final int[] SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000,
     1_000, 100, 10, 1};
 
-  private Instants() {}
+  private long second;
+  private int nano;
+
+  /** The epoch second of the last instant read. */
+  long second() {
+    return second;
+  }
+
+  /** The nanoseconds of the last instant read. */
+  int nano() {
+    return nano;
+  }
 
   /**
-   * Parses an instant.
+   * Reads an instant into {@link #second()} and {@link #nano()}.
    *
-   * @param s the text
-   * @return the instant
-   * @throws java.time.format.DateTimeParseException if the text is not an ISO-8601 instant
+   * @param s      the characters
+   * @param from   the first one
+   * @param length how many
+   * @return whether the text is an instant of SPEC section 1's range
    */
-  static Instant parse(String s) {
-    int n = s.length();
-    if (n < 20 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
-        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
-      return Instant.parse(s);
+  boolean read(char[] s, int from, int length) {
+    if (fast(s, from, length)) {
+      return true;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 2);
-    int day = digits(s, 8, 2);
-    int hour = digits(s, 11, 2);
-    int minute = digits(s, 14, 2);
-    int second = digits(s, 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > length(year, month)
-        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-      return Instant.parse(s);
+    Instant parsed;
+    try {
+      parsed = Instant.parse(new String(s, from, length));
+    } catch (DateTimeParseException e) {
+      return false;
     }
-    int nano = 0;
+    if (parsed.isBefore(MIN) || parsed.isAfter(MAX)) {
+      return false;
+    }
+    second = parsed.getEpochSecond();
+    nano = parsed.getNano();
+    return true;
+  }
+
+  /**
+   * Parses an instant of SPEC section 1's range.
+   *
+   * @param text the text
+   * @return the instant
+   * @throws DateTimeParseException if it is not an ISO-8601 instant in the range
+   */
+  static Instant parse(String text) {
+    Instants i = new Instants();
+    if (!i.read(text.toCharArray(), 0, text.length())) {
+      throw new DateTimeParseException("must be " + RANGE, text, 0);
+    }
+    return Instant.ofEpochSecond(i.second, i.nano);
+  }
+
+  /** Reads the canonical UTC form, years 0001 to 9999; false for anything else. */
+  private boolean fast(char[] s, int from, int n) {
+    // yyyy-MM-ddTHH:mm:ssZ (20) or yyyy-MM-ddTHH:mm:ss.f{1,9}Z (22..30)
+    if (n < 20 || n > 30 || n == 21) {
+      return false;
+    }
+    if (s[from + 4] != '-' || s[from + 7] != '-' || s[from + 10] != 'T' || s[from + 13] != ':'
+        || s[from + 16] != ':' || s[from + n - 1] != 'Z') {
+      return false;
+    }
+    int year = digits(s, from, 4);
+    int month = digits(s, from + 5, 2);
+    int day = digits(s, from + 8, 2);
+    int hour = digits(s, from + 11, 2);
+    int minute = digits(s, from + 14, 2);
+    int sec = digits(s, from + 17, 2);
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
+        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || sec < 0 || sec > 59) {
+      return false;
+    }
+    int ns = 0;
     if (n > 20) {
+      if (s[from + 19] != '.') {
+        return false;
+      }
       int fraction = n - 21;
-      if (s.charAt(19) != '.' || fraction < 1) {
-        return Instant.parse(s);
-      }
-      int f = digits(s, 20, fraction);
+      int f = digits(s, from + 20, fraction);
       if (f < 0) {
-        return Instant.parse(s);
+        return false;
       }
-      nano = f * SCALE[fraction];
+      ns = f * SCALE[fraction];
     }
-    long epochSecond = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L
-        + second;
-    return Instant.ofEpochSecond(epochSecond, nano);
+    second = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + sec;
+    nano = ns;
+    return true;
   }
 
   /** The value of {@code count} decimal digits at {@code from}, or -1. */
-  private static int digits(String s, int from, int count) {
+  private static int digits(char[] s, int from, int count) {
     int v = 0;
     for (int i = from; i < from + count; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
+      int d = s[i] - '0';
+      if (d < 0 || d > 9) {
         return -1;
       }
-      v = v * 10 + (c - '0');
+      v = v * 10 + d;
     }
     return v;
   }
 
-  private static int length(int year, int month) {
+  private static int lengthOfMonth(int year, int month) {
     return switch (month) {
       case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
       case 4, 6, 9, 11 -> 30;
@@ -75,12 +137,13 @@ final class Instants {
     };
   }
 
-  /** Days from 1970-01-01 in the proleptic Gregorian calendar (as LocalDate.toEpochDay). */
-  private static long epochDay(int year, int month, int day) {
+  /** Days since 1970-01-01 of a proleptic Gregorian date (as {@code LocalDate.toEpochDay}). */
+  static long epochDay(int year, int month, int day) {
     long y = month <= 2 ? year - 1 : year;
     long era = Math.floorDiv(y, 400);
     long yoe = y - era * 400;
-    long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long mp = (month + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + day - 1;
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146_097 + doe - 719_468;
   }

@@ -16,6 +16,14 @@ package dev.scoring.core.json;
  *       field name, in characters</td></tr>
  *   <tr><td>{@link #maxRules()}</td><td>10,000</td><td>rules of a model, the demographic,
  *       behavioral and negative sections together</td></tr>
+ *   <tr><td>{@link #maxTiers()}</td><td>1,000</td><td>tiers of a model</td></tr>
+ *   <tr><td>{@link #maxDecaySteps()}</td><td>1,000</td><td>steps of a step decay</td></tr>
+ *   <tr><td>{@link #maxConditionsPerRule()}</td><td>100</td><td>conditions of one rule, the
+ *       first and those in {@code and} together</td></tr>
+ *   <tr><td>{@link #maxMessageLength()}</td><td>1,000</td><td>the message of a
+ *       {@link dev.scoring.api.ModelException} from reading a model, in characters (longer
+ *       ones are cut and end in {@code ...}; values quoted in messages are cut at 60
+ *       characters whatever this limit)</td></tr>
  * </table>
  *
  * <p>Numbers are limited to Jackson's default of 1,000 characters. The string, nesting and
@@ -28,7 +36,7 @@ package dev.scoring.core.json;
  *
  * <pre>{@code
  * JsonLimits strict = JsonLimits.builder().maxDocumentLength(64 * 1024).maxRules(200).build();
- * ScoringTable model = ModelJson.withLimits(strict).read(Path.of("b2b-leads.json"));
+ * ScoringTable model = ModelJson.read(Path.of("b2b-leads.json"), strict);
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -40,12 +48,21 @@ public final class JsonLimits {
   private final int maxNestingDepth;
   private final int maxStringLength;
   private final int maxRules;
+  // ---- model files only
+  private final int maxTiers;
+  private final int maxDecaySteps;
+  private final int maxConditionsPerRule;
+  private final int maxMessageLength;
 
   private JsonLimits(Builder b) {
     this.maxDocumentLength = b.maxDocumentLength;
     this.maxNestingDepth = b.maxNestingDepth;
     this.maxStringLength = b.maxStringLength;
     this.maxRules = b.maxRules;
+    this.maxTiers = b.maxTiers;
+    this.maxDecaySteps = b.maxDecaySteps;
+    this.maxConditionsPerRule = b.maxConditionsPerRule;
+    this.maxMessageLength = b.maxMessageLength;
   }
 
   /** Returns the default limits (see the class documentation). */
@@ -65,6 +82,10 @@ public final class JsonLimits {
     b.maxNestingDepth = maxNestingDepth;
     b.maxStringLength = maxStringLength;
     b.maxRules = maxRules;
+    b.maxTiers = maxTiers;
+    b.maxDecaySteps = maxDecaySteps;
+    b.maxConditionsPerRule = maxConditionsPerRule;
+    b.maxMessageLength = maxMessageLength;
     return b;
   }
 
@@ -91,25 +112,52 @@ public final class JsonLimits {
     return maxRules;
   }
 
+  /** Returns the largest number of tiers in a model. */
+  public int maxTiers() {
+    return maxTiers;
+  }
+
+  /** Returns the largest number of steps of a step decay in a model. */
+  public int maxDecaySteps() {
+    return maxDecaySteps;
+  }
+
+  /** Returns the largest number of conditions of one rule (the first and its {@code and}). */
+  public int maxConditionsPerRule() {
+    return maxConditionsPerRule;
+  }
+
+  /** Returns the longest message of an error from reading a model, in characters. */
+  public int maxMessageLength() {
+    return maxMessageLength;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof JsonLimits l
         && maxDocumentLength == l.maxDocumentLength
         && maxNestingDepth == l.maxNestingDepth
         && maxStringLength == l.maxStringLength
-        && maxRules == l.maxRules;
+        && maxRules == l.maxRules
+        && maxTiers == l.maxTiers
+        && maxDecaySteps == l.maxDecaySteps
+        && maxConditionsPerRule == l.maxConditionsPerRule
+        && maxMessageLength == l.maxMessageLength;
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(maxDocumentLength, maxNestingDepth, maxStringLength, maxRules);
+    return java.util.Objects.hash(maxDocumentLength, maxNestingDepth, maxStringLength, maxRules,
+        maxTiers, maxDecaySteps, maxConditionsPerRule, maxMessageLength);
   }
 
   @Override
   public String toString() {
     return "JsonLimits{maxDocumentLength=" + maxDocumentLength + ", maxNestingDepth="
         + maxNestingDepth + ", maxStringLength=" + maxStringLength + ", maxRules=" + maxRules
-        + "}";
+        + ", maxTiers=" + maxTiers + ", maxDecaySteps=" + maxDecaySteps
+        + ", maxConditionsPerRule=" + maxConditionsPerRule + ", maxMessageLength="
+        + maxMessageLength + "}";
   }
 
   /** A mutable builder of {@link JsonLimits}; not thread-safe, reusable. */
@@ -118,6 +166,10 @@ public final class JsonLimits {
     private int maxNestingDepth = 32;
     private int maxStringLength = 100_000;
     private int maxRules = 10_000;
+    private int maxTiers = 1_000;
+    private int maxDecaySteps = 1_000;
+    private int maxConditionsPerRule = 100;
+    private int maxMessageLength = 1_000;
 
     private Builder() {}
 
@@ -180,6 +232,64 @@ public final class JsonLimits {
       }
       this.maxRules = count;
       return this;
+    }
+
+    /**
+     * Sets the largest number of tiers in a model (default 1,000).
+     *
+     * @param count at least 0
+     * @return this builder
+     * @throws IllegalArgumentException if {@code count < 0}
+     */
+    public Builder maxTiers(int count) {
+      this.maxTiers = atLeast("maxTiers", count, 0);
+      return this;
+    }
+
+    /**
+     * Sets the largest number of steps of a step decay (default 1,000).
+     *
+     * @param count at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code count < 1}
+     */
+    public Builder maxDecaySteps(int count) {
+      this.maxDecaySteps = atLeast("maxDecaySteps", count, 1);
+      return this;
+    }
+
+    /**
+     * Sets the largest number of conditions of one rule, the first and those in {@code and}
+     * together (default 100).
+     *
+     * @param count at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code count < 1}
+     */
+    public Builder maxConditionsPerRule(int count) {
+      this.maxConditionsPerRule = atLeast("maxConditionsPerRule", count, 1);
+      return this;
+    }
+
+    /**
+     * Sets the longest message of an error from reading a model, in characters (default
+     * 1,000); longer messages are cut and end in {@code ...}.
+     *
+     * @param length at least 80
+     * @return this builder
+     * @throws IllegalArgumentException if {@code length < 80}
+     */
+    public Builder maxMessageLength(int length) {
+      this.maxMessageLength = atLeast("maxMessageLength", length, 80);
+      return this;
+    }
+
+    private static int atLeast(String name, int value, int min) {
+      if (value < min) {
+        throw new IllegalArgumentException(
+            name + " must be at least " + min + ", but was " + value);
+      }
+      return value;
     }
 
     /** Returns the limits; the builder can be used again. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scoring.api.Values;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ final class JsonSupport {
   private static final Pattern LOCATION =
       Pattern.compile("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]");
   private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-  private static final int DESCRIBE_MAX = 60;
+  private static final int DESCRIBE_MAX = Values.MAX_DESCRIPTION_LENGTH;
 
   /**
    * A reading problem: the JSON path (empty for the whole document) and the full message.
@@ -73,25 +74,7 @@ final class JsonSupport {
 
   /** A JSON string literal. */
   static String quote(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || Character.isSurrogate(c) && !paired(s, i)) {
-            out.append(String.format("\\u%04X", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return Values.quote(s, -1);
   }
 
   /** Whether a string holds a surrogate that is not half of a pair. */
@@ -114,23 +97,14 @@ final class JsonSupport {
 
   /** A JSON value as it appears in a message: compact JSON, shortened when long. */
   static String describe(JsonNode node) {
-    String text;
     if (node.isFloatingPointNumber()) {
-      text = number(node.doubleValue());
-    } else if (node.isTextual()) {
-      text = quote(node.textValue());
-    } else {
-      text = node.toString();
+      return Values.describe(node.doubleValue());
     }
+    if (node.isTextual()) {
+      return Values.describe(node.textValue());
+    }
+    String text = node.toString();
     return text.length() <= DESCRIBE_MAX ? text : text.substring(0, DESCRIBE_MAX - 3) + "...";
-  }
-
-  /** A double as in messages: whole numbers without a fraction. */
-  static String number(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    return Double.toString(d);
   }
 
   /** Writes a number: whole numbers without a fraction, others in shortest form. */

@@ -3,6 +3,7 @@ package dev.scoring.core.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoring.api.ModelException;
+import dev.scoring.core.Aggregate;
 import dev.scoring.core.Condition;
 import dev.scoring.core.Criteria;
 import dev.scoring.core.Decay;
@@ -36,6 +37,10 @@ final class ModelReplay {
   private static final List<String> EVENT_RULE = List.of("id", "event", "withinDays",
       "maxOccurrences", "minValue", "decays", "points");
   private static final List<String> INACTIVITY_RULE = List.of("id", "inactiveDays", "points");
+  private static final List<String> AGGREGATE_RULE = List.of("id", "aggregate", "events", "per",
+      "withinDays", "minValue", "minCount", "atLeast", "below", "between", "equals", "points");
+  private static final List<String> AGGREGATE_OPERATORS =
+      List.of("atLeast", "below", "between", "equals");
 
   private final JsonLimits limits;
 
@@ -82,6 +87,11 @@ final class ModelReplay {
     }
     for (int i = 0; i < behavioral.size(); i++) {
       String path = JsonSupport.index("behavioral", i);
+      if (isAggregate(behavioral.get(i), path, "event")) {
+        Obj rule = new Obj(behavioral.get(i), path, "an aggregate rule", AGGREGATE_RULE);
+        b.behavioral(rule.requiredString("id"), aggregate(rule), rule.requiredNumber("points"));
+        continue;
+      }
       Obj rule = new Obj(behavioral.get(i), path, "a behavioral rule", EVENT_RULE);
       b.behavioral(rule.requiredString("id"), match(rule), rule.requiredNumber("points"));
     }
@@ -89,6 +99,10 @@ final class ModelReplay {
       negative(b, negative.get(i), JsonSupport.index("negative", i));
     }
     List<JsonNode> tiers = model.list("tiers");
+    if (tiers.size() > limits.maxTiers()) {
+      throw new ModelException("tiers", "tiers must be a list of at most " + limits.maxTiers()
+          + " tiers, but had " + tiers.size());
+    }
     for (int i = 0; i < tiers.size(); i++) {
       Obj tier = new Obj(tiers.get(i), JsonSupport.index("tiers", i), "a tier",
           List.of("name", "atLeast"));
@@ -100,17 +114,17 @@ final class ModelReplay {
     return b.build();
   }
 
-  private static void negative(ScoringTable.Builder b, JsonNode node, String path) {
+  private void negative(ScoringTable.Builder b, JsonNode node, String path) {
     Obj probe = new Obj(node, path, "a negative rule", null);
     List<String> kinds = new ArrayList<>();
-    for (String k : List.of("attribute", "event", "inactiveDays")) {
+    for (String k : List.of("attribute", "event", "inactiveDays", "aggregate")) {
       if (probe.has(k)) {
         kinds.add(k);
       }
     }
     if (kinds.size() != 1) {
       throw new ModelException(path, path
-          + " must have exactly one of attribute, event or inactiveDays, but had "
+          + " must have exactly one of attribute, event, inactiveDays or aggregate, but had "
           + (kinds.isEmpty() ? "none of them" : and(kinds)));
     }
     switch (kinds.get(0)) {
@@ -122,6 +136,10 @@ final class ModelReplay {
         Obj rule = new Obj(node, path, "a negative event rule", EVENT_RULE);
         b.negative(rule.requiredString("id"), match(rule), rule.requiredNumber("points"));
       }
+      case "aggregate" -> {
+        Obj rule = new Obj(node, path, "an aggregate rule", AGGREGATE_RULE);
+        b.negative(rule.requiredString("id"), aggregate(rule), rule.requiredNumber("points"));
+      }
       default -> {
         Obj rule = new Obj(node, path, "an inactivity rule", INACTIVITY_RULE);
         String id = rule.requiredString("id");
@@ -131,7 +149,91 @@ final class ModelReplay {
     }
   }
 
-  private static Criteria criteria(Obj rule) {
+  // ---- aggregate rules (SPEC section 9)
+
+  /**
+   * Whether a behavioral rule is an aggregate rule; a rule with both {@code aggregate} and
+   * {@code event} is ambiguous.
+   */
+  private static boolean isAggregate(JsonNode node, String path, String other) {
+    Obj probe = new Obj(node, path, "a behavioral rule", null);
+    if (probe.has("aggregate") && probe.has(other)) {
+      throw new ModelException(path, path + " must have exactly one of " + other
+          + " or aggregate, but had " + other + " and aggregate");
+    }
+    return probe.has("aggregate");
+  }
+
+  private static Aggregate aggregate(Obj rule) {
+    String name = rule.requiredString("aggregate");
+    Aggregate.Function function = rethrow(rule.path, () -> Aggregate.Function.fromJson(name));
+    rule.required("events");
+    List<String> events = types(rule, "events");
+    List<String> per = rule.has("per") ? types(rule, "per") : List.of();
+    java.util.OptionalInt within = rule.has("withinDays")
+        ? java.util.OptionalInt.of(rule.integer("withinDays")) : java.util.OptionalInt.empty();
+    java.util.OptionalDouble min = rule.has("minValue")
+        ? java.util.OptionalDouble.of(rule.number("minValue"))
+        : java.util.OptionalDouble.empty();
+    int minCount = rule.has("minCount") ? rule.integer("minCount") : 1;
+    if (rule.has("minCount") && function != Aggregate.Function.RATE) {
+      throw new ModelException(rule.path("minCount"), rule.path("minCount")
+          + " must be absent for aggregate " + name + " (it is for rate only), but was "
+          + JsonSupport.describe(rule.node.get("minCount")));
+    }
+    Aggregate.Measure measure = rethrow(rule.path,
+        () -> new Aggregate.Measure(function, events, per, within, min, minCount));
+    List<String> ops = new ArrayList<>();
+    for (String op : AGGREGATE_OPERATORS) {
+      if (rule.has(op)) {
+        ops.add(op);
+      }
+    }
+    if (ops.size() != 1) {
+      throw new ModelException(rule.path, rule.path + " must have exactly one operator ("
+          + String.join(", ", AGGREGATE_OPERATORS) + "), but had "
+          + (ops.isEmpty() ? "none" : and(ops)));
+    }
+    String op = ops.get(0);
+    double lo;
+    double hi;
+    Aggregate.Operator operator;
+    if (op.equals("between")) {
+      JsonNode range = rule.node.get("between");
+      if (!range.isArray() || range.size() != 2) {
+        throw rule.wrongType("between", "a list of two numbers [lo, hi]");
+      }
+      lo = number(range.get(0), JsonSupport.index(rule.path("between"), 0));
+      hi = number(range.get(1), JsonSupport.index(rule.path("between"), 1));
+      operator = Aggregate.Operator.BETWEEN;
+    } else {
+      lo = rule.number(op);
+      hi = lo;
+      operator = switch (op) {
+        case "atLeast" -> Aggregate.Operator.AT_LEAST;
+        case "below" -> Aggregate.Operator.BELOW;
+        default -> Aggregate.Operator.EQUALS;
+      };
+    }
+    return rethrow(rule.path, () -> new Aggregate(measure, operator, lo, hi));
+  }
+
+  /** A list of event type strings (emptiness and repeats are checked by the measure). */
+  private static List<String> types(Obj rule, String field) {
+    List<JsonNode> nodes = rule.list(field);
+    List<String> types = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      JsonNode t = nodes.get(i);
+      if (!t.isTextual()) {
+        String p = JsonSupport.index(rule.path(field), i);
+        throw new ModelException(p, p + " must be a string, but was " + JsonSupport.describe(t));
+      }
+      types.add(t.textValue());
+    }
+    return types;
+  }
+
+  private Criteria criteria(Obj rule) {
     Condition first = condition(rule);
     if (!rule.has("and")) {
       return first;
@@ -140,6 +242,10 @@ final class ModelReplay {
     if (more.isEmpty()) {
       throw new ModelException(rule.path("and"),
           rule.path("and") + " must be a non-empty list of conditions, but was []");
+    }
+    if (more.size() + 1L > limits.maxConditionsPerRule()) {
+      throw new ModelException(rule.path, rule.path + " must have at most "
+          + limits.maxConditionsPerRule() + " conditions, but had " + (more.size() + 1L));
     }
     List<Condition> all = new ArrayList<>(more.size() + 1);
     all.add(first);
@@ -225,7 +331,7 @@ final class ModelReplay {
     return m;
   }
 
-  private static Decay decay(Obj d) {
+  private Decay decay(Obj d) {
     JsonNode typeNode = d.required("type");
     String type = d.string("type");
     switch (type) {
@@ -243,6 +349,10 @@ final class ModelReplay {
         d.only("a decay of type steps", List.of("type", "steps"));
         d.required("steps");
         List<JsonNode> nodes = d.list("steps");
+        if (nodes.size() > limits.maxDecaySteps()) {
+          throw new ModelException("decay.steps", "decay.steps must be a list of at most "
+              + limits.maxDecaySteps() + " steps, but had " + nodes.size());
+        }
         List<Decay.Step> steps = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
           Obj s = new Obj(nodes.get(i), JsonSupport.index("decay.steps", i), "a decay step",

@@ -3,9 +3,9 @@
  *
  * <ul>
  *   <li>Model files (SPEC section 7): {@link dev.scoring.core.json.ModelJson} reads them
- *       (with the default {@link dev.scoring.core.json.JsonLimits}; a
- *       {@link dev.scoring.core.json.ModelReader} for other limits) and writes the canonical
- *       form; the seed model ships as a resource ({@link dev.scoring.core.json.ModelJson#seed()}).
+ *       (under the default {@link dev.scoring.core.json.JsonLimits} or given ones) and
+ *       writes the canonical form; {@link dev.scoring.core.json.CanonicalJson} is that form
+ *       and its fingerprint.
  *       A file is read into a plain JSON tree, without data binding or type information,
  *       and replayed onto {@link dev.scoring.core.ScoringTable#builder(String)}, so a file is
  *       validated exactly as Java code is; every rejection is a

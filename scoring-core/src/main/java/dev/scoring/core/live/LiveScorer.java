@@ -8,27 +8,25 @@ import dev.scoring.api.Event;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
 import dev.scoring.core.live.TierChange.Cause;
+import dev.scoring.core.live.Version.Migration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Scores contacts as their events arrive, and tells listeners when a contact changes tier.
@@ -49,26 +47,43 @@ import java.util.function.UnaryOperator;
  * }</pre>
  *
  * <h2>Exact scores</h2>
- * The scorer keeps each contact's full history (attributes and every event recorded), as a
- * {@link Contact}. Every score it returns, from {@link #record}, {@link #upsert},
- * {@link #score(String, Instant)} or in a {@link TierChange}, is exactly
- * {@code model.score(history, asOf)}: the same bits as batch scoring, whatever order the
- * events arrived in (a {@code Contact} keeps its events in time order). Nothing is
- * approximated or incrementally accumulated: recording an event copies the contact's history
- * and scores it in full, in time linear in the contact's number of events.
+ * The scorer keeps each contact's attributes and stored history. Every score it returns, from
+ * {@link #record}, {@link #upsert}, {@link #score(String, Instant)} or in a
+ * {@link TierChange}, is exactly {@code model.score(contact(id), asOf)}: the same bits as
+ * batch scoring, whatever order the events arrived in. Nothing is approximated or
+ * incrementally accumulated: every operation scores the contact's stored events in full,
+ * through the same kernel as batch scoring, in time linear in the number of stored events.
+ *
+ * <h2>Compact history: which events are stored</h2>
+ * A contact's history is kept as parallel primitive arrays (event type id, instant, value),
+ * 24 bytes an event plus up to half of it in spare capacity, kept in time order by inserting
+ * each event in place under the contact's lock; no {@code Contact} is built per event.
+ * When the model is a {@link dev.scoring.core.ScoringTable}, an event of a type no rule of
+ * the model in use reads is <em>not stored</em>: it can never change that model's score, so
+ * {@code record} returns exactly the score it would have with the event stored, and a heavy
+ * browser's page views do not use up its history bound. Such events are not in
+ * {@link #contact(String)} nor handed to the eviction hook. Consequence for
+ * {@link #swapModel}: a new model that reads a type the previous one ignored sees only the
+ * events of that type recorded after the swap (and those of contacts upserted or loaded
+ * since); its scores are exactly its score of the stored history, not of every event ever
+ * recorded. To keep such events, name their types with
+ * {@link Builder#keepEventTypes(Collection)}, or keep every event with
+ * {@link Builder#keepAllEvents()}. With a model that is not a scoring table every event is
+ * stored, and scored through {@code model.score}.
  *
  * <h2>Memory</h2>
  * Contacts live in a <a href="https://github.com/ben-manes/caffeine">Caffeine</a> cache
  * bounded by {@link Builder#maximumSize(long)} contacts (default 100 000) and, optionally,
  * dropped after {@link Builder#expireAfterAccess(Duration)} without any operation on them
- * (default: never). A contact's history is bounded by
- * {@link Builder#maxEventsPerContact(int)} events (default 10 000): an operation that would
- * exceed it fails with {@link IllegalStateException} and changes nothing, because dropping
- * events would silently change the score. Memory is thus at most about
- * {@code maximumSize * maxEventsPerContact} events. A contact that leaves memory (size bound
- * or expiry) is handed to the {@link Builder#onEviction eviction hook}, and a contact not in
- * memory is asked of the {@link Builder#loader(ContactLoader) loader}, so a service can keep
- * the full population in its own store.
+ * (default: never). A contact's stored history is bounded by
+ * {@link Builder#maxEventsPerContact(int)} events (default 10 000), counting only the events
+ * stored: an operation that would exceed it fails with {@link IllegalStateException} and
+ * changes nothing, because dropping events would silently change the score. Memory is thus
+ * at most about {@code maximumSize * maxEventsPerContact * 36} bytes of events. A contact
+ * that leaves memory (size bound or expiry) is handed to the
+ * {@link Builder#onEviction eviction hook}, and a contact not in memory is asked of the
+ * {@link Builder#loader(ContactLoader) loader}, so a service can keep the full population in
+ * its own store.
  *
  * <h2>Tier changes</h2>
  * For each contact the scorer remembers the last score it reported. An operation, a sweep or
@@ -82,45 +97,58 @@ import java.util.function.UnaryOperator;
  * of tiers ending at the contact's current tier. Reads never report changes;
  * {@link #sweep(Instant)} finds the changes time alone makes. A contact loaded through the
  * loader starts from its score at load time: changes that happened while it was out of
- * memory are not reported.
+ * memory are not reported. Listeners run after the operation's effect is stored and its
+ * lock released; whatever a listener throws ({@link RuntimeException} or {@link Error}) is
+ * logged and never reaches the caller of the operation, which has succeeded: the change
+ * still goes to the other listeners and the next changes are delivered as usual.
+ *
+ * <h2>Score history</h2>
+ * With {@link Builder#scoreHistory(int)}, each contact in memory also keeps a bounded log of
+ * its score changes ({@link #scoreHistory(String)}): when, from what to what, why, and the
+ * rule whose points moved most.
  *
  * <h2>Model versions</h2>
  * {@link #swapModel(ScoringModel)} swaps in a new model atomically: every operation and
  * every read that starts after it uses the new model, and reads never mix two versions (a
  * {@link Score} is labelled with the version that computed it). Every stored contact is
- * rescored against its full history and the changes reported.
+ * rescored against its stored history and the changes reported.
  *
  * <h2>Thread safety</h2>
- * Instances are thread-safe. Operations on one contact are serialised (through the cache's
- * per-entry {@code compute}); operations on different contacts run in parallel. Scoring
- * happens while the contact's entry is locked; listeners are called after it, by the
- * threads that use the scorer.
+ * Instances are thread-safe. Operations and reads on one contact are serialised by the
+ * contact's lock; operations on different contacts run in parallel. Scoring happens while
+ * the contact's lock is held; listeners are called after it, by the threads that use the
+ * scorer.
  */
 public final class LiveScorer {
-  private static final System.Logger LOG = System.getLogger(LiveScorer.class.getName());
-
-  private final Cache<String, Entry> cache;
-  private final ConcurrentMap<String, Entry> map;
+  private final Cache<String, LiveContact> cache;
+  private final ConcurrentMap<String, LiveContact> map;
   private final Clock clock;
   private final ContactLoader loader;
-  private final List<TierChangeListener> listeners;
+  private final TierChangeDelivery delivery;
+  private final TypeDictionary types = new TypeDictionary();
+  private final Set<String> kept;
+  private final boolean keepAll;
   private final int maxEvents;
+  private final int historySize;
   private final long maximumSize;
   private final Duration expireAfterAccess;
-  private final AtomicLong sequence = new AtomicLong();
-  private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
   private final ReentrantLock maintenance = new ReentrantLock();
+  private final java.util.function.Function<String, LiveContact> loadOrCreate =
+      this::loadOrCreate;
   private volatile Version version;
   private Instant lastSweep; // guarded by maintenance
 
   private LiveScorer(Builder b) {
     this.clock = b.clock;
     this.loader = b.loader;
-    this.listeners = List.copyOf(b.listeners);
+    this.delivery = new TierChangeDelivery(b.listeners);
+    this.kept = Set.copyOf(b.kept);
+    this.keepAll = b.keepAll;
     this.maxEvents = b.maxEvents;
+    this.historySize = b.historySize;
     this.maximumSize = b.maximumSize;
     this.expireAfterAccess = b.expireAfterAccess;
-    this.version = new Version(b.model);
+    this.version = new Version(b.model, types, kept, keepAll);
     Consumer<Contact> hook = b.onEviction;
     LongSupplier ticker = b.ticker;
     Caffeine<Object, Object> caffeine = Caffeine.newBuilder()
@@ -131,9 +159,16 @@ public final class LiveScorer {
       caffeine.expireAfterAccess(b.expireAfterAccess);
     }
     this.cache = caffeine
-        .<String, Entry>evictionListener((String id, Entry e, RemovalCause cause) -> {
-          if (e != null) {
-            hook.accept(e.history());
+        .<String, LiveContact>evictionListener((String id, LiveContact s, RemovalCause cause) -> {
+          if (s != null) {
+            Contact gone;
+            synchronized (s) {
+              s.dead = true;
+              gone = s.reported == null ? null : s.toContact(types);
+            }
+            if (gone != null) {
+              hook.accept(gone);
+            }
           }
         })
         .build();
@@ -142,8 +177,8 @@ public final class LiveScorer {
 
   /**
    * Starts a live scorer for a model, with the defaults: at most 100 000 contacts in memory,
-   * no expiry, at most 10 000 events per contact, no loader, no eviction hook, no listener,
-   * the UTC system clock.
+   * no expiry, at most 10 000 stored events per contact, only the event types the model reads
+   * stored, no score history, no loader, no eviction hook, no listener, the UTC system clock.
    *
    * @param model the model to score with
    * @return a new builder
@@ -156,52 +191,102 @@ public final class LiveScorer {
   /**
    * Records an event of a contact and returns the contact's new score as of the clock's
    * now. A contact neither in memory nor known to the loader is created, with no
-   * attributes. The event is kept even when it is dated after now (a future event is
-   * ignored by scoring until it comes due, and {@link #sweep(Instant)} reports the change it
-   * then makes).
+   * attributes. The event is stored, unless no rule reads its type (see the class
+   * documentation), even when it is dated after now (a future event is ignored by scoring
+   * until it comes due, and {@link #sweep(Instant)} reports the change it then makes).
    *
    * @param contactId the contact's id, non-blank
    * @param event     the event
-   * @return the new score, exactly {@code model.score(history, now)}
+   * @return the new score, exactly {@code model.score(contact(contactId), now)}
    * @throws IllegalArgumentException if {@code contactId} is blank
-   * @throws IllegalStateException    if the contact already holds
-   *     {@link Builder#maxEventsPerContact(int)} events (nothing is changed), or the loader
-   *     returned an invalid contact
-   * @throws NullPointerException     if an argument is null
+   * @throws IllegalStateException    if the event would be stored and the contact already
+   *     stores {@link Builder#maxEventsPerContact(int)} events (nothing is changed), or the
+   *     loader returned an invalid contact
+   * @throws NullPointerException     if {@code event} is null
    */
   public Score record(String contactId, Event event) {
     checkId(contactId);
     Objects.requireNonNull(event, "event");
-    return update(contactId, Cause.EVENT, event, old -> {
-      if (old == null) {
-        return Contact.builder(contactId).event(event).build();
+    while (true) {
+      LiveContact s = cache.get(contactId, loadOrCreate);
+      Score score;
+      boolean queued;
+      synchronized (s) {
+        if (s.dead) {
+          continue;
+        }
+        score = recordLocked(s, event);
+        queued = s.queued;
+        s.queued = false;
       }
-      if (old.events().size() >= maxEvents) {
-        throw new IllegalStateException("contact '" + contactId + "' history must hold at most "
-            + maxEvents + " events (maxEventsPerContact), but would hold "
-            + (old.events().size() + 1));
+      if (queued) { // only an operation that queued changes has changes to deliver
+        delivery.deliver(contactId);
       }
-      return old.toBuilder().event(event).build();
-    });
+      return score;
+    }
+  }
+
+  private Score recordLocked(LiveContact s, Event event) {
+    Version v = version;
+    Instant asOf = clock.instant();
+    int type = v.storedId(event.type());
+    if (type < 0) {
+      return advance(s, s, -1, false, v, asOf, Cause.EVENT, event);
+    }
+    int size = s.events.size;
+    if (size >= maxEvents) {
+      throw new IllegalStateException("contact '" + s.id + "' history must hold at most "
+          + maxEvents + " events (maxEventsPerContact), but would hold " + (size + 1));
+    }
+    Instant at = event.at();
+    int p = s.events.insertionPoint(at.getEpochSecond(), at.getNano());
+    s.insert(p, type, event);
+    boolean done = false;
+    try {
+      Score score = advance(s, s, p, true, v, asOf, Cause.EVENT, event);
+      done = true;
+      return score;
+    } finally {
+      if (!done) {
+        s.events.remove(p);
+      }
+    }
   }
 
   /**
    * Stores a contact, replacing its attributes and history if the scorer already had it,
-   * and returns its score as of the clock's now.
+   * and returns its score as of the clock's now. Events of types no rule reads are not
+   * stored (see the class documentation).
    *
    * @param contact the contact with its full history
-   * @return its score, exactly {@code model.score(contact, now)}
+   * @return its score, exactly {@code model.score(contact(contact.id()), now)}
    * @throws IllegalArgumentException if the contact holds more than
-   *     {@link Builder#maxEventsPerContact(int)} events
+   *     {@link Builder#maxEventsPerContact(int)} events that would be stored
    * @throws NullPointerException     if {@code contact} is null
    */
   public Score upsert(Contact contact) {
     Objects.requireNonNull(contact, "contact");
-    if (contact.events().size() > maxEvents) {
-      throw new IllegalArgumentException("contact '" + contact.id() + "' events must be at most "
-          + maxEvents + " (maxEventsPerContact), but was " + contact.events().size());
+    String id = contact.id();
+    while (true) {
+      LiveContact s = cache.get(id, loadOrCreate);
+      Score score;
+      synchronized (s) {
+        if (s.dead) {
+          continue;
+        }
+        Version v = version;
+        int n = LiveContact.storedCount(contact, v);
+        if (n > maxEvents) {
+          throw new IllegalArgumentException("contact '" + id + "' events must be at most "
+              + maxEvents + " (maxEventsPerContact), but was " + n);
+        }
+        LiveContact next = new LiveContact(id, contact.attributes());
+        next.replace(contact, v);
+        score = advance(s, next, -1, true, v, clock.instant(), Cause.UPSERT, null);
+      }
+      delivery.deliver(id);
+      return score;
     }
-    return update(contact.id(), Cause.UPSERT, null, old -> contact);
   }
 
   /**
@@ -221,14 +306,50 @@ public final class LiveScorer {
    *
    * @param contactId the contact's id
    * @param asOf      the instant to score for; events after it are ignored
-   * @return its score, exactly {@code model.score(history, asOf)}, or empty when the contact
-   *     is neither in memory nor known to the loader
+   * @return its score, exactly {@code model.score(contact(contactId), asOf)}, or empty when
+   *     the contact is neither in memory nor known to the loader
    * @throws NullPointerException  if an argument is null
    * @throws IllegalStateException if the loader returned an invalid contact
    */
   public Optional<Score> score(String contactId, Instant asOf) {
+    Objects.requireNonNull(contactId, "contactId");
     Objects.requireNonNull(asOf, "asOf");
-    return contact(contactId).map(history -> version.model.score(history, asOf));
+    while (true) {
+      Version v = version;
+      LiveContact s = cache.get(contactId, this::loadOnly);
+      if (s == null) {
+        return Optional.empty();
+      }
+      synchronized (s) {
+        if (!s.dead) {
+          return s.reported == null ? Optional.empty()
+              : Optional.of(s.score(v, types, asOf, -1, null));
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns how a contact's score moved over a window (SPEC section 10), loading the contact
+   * on a miss: exactly {@code model.trend(history, asOf, days)}, both scores against the same
+   * history and model. Reads report no tier change.
+   *
+   * @param contactId the contact's id
+   * @param asOf      the end of the window
+   * @param days      the window in whole days, at least 1
+   * @return the score at {@code asOf} minus the score {@code days} earlier, or empty when the
+   *     contact is neither in memory nor known to the loader
+   * @throws IllegalArgumentException if {@code days < 1} or the window starts before
+   *     0001-01-01T00:00:00Z
+   * @throws NullPointerException  if an argument is null
+   * @throws IllegalStateException if the loader returned an invalid contact
+   */
+  public java.util.OptionalDouble trend(String contactId, Instant asOf, int days) {
+    ScoringModel.trendStart(asOf, days);
+    ScoringModel model = version.model;
+    Optional<Contact> history = contact(contactId);
+    return history.isEmpty() ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(model.trend(history.get(), asOf, days));
   }
 
   /**
@@ -241,10 +362,14 @@ public final class LiveScorer {
    */
   public Map<String, Score> scores(Instant asOf) {
     Objects.requireNonNull(asOf, "asOf");
-    ScoringModel model = version.model;
+    Version v = version;
     Map<String, Score> scores = new HashMap<>();
-    for (Map.Entry<String, Entry> e : map.entrySet()) {
-      scores.put(e.getKey(), model.score(e.getValue().history(), asOf));
+    for (LiveContact s : map.values()) {
+      synchronized (s) {
+        if (!s.dead && s.reported != null) {
+          scores.put(s.id, s.score(v, types, asOf, -1, null));
+        }
+      }
     }
     return Map.copyOf(scores);
   }
@@ -253,15 +378,44 @@ public final class LiveScorer {
    * Returns a contact's stored history, loading it on a miss.
    *
    * @param contactId the contact's id
-   * @return the contact with every event recorded, or empty when it is neither in memory nor
-   *     known to the loader
+   * @return the contact with every event stored (see the class documentation for the events
+   *     not stored), or empty when it is neither in memory nor known to the loader
    * @throws NullPointerException  if {@code contactId} is null
    * @throws IllegalStateException if the loader returned an invalid contact
    */
   public Optional<Contact> contact(String contactId) {
     Objects.requireNonNull(contactId, "contactId");
-    Entry e = cache.get(contactId, id -> load(id, version, clock.instant()));
-    return e == null ? Optional.empty() : Optional.of(e.history());
+    while (true) {
+      LiveContact s = cache.get(contactId, this::loadOnly);
+      if (s == null) {
+        return Optional.empty();
+      }
+      synchronized (s) {
+        if (!s.dead) {
+          return s.reported == null ? Optional.empty() : Optional.of(s.toContact(types));
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns a contact's score history, oldest first: the last
+   * {@link Builder#scoreHistory(int)} changes of its score while it was in memory. Does not
+   * load the contact.
+   *
+   * @param contactId the contact's id
+   * @return the changes, empty when the history is off or the contact is not in memory
+   * @throws NullPointerException if {@code contactId} is null
+   */
+  public List<ScoreChange> scoreHistory(String contactId) {
+    Objects.requireNonNull(contactId, "contactId");
+    LiveContact s = map.get(contactId);
+    if (s == null) {
+      return List.of();
+    }
+    synchronized (s) {
+      return s.dead || s.log == null ? List.of() : s.log.toList();
+    }
   }
 
   /**
@@ -274,7 +428,14 @@ public final class LiveScorer {
    */
   public Optional<Contact> remove(String contactId) {
     Objects.requireNonNull(contactId, "contactId");
-    return Optional.ofNullable(map.remove(contactId)).map(Entry::history);
+    LiveContact s = map.remove(contactId);
+    if (s == null) {
+      return Optional.empty();
+    }
+    synchronized (s) {
+      s.dead = true;
+      return s.reported == null ? Optional.empty() : Optional.of(s.toContact(types));
+    }
   }
 
   /**
@@ -296,25 +457,23 @@ public final class LiveScorer {
       Map<String, Score> before = new HashMap<>();
       Map<String, Score> after = new HashMap<>();
       List<TierChange> changes = new ArrayList<>();
-      for (String id : map.keySet()) {
-        Score[] previousSweep = new Score[1];
-        List<TierChange> made = new ArrayList<>(0);
-        Entry swept = map.computeIfPresent(id, (k, e) -> {
-          Transition t = new Transition();
-          Entry n = advance(t, e, e.history(), v, asOf, Cause.TIME, null);
-          previousSweep[0] = e.swept();
-          made.clear();
-          made.addAll(publish(k, t, v));
-          return new Entry(n.history(), n.version(), n.reported(), n.reported());
-        });
-        if (swept != null) {
-          after.put(id, swept.swept());
-          if (previousSweep[0] != null) {
-            before.put(id, previousSweep[0]);
+      for (LiveContact s : map.values()) {
+        synchronized (s) {
+          if (s.dead || s.reported == null) {
+            continue;
           }
-          changes.addAll(made);
+          int queued = changes.size();
+          advance(s, s, -1, false, v, asOf, Cause.TIME, null, changes);
+          if (s.swept != null) {
+            before.put(s.id, s.swept);
+          }
+          s.swept = s.reported;
+          after.put(s.id, s.swept);
+          if (changes.size() == queued) {
+            continue;
+          }
         }
-        deliver(id);
+        delivery.deliver(s.id);
       }
       Optional<Instant> previous = Optional.ofNullable(lastSweep);
       lastSweep = asOf;
@@ -327,13 +486,14 @@ public final class LiveScorer {
 
   /**
    * Swaps in a new model: every operation and read that starts after this call began uses
-   * it. Every contact in memory is then rescored against its full history as of the clock's
+   * it. Every contact in memory is then rescored against its stored history as of the clock's
    * now, and the tier changes delivered to the listeners and returned. An operation that
    * reaches a contact before the swap does rescores it first, in the same way (and its
    * changes are part of the returned report). Contacts loaded later start from the new
    * model's score; a contact whose loading raced with the swap is rescored by its next
-   * operation, and its changes then reach the listeners only. Sweeps and model swaps run one
-   * at a time.
+   * operation, and its changes then reach the listeners only. Events recorded from now on
+   * are stored when the new model reads their type (see the class documentation for events
+   * the previous model did not store). Sweeps and model swaps run one at a time.
    *
    * @param next the new model
    * @return the rescoring's changes and tier report
@@ -344,21 +504,18 @@ public final class LiveScorer {
     maintenance.lock();
     try {
       Version old = version;
-      Version v = new Version(next);
+      Version v = new Version(next, types, kept, keepAll);
       v.open();
       Instant asOf = clock.instant();
       version = v;
-      for (String id : map.keySet()) {
-        map.computeIfPresent(id, (k, e) -> {
-          if (e.version() == v) {
-            return e;
+      for (LiveContact s : map.values()) {
+        synchronized (s) {
+          if (s.dead || s.reported == null || s.version == v) {
+            continue;
           }
-          Transition t = new Transition();
-          Entry n = advance(t, e, e.history(), v, asOf, Cause.MODEL_CHANGE, null);
-          publish(k, t, v);
-          return n;
-        });
-        deliver(id);
+          advance(s, s, -1, false, v, asOf, Cause.MODEL_CHANGE, null);
+        }
+        delivery.deliver(s.id);
       }
       Map<String, Score> before = new HashMap<>();
       Map<String, Score> after = new HashMap<>();
@@ -376,12 +533,20 @@ public final class LiveScorer {
     }
   }
 
-  /** Returns the current model. */
+  /**
+   * Returns the current model.
+   *
+   * @return the model every operation starting now uses
+   */
   public ScoringModel model() {
     return version.model;
   }
 
-  /** Returns the approximate number of contacts in memory. */
+  /**
+   * Returns the approximate number of contacts in memory.
+   *
+   * @return Caffeine's estimate
+   */
   public long estimatedSize() {
     return cache.estimatedSize();
   }
@@ -402,27 +567,129 @@ public final class LiveScorer {
         + ", maxEventsPerContact " + maxEvents + ", " + cache.estimatedSize() + " contacts}";
   }
 
+  /** The delivery of tier changes, for tests that drive its races. */
+  TierChangeDelivery delivery() {
+    return delivery;
+  }
+
   // ---------------------------------------------------------------------------------------
 
-  private Score update(String id, Cause cause, Event event, UnaryOperator<Contact> change) {
-    Score[] result = new Score[1];
-    map.compute(id, (k, old) -> {
-      Version v = version;
-      Instant asOf = clock.instant();
-      Entry e = old != null ? old : load(k, v, asOf);
-      Contact next = change.apply(e == null ? null : e.history());
-      Transition t = new Transition();
-      Entry n = advance(t, e, next, v, asOf, cause, event);
-      publish(k, t, v);
-      result[0] = n.reported();
-      return n;
-    });
-    deliver(id);
-    return result[0];
+  private Score advance(LiveContact s, LiveContact next, int skip, boolean changed, Version v,
+      Instant asOf, Cause cause, Event event) {
+    return advance(s, next, skip, changed, v, asOf, cause, event, null);
+  }
+
+  /**
+   * Moves a contact (under its lock) to model version {@code v}, time {@code asOf} and the
+   * history of {@code next}: {@code s} itself after an event inserted at {@code skip}
+   * (-1: none, {@code changed} false: the history is unchanged), or a replacement. Queues the
+   * tier changes for delivery (and adds them to {@code collect} when not null), logs the score
+   * change, and returns the new score. Scores first and changes {@code s} only once nothing
+   * can fail.
+   */
+  private Score advance(LiveContact s, LiveContact next, int skip, boolean changed, Version v,
+      Instant asOf, Cause cause, Event event, List<TierChange> collect) {
+    double[] contributions = historySize > 0 && v.compact != null
+        ? new double[v.compact.ruleCount()] : null;
+    Score target = next.score(v, types, asOf, -1, contributions);
+    Transition t = null;
+    Score previous = s.reported;
+    if (previous == null) {
+      String base = v.model.baseTier();
+      if (!base.equals(target.tier())) {
+        t = new Transition();
+        t.add(null, base, target, cause, event, v, false);
+      }
+    } else {
+      Score before = previous;
+      if (s.version != v) {
+        t = new Transition();
+        Score oldModel = s.score(s.version, types, asOf, skip, null);
+        Score newModel = !changed ? target : s.score(v, types, asOf, skip, null);
+        t.migration(oldModel, newModel);
+        before = t.step(before, oldModel, Cause.TIME, null, s.version, true);
+        before = t.step(before, newModel, Cause.MODEL_CHANGE, null, v, true);
+      } else if (changed && !before.tier().equals(target.tier())) {
+        t = new Transition();
+        before = t.step(before, s.score(v, types, asOf, skip, null), Cause.TIME, null, v, false);
+      }
+      if (!before.tier().equals(target.tier())) {
+        if (t == null) {
+          t = new Transition();
+        }
+        t.step(before, target, cause, event, v, false);
+      }
+    }
+    // Commit: nothing below can fail.
+    Version was = s.version;
+    if (next != s) {
+      s.adopt(next);
+    }
+    if (historySize > 0) {
+      logChange(s, previous, target, was == v, contributions, cause, event);
+    }
+    s.version = v;
+    s.reported = target;
+    s.contributions = contributions;
+    if (t != null) {
+      s.queued = true;
+      List<TierChange> published = publish(s.id, t, v);
+      if (collect != null) {
+        collect.addAll(published);
+      }
+    }
+    return target;
+  }
+
+  /** Adds a score change to the contact's log when the score or tier moved. */
+  private void logChange(LiveContact s, Score previous, Score current, boolean sameModel,
+      double[] contributions, Cause cause, Event event) {
+    if (previous != null && Double.compare(previous.score(), current.score()) == 0
+        && previous.tier().equals(current.tier())) {
+      return;
+    }
+    Optional<String> rule = Optional.empty();
+    double delta = 0;
+    double[] was = s.contributions;
+    if (previous != null && sameModel && was != null && contributions != null) {
+      int top = -1;
+      double largest = 0;
+      for (int r = 0; r < contributions.length; r++) {
+        double d = Math.abs(contributions[r] - was[r]);
+        if (d > largest) {
+          largest = d;
+          top = r;
+        }
+      }
+      if (top >= 0) {
+        rule = Optional.of(s.version.compact.ruleId(top));
+        delta = contributions[top] - was[top];
+      }
+    }
+    if (s.log == null) {
+      s.log = new ScoreLog(historySize);
+    }
+    s.log.add(new ScoreChange(Optional.ofNullable(previous), current, cause,
+        cause == Cause.EVENT ? Optional.of(event) : Optional.empty(), rule, delta));
+  }
+
+  /** Loads a contact the cache misses, or creates it empty (to be scored by the caller). */
+  private LiveContact loadOrCreate(String id) {
+    Version v = version;
+    LiveContact s = load(id, v, clock.instant());
+    if (s == null) {
+      s = new LiveContact(id, Map.of());
+      s.version = v;
+    }
+    return s;
+  }
+
+  private LiveContact loadOnly(String id) {
+    return load(id, version, clock.instant());
   }
 
   /** Loads a contact the cache misses, with its score as of now as the baseline. */
-  private Entry load(String id, Version v, Instant asOf) {
+  private LiveContact load(String id, Version v, Instant asOf) {
     Optional<Contact> loaded = Objects.requireNonNull(loader.load(id),
         "the loader returned null for '" + id + "'; it must return Optional.empty()");
     if (loaded.isEmpty()) {
@@ -433,40 +700,19 @@ public final class LiveScorer {
       throw new IllegalStateException("the contact loaded for '" + id + "' id must be '" + id
           + "', but was '" + c.id() + "'");
     }
-    if (c.events().size() > maxEvents) {
+    int n = LiveContact.storedCount(c, v);
+    if (n > maxEvents) {
       throw new IllegalStateException("the contact loaded for '" + id + "' events must be at "
-          + "most " + maxEvents + " (maxEventsPerContact), but was " + c.events().size());
+          + "most " + maxEvents + " (maxEventsPerContact), but was " + n);
     }
-    return new Entry(c, v, v.model.score(c, asOf), null);
-  }
-
-  /**
-   * Moves an entry (null for a new contact) to model version {@code v}, time {@code asOf}
-   * and history {@code next}, collecting the tier changes in {@code t}.
-   */
-  private static Entry advance(Transition t, Entry e, Contact next, Version v, Instant asOf,
-      Cause cause, Event event) {
-    Score target = v.model.score(next, asOf);
-    if (e == null) {
-      String base = v.model.baseTier();
-      if (!base.equals(target.tier())) {
-        t.add(null, base, target, cause, event, v, false);
-      }
-      return new Entry(next, v, target, null);
-    }
-    Score before = e.reported();
-    Contact history = e.history();
-    if (e.version() != v) {
-      Score oldModel = e.version().model.score(history, asOf);
-      Score newModel = history == next ? target : v.model.score(history, asOf);
-      t.migration(oldModel, newModel);
-      before = t.step(before, oldModel, Cause.TIME, null, e.version(), true);
-      before = t.step(before, newModel, Cause.MODEL_CHANGE, null, v, true);
-    } else if (history != next && !before.tier().equals(target.tier())) {
-      before = t.step(before, v.model.score(history, asOf), Cause.TIME, null, v, false);
-    }
-    t.step(before, target, cause, event, v, false);
-    return new Entry(next, v, target, e.swept());
+    LiveContact s = new LiveContact(id, c.attributes());
+    s.replace(c, v);
+    double[] contributions = historySize > 0 && v.compact != null
+        ? new double[v.compact.ruleCount()] : null;
+    s.reported = s.score(v, types, asOf, -1, contributions);
+    s.contributions = contributions;
+    s.version = v;
+    return s;
   }
 
   /**
@@ -474,13 +720,10 @@ public final class LiveScorer {
    * lock, so the queue order is the operation order.
    */
   private List<TierChange> publish(String id, Transition t, Version v) {
-    if (t.pending.isEmpty() && t.migrationBefore == null) {
-      return List.of();
-    }
     List<TierChange> changes = new ArrayList<>(t.pending.size());
     List<TierChange> migrated = new ArrayList<>(t.pending.size());
     for (Pending p : t.pending) {
-      TierChange c = new TierChange(sequence.incrementAndGet(), id, p.previousTier,
+      TierChange c = new TierChange(delivery.nextSequence(), id, p.previousTier,
           Optional.ofNullable(p.previous), p.current, p.cause, Optional.ofNullable(p.event),
           p.version.fingerprint);
       changes.add(c);
@@ -491,100 +734,17 @@ public final class LiveScorer {
     if (t.migrationBefore != null) {
       v.log(new Migration(id, t.migrationBefore, t.migrationAfter, migrated));
     }
-    if (!changes.isEmpty()) {
-      outboxes.compute(id, (k, box) -> {
-        Outbox b = box == null ? new Outbox() : box;
-        b.queue.addAll(changes);
-        return b;
-      });
-    }
+    delivery.enqueue(id, changes);
     return changes;
   }
 
-  /**
-   * Delivers a contact's queued changes, in order, unless another thread is doing so (it
-   * will then deliver ours too). Called outside every lock.
-   */
-  private void deliver(String id) {
-    Outbox box = outboxes.get(id);
-    while (box != null) {
-      if (!box.draining.compareAndSet(false, true)) {
-        return;
-      }
-      try {
-        TierChange c;
-        while ((c = box.queue.poll()) != null) {
-          notifyListeners(c);
-        }
-      } finally {
-        box.draining.set(false);
-      }
-      if (box.queue.isEmpty()) {
-        Outbox drained = box;
-        outboxes.computeIfPresent(id,
-            (k, b) -> b == drained && b.queue.isEmpty() && !b.draining.get() ? null : b);
-        return;
-      }
-    }
-  }
-
-  private void notifyListeners(TierChange c) {
-    for (TierChangeListener l : listeners) {
-      try {
-        l.onTierChange(c);
-      } catch (RuntimeException ex) {
-        LOG.log(System.Logger.Level.WARNING, "tier change listener " + l + " failed on " + c, ex);
-      }
-    }
-  }
-
   private static void checkId(String contactId) {
-    if (contactId == null || contactId.isBlank()) {
+    if (contactId == null || contactId.isEmpty()
+        || Character.isWhitespace(contactId.charAt(0)) && contactId.isBlank()) {
       throw new IllegalArgumentException("contactId must be a non-blank string, but was "
           + (contactId == null ? "null" : "\"" + contactId + "\""));
     }
   }
-
-  /** A model in use, and the contacts moved to it. */
-  private static final class Version {
-    final ScoringModel model;
-    final String fingerprint;
-    /** The contacts moved to this version while its swap runs; null before and after. */
-    private volatile ConcurrentLinkedQueue<Migration> migrations;
-
-    Version(ScoringModel model) {
-      this.model = model;
-      this.fingerprint = model.fingerprint();
-    }
-
-    void open() {
-      migrations = new ConcurrentLinkedQueue<>();
-    }
-
-    void log(Migration m) {
-      ConcurrentLinkedQueue<Migration> log = migrations;
-      if (log != null) {
-        log.add(m);
-      }
-    }
-
-    List<Migration> close() {
-      List<Migration> log = List.copyOf(migrations);
-      migrations = null;
-      return log;
-    }
-  }
-
-  /**
-   * A contact's state: its history, the model version and score last reported, and its
-   * score at the last sweep (null before its first). Immutable: every operation stores a new
-   * entry.
-   */
-  private record Entry(Contact history, Version version, Score reported, Score swept) {}
-
-  /** A contact moved from one model version to the next. */
-  private record Migration(String contactId, Score before, Score after,
-      List<TierChange> changes) {}
 
   /** A change found under a contact's lock, numbered when published. */
   private record Pending(Score previous, String previousTier, Score current, Cause cause,
@@ -616,12 +776,6 @@ public final class LiveScorer {
     }
   }
 
-  /** A contact's changes waiting for delivery, and who is delivering them. */
-  private static final class Outbox {
-    final ConcurrentLinkedQueue<TierChange> queue = new ConcurrentLinkedQueue<>();
-    final AtomicBoolean draining = new AtomicBoolean();
-  }
-
   /**
    * A mutable builder of {@link LiveScorer}s. Each setter validates its input at once;
    * {@link #build()} may be called more than once, each time giving an independent scorer.
@@ -638,6 +792,9 @@ public final class LiveScorer {
     private ContactLoader loader = ContactLoader.NONE;
     private Consumer<Contact> onEviction = c -> { };
     private final List<TierChangeListener> listeners = new ArrayList<>();
+    private final Set<String> kept = new HashSet<>();
+    private boolean keepAll;
+    private int historySize;
 
     private Builder(ScoringModel model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -679,9 +836,11 @@ public final class LiveScorer {
     }
 
     /**
-     * Sets how many events a contact's history may hold (default 10 000). Recording one
-     * more fails with {@link IllegalStateException} and changes nothing; the service
-     * decides what to do (for example {@link LiveScorer#upsert} a shortened history).
+     * Sets how many stored events a contact's history may hold (default 10 000); events of
+     * types that are not stored (see the {@link LiveScorer class documentation}) do not
+     * count. Recording one more fails with {@link IllegalStateException} and changes
+     * nothing; the service decides what to do (for example {@link LiveScorer#upsert} a
+     * shortened history).
      *
      * @param events at least 1
      * @return this builder
@@ -788,7 +947,65 @@ public final class LiveScorer {
       return this;
     }
 
-    /** Returns a new, empty live scorer. */
+    /**
+     * Also stores the events of these types, even when no rule of the model in use reads
+     * them, so that a model swapped in later that reads them sees their whole history
+     * (default: none).
+     *
+     * @param eventTypes event types, none null or blank
+     * @return this builder
+     * @throws NullPointerException     if a type is null
+     * @throws IllegalArgumentException if a type is blank
+     */
+    public Builder keepEventTypes(Collection<String> eventTypes) {
+      for (String t : eventTypes) {
+        Objects.requireNonNull(t, "event type");
+        if (t.isBlank()) {
+          throw new IllegalArgumentException(
+              "keepEventTypes type must be a non-blank string, but was \"" + t + "\"");
+        }
+        kept.add(t);
+      }
+      return this;
+    }
+
+    /**
+     * Stores every event recorded, whatever its type, as before compact histories (default:
+     * only the types the model in use reads, and those of {@link #keepEventTypes}). Use it
+     * when the eviction hook saves histories that must stay complete, or when later models
+     * may read any type.
+     *
+     * @return this builder
+     */
+    public Builder keepAllEvents() {
+      this.keepAll = true;
+      return this;
+    }
+
+    /**
+     * Keeps, for each contact in memory, a log of its last {@code entries} score changes,
+     * readable with {@link LiveScorer#scoreHistory(String)} (default 0: off). Each entry
+     * costs about 100 bytes besides the scores it refers to; the log leaves memory with its
+     * contact.
+     *
+     * @param entries 0 to 10 000
+     * @return this builder
+     * @throws IllegalArgumentException if {@code entries} is outside 0 to 10 000
+     */
+    public Builder scoreHistory(int entries) {
+      if (entries < 0 || entries > 10_000) {
+        throw new IllegalArgumentException(
+            "scoreHistory must be between 0 and 10000, but was " + entries);
+      }
+      this.historySize = entries;
+      return this;
+    }
+
+    /**
+     * Returns a new, empty live scorer.
+     *
+     * @return the scorer
+     */
     public LiveScorer build() {
       return new LiveScorer(this);
     }

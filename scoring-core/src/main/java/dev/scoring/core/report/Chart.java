@@ -6,12 +6,24 @@ package dev.scoring.core.report;
  */
 public interface Chart {
 
-  /** Returns the chart's title, shown above it. */
+  /**
+   * Returns the chart's title, shown above it.
+   *
+   * @return the chart's title, shown above it
+   */
   String title();
 
-  /** Returns the chart as an {@code <svg>} element that scales to its container. */
+  /**
+   * Returns the chart as an {@code <svg>} element that scales to its container.
+   *
+   * @return the chart as an {@code <svg>} element that scales to its container
+   */
   String svg();
 
-  /** Returns the chart's numbers as an HTML {@code <table>}. */
+  /**
+   * Returns the chart's numbers as an HTML {@code <table>}.
+   *
+   * @return the chart's numbers as an HTML {@code <table>}
+   */
   String table();
 }

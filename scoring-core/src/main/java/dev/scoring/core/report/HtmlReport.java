@@ -30,6 +30,7 @@ public final class HtmlReport {
       th:first-child,td:first-child{text-align:left}th{background:#f4f6f8}
       pre{background:#f7f7f7;padding:8px;overflow-x:auto;font-size:.85em}
       details summary{cursor:pointer;color:#0b5cad}
+      .notice{border-left:4px solid #D55E00;background:#fff4ec;padding:6px 10px;margin:.4em 0}
       @media print{details{display:block}details>summary{display:none}\
       figure{break-inside:avoid}body{max-width:none}}
       """;
@@ -75,6 +76,17 @@ public final class HtmlReport {
   }
 
   /**
+   * Adds a notice that stands out: a finding or a caveat the reader must see.
+   *
+   * @param text the text (escaped)
+   * @return this page
+   */
+  public HtmlReport notice(String text) {
+    body.append("<p class=\"notice\">").append(Svg.escape(text)).append("</p>\n");
+    return this;
+  }
+
+  /**
    * Adds preformatted text, such as an explanation.
    *
    * @param text the text (escaped)
@@ -114,12 +126,20 @@ public final class HtmlReport {
     return this;
   }
 
-  /** Returns the number of charts added. */
+  /**
+   * Returns the number of charts added.
+   *
+   * @return the number of charts added
+   */
   public int chartCount() {
     return figures;
   }
 
-  /** Returns the complete HTML document. */
+  /**
+   * Returns the complete HTML document.
+   *
+   * @return the complete HTML document
+   */
   public String html() {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

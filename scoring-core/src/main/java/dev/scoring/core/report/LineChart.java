@@ -28,6 +28,9 @@ public final class LineChart implements Chart {
     /**
      * Copies and checks the points.
      *
+     * @param name the legend label
+     * @param xs   x values
+     * @param ys   y values, as many as {@code xs}
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public Series {
@@ -72,31 +75,42 @@ public final class LineChart implements Chart {
   public String svg() {
     int w = Svg.WIDTH;
     int h = Svg.HEIGHT + 40;
-    double plotW = w - Svg.LEFT - Svg.RIGHT;
+    double[] yTicks = Svg.ticks(0, yMax);
+    List<String> yLabels = Svg.tickLabels(yTicks);
+    double[] xTicks = Svg.ticks(0, xMax);
+    List<String> xLabels = Svg.tickLabels(xTicks);
+    double left = Svg.leftMargin(yLabels);
+    double plotW = w - left - Svg.RIGHT;
     double plotH = h - Svg.TOP - Svg.BOTTOM;
     double baseY = Svg.TOP + plotH;
     StringBuilder s = new StringBuilder(Svg.open(title, w, h));
-    for (double t : Svg.ticks(0, yMax)) {
-      double y = baseY - plotH * t / yMax;
-      s.append(Svg.line(Svg.LEFT, y, w - Svg.RIGHT, y, "#e5e5e5", ""));
-      s.append(Svg.text(Svg.LEFT - 6, y + 4, "end", Svg.label(t), ""));
+    for (int k = 0; k < yTicks.length; k++) {
+      double y = baseY - plotH * yTicks[k] / yMax;
+      s.append(Svg.line(left, y, w - Svg.RIGHT, y, "#e5e5e5", ""));
+      s.append(Svg.text(left - 8, y + 4, "end", yLabels.get(k), ""));
     }
-    for (double t : Svg.ticks(0, xMax)) {
-      double x = Svg.LEFT + plotW * t / xMax;
-      s.append(Svg.line(x, Svg.TOP, x, baseY, "#e5e5e5", ""));
-      s.append(Svg.text(x, baseY + 18, "middle", Svg.label(t), ""));
+    double[] tickX = new double[xTicks.length];
+    for (int k = 0; k < xTicks.length; k++) {
+      tickX[k] = left + plotW * xTicks[k] / xMax;
+      s.append(Svg.line(tickX[k], Svg.TOP, tickX[k], baseY, "#e5e5e5", ""));
     }
-    s.append(Svg.line(Svg.LEFT, baseY, w - Svg.RIGHT, baseY, "#333333", ""));
-    s.append(Svg.line(Svg.LEFT, Svg.TOP, Svg.LEFT, baseY, "#333333", ""));
+    s.append(Svg.axisLabels(tickX, xLabels, 2, w - 2, baseY + 18));
+    s.append(Svg.line(left, baseY, w - Svg.RIGHT, baseY, "#333333", ""));
+    s.append(Svg.line(left, Svg.TOP, left, baseY, "#333333", ""));
     if (diagonal) {
-      s.append(Svg.line(Svg.LEFT, baseY, w - Svg.RIGHT, Svg.TOP, "#999999",
+      s.append(Svg.line(left, baseY, w - Svg.RIGHT, Svg.TOP, "#999999",
           "stroke-dasharray=\"5 5\""));
     }
+    double legendW = 0;
+    for (Series se : series) {
+      legendW = Math.max(legendW, Svg.textWidth(se.name(), false));
+    }
+    double legendX = w - Svg.RIGHT - 8 - legendW;
     for (int i = 0; i < series.size(); i++) {
       Series se = series.get(i);
       StringBuilder points = new StringBuilder();
       for (int k = 0; k < se.xs().length; k++) {
-        points.append(Svg.num(Svg.LEFT + plotW * se.xs()[k] / xMax)).append(',')
+        points.append(Svg.num(left + plotW * se.xs()[k] / xMax)).append(',')
             .append(Svg.num(baseY - plotH * se.ys()[k] / yMax)).append(' ');
       }
       String color = Svg.PALETTE[i % Svg.PALETTE.length];
@@ -104,11 +118,11 @@ public final class LineChart implements Chart {
           .append("\" stroke-width=\"2.5\" points=\"").append(points.toString().trim())
           .append("\"><title>").append(Svg.escape(se.name())).append("</title></polyline>");
       double ly = baseY - 14 - 18 * (series.size() - 1 - i);
-      s.append(Svg.line(w - Svg.RIGHT - 190, ly - 4, w - Svg.RIGHT - 166, ly - 4, color,
+      s.append(Svg.line(legendX - 30, ly - 4, legendX - 6, ly - 4, color,
           "stroke-width=\"3\""));
-      s.append(Svg.text(w - Svg.RIGHT - 160, ly, "start", se.name(), ""));
+      s.append(Svg.text(legendX, ly, "start", se.name(), ""));
     }
-    s.append(Svg.axisTitles(xTitle, yTitle, w, h));
+    s.append(Svg.axisTitles(xTitle, yTitle, left, w, h, baseY));
     return s.append("</svg>").toString();
   }
 
@@ -117,7 +131,8 @@ public final class LineChart implements Chart {
     List<String[]> rows = new ArrayList<>();
     for (Series se : series) {
       for (int k = 0; k < se.xs().length; k++) {
-        rows.add(new String[] {se.name(), Svg.num(se.xs()[k]), Svg.num(se.ys()[k])});
+        rows.add(new String[] {se.name(), Numbers.decimal(se.xs()[k], 2),
+            Numbers.decimal(se.ys()[k], 2)});
       }
     }
     return HtmlReport.table(new String[] {"series", xTitle, yTitle}, rows);

@@ -4,21 +4,29 @@ import dev.scoring.api.Contact;
 import dev.scoring.api.Explanation;
 import dev.scoring.api.Score;
 import dev.scoring.api.Tier;
-import dev.scoring.core.AttributeRule;
 import dev.scoring.core.Rule;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.analysis.Finding;
+import dev.scoring.core.analysis.ModelAnalysis;
+import dev.scoring.core.analysis.Range;
+import dev.scoring.core.live.TierReport;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 
 /**
- * Collects a scored population, then draws it: the score histogram with the tier thresholds,
- * tier counts, the fit x engagement grid and the top contacts with their explanations.
+ * Collects a scored population, then draws it: what the static analysis found wrong with the
+ * table (at the top, when anything), the score histogram with the tier thresholds, tier
+ * counts, how often each rule fires and how many points it adds, the fit x engagement grid
+ * (its bins follow the table's possible range, from {@link ModelAnalysis}), the movement
+ * since the last run when given ({@link #sinceLastRun}), and the top contacts with their
+ * explanations.
  *
  * <pre>{@code
  * ScoringReport report = new ScoringReport(model, asOf, 10);
@@ -28,89 +36,248 @@ import java.util.PriorityQueue;
  * report.toHtml().write(Path.of("scoring-report.html"));
  * }</pre>
  *
- * <p>Memory stays constant whatever the population size (bins and the top {@code k}). Not
- * thread-safe: feed it from one thread, or one report per thread combined with
- * {@link #addAll(ScoringReport)}.
+ * <p>Rule contributions come from {@link ScoringTable#explain}: {@link #add(Contact, Score)}
+ * explains each contact once more; {@link #add(Contact, Explanation)} takes an explanation
+ * the caller already has. Memory stays constant whatever the population size (bins, one
+ * tally per rule and the top {@code k}). Not thread-safe: feed it from one thread, or one
+ * report per thread combined with {@link #addAll(ScoringReport)}.
  */
 public final class ScoringReport {
   private static final int SCORE_BINS = 20;
   private static final int GRID = 5;
+  /** How many risers and fallers {@link #sinceLastRun} keeps. */
+  public static final int MOVERS = 10;
 
   private final ScoringTable model;
   private final Instant asOf;
   private final int topK;
+  private final ModelAnalysis analysis;
   private final long[] histogram = new long[SCORE_BINS];
   private final Map<String, Long> tierCounts = new LinkedHashMap<>();
-  private final long[][] grid = new long[GRID][GRID];
-  private final double[] fitEdges;
-  private final double[] engagementEdges;
+  private final Bins fitBins;
+  private final Bins engagementBins;
+  private final long[][] grid;
+  private final Map<String, Tally> contributions = new LinkedHashMap<>();
   private final PriorityQueue<Map.Entry<Contact, Score>> top;
   private long count;
   private double sum;
+  private Movement movement;
 
   /**
-   * Starts an empty report.
+   * How often one rule (or a cap, or the clamp to the scale) applied and what it added.
+   *
+   * <p>This is a value-based record: immutable and thread-safe.
+   *
+   * @param id       the rule id, {@code caps.demographic}, {@code caps.behavioral},
+   *                 {@code scale.min} or {@code scale.max}
+   * @param kind     what the entry is
+   * @param contacts the contacts it applied to
+   * @param points   the points it added over all contacts (negative for negative rules, caps
+   *                 and a clamp at the top)
+   * @param share    {@code |points|} over the sum of {@code |points|} of every entry, in
+   *                 [0, 1]; 0 when no entry added points
+   */
+  public record Contribution(String id, Explanation.Kind kind, long contacts, double points,
+      double share) {
+    /**
+     * Checks the references.
+     *
+     * @param id       the rule id, or the cap's or clamp's
+     * @param kind     what the entry is
+     * @param contacts the contacts it applied to
+     * @param points   the points it added over all contacts
+     * @param share    its share of all points
+     */
+    public Contribution {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * Returns the mean points per contact it applied to, NaN when it applied to none.
+     *
+     * @return the mean points per contact it applied to, NaN when it applied to none
+     */
+    public double meanPoints() {
+      return contacts == 0 ? Double.NaN : points / contacts;
+    }
+  }
+
+  private static final class Tally {
+    final Explanation.Kind kind;
+    long contacts;
+    double points;
+
+    Tally(Explanation.Kind kind) {
+      this.kind = kind;
+    }
+  }
+
+  /** Bins of a round width over a range, the last one closed at the range's end. */
+  private record Bins(double start, double step, int n, double end) {
+    static Bins over(double lo, double hi) {
+      if (!(hi > lo)) {
+        return new Bins(lo, 1, 1, lo);
+      }
+      double raw = (hi - lo) / GRID;
+      double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+      double step = 10 * magnitude;
+      for (double m : new double[] {1, 2, 2.5, 5}) {
+        if (m * magnitude >= raw - 1e-12 * raw) {
+          step = m * magnitude;
+          break;
+        }
+      }
+      double start = Math.floor(lo / step) * step;
+      int n = (int) Math.max(1, Math.ceil((hi - start) / step - 1e-9));
+      return new Bins(start, step, n, hi);
+    }
+
+    int of(double v) {
+      int i = (int) Math.floor((v - start) / step);
+      return Math.max(0, Math.min(n - 1, i));
+    }
+
+    List<String> labels() {
+      List<String> out = new ArrayList<>();
+      if (n == 1 && step == 1 && end == start) {
+        out.add(Numbers.onStep(start, 1));
+        return out;
+      }
+      int d = Numbers.decimalsFor(step);
+      for (int i = 0; i < n; i++) {
+        double a = start + i * step;
+        boolean last = i == n - 1;
+        double b = last ? end : a + step;
+        out.add("[" + Numbers.decimal(a, Math.max(d, Numbers.decimalsFor(a))) + ", "
+            + Numbers.decimal(b, Math.max(d, last ? Math.min(2, Numbers.decimalsFor(b)) : d))
+            + (last ? "]" : ")"));
+      }
+      return out;
+    }
+  }
+
+  /** What changed since the last run. */
+  private record Movement(long previous, long current, Map<String, long[]> byTier,
+      List<Mover> risers, List<Mover> fallers, long compared) {}
+
+  /**
+   * A contact whose score changed between two runs.
+   *
+   * <p>This is a value-based record: immutable and thread-safe.
+   *
+   * @param contactId the contact
+   * @param previous  its previous score
+   * @param current   its current score
+   */
+  public record Mover(String contactId, Score previous, Score current) {
+    /**
+     * Checks the references.
+     *
+     * @param contactId the contact
+     * @param previous  its previous score
+     * @param current   its current score
+     */
+    public Mover {
+      Objects.requireNonNull(contactId, "contactId");
+      Objects.requireNonNull(previous, "previous");
+      Objects.requireNonNull(current, "current");
+    }
+
+    /**
+     * Returns {@code current.score() - previous.score()}.
+     *
+     * @return {@code current.score() - previous.score()}
+     */
+    public double change() {
+      return current.score() - previous.score();
+    }
+  }
+
+  /**
+   * Starts an empty report. Analyses the table once ({@link ModelAnalysis#of}).
    *
    * @param model the model that scored the contacts
    * @param asOf  the instant they were scored for
    * @param topK  how many top contacts to show with explanations, at least 0
    * @throws IllegalArgumentException if {@code topK < 0}
+   * @throws NullPointerException     if {@code model} or {@code asOf} is null
    */
   public ScoringReport(ScoringTable model, Instant asOf, int topK) {
     if (topK < 0) {
       throw new IllegalArgumentException("topK must be at least 0, but was " + topK);
     }
-    this.model = model;
-    this.asOf = asOf;
+    this.model = Objects.requireNonNull(model, "model");
+    this.asOf = Objects.requireNonNull(asOf, "asOf");
     this.topK = topK;
+    this.analysis = ModelAnalysis.of(model);
     tierCounts.put(model.baseTier(), 0L);
     for (Tier t : model.tiers()) {
       tierCounts.put(t.name(), 0L);
     }
-    double fitMin = 0;
-    double fitMax = 0;
-    for (AttributeRule r : model.demographic()) {
-      fitMax += Math.max(0, r.points());
-      fitMin += Math.min(0, r.points());
+    fitBins = bins(analysis.fit(), model.scale().min(), model.scale().max());
+    engagementBins = bins(analysis.engagement(), model.scale().min(), model.scale().max());
+    grid = new long[engagementBins.n()][fitBins.n()];
+    for (Rule r : model.demographic()) {
+      contributions.put(r.id(), new Tally(Explanation.Kind.DEMOGRAPHIC));
     }
-    fitMax = Math.min(fitMax, model.demographicCap().orElse(fitMax));
+    for (Rule r : model.behavioral()) {
+      contributions.put(r.id(), new Tally(Explanation.Kind.BEHAVIORAL));
+    }
     for (Rule r : model.negative()) {
-      if (r instanceof AttributeRule a) {
-        fitMin += a.points();
-      }
+      contributions.put(r.id(), new Tally(Explanation.Kind.NEGATIVE));
     }
-    fitEdges = edges(fitMin, Math.max(fitMax, fitMin + 1));
-    engagementEdges = edges(model.scale().min(), model.scale().max());
     top = new PriorityQueue<>(Comparator.comparingDouble(e -> e.getValue().score()));
   }
 
-  /** Inner edges of {@code GRID} bins of a round width covering [lo, hi]. */
-  private static double[] edges(double lo, double hi) {
-    double raw = (hi - lo) / GRID;
-    double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-    double step = 10 * magnitude;
-    for (double m : new double[] {1, 2, 2.5, 3, 4, 5, 6, 8}) {
-      if (m * magnitude >= raw) {
-        step = m * magnitude;
-        break;
-      }
+  /** The model's range of a part, an unbounded end replaced by the scale's. */
+  private static Bins bins(Range range, double scaleMin, double scaleMax) {
+    double lo = range.min().value();
+    double hi = range.max().value();
+    if (Double.isInfinite(lo)) {
+      lo = Math.min(scaleMin, Double.isInfinite(hi) ? scaleMin : hi);
     }
-    double start = Math.floor(lo / step) * step;
-    double[] e = new double[GRID - 1];
-    for (int i = 0; i < e.length; i++) {
-      e[i] = start + step * (i + 1);
+    if (Double.isInfinite(hi)) {
+      hi = Math.max(scaleMax, lo);
     }
-    return e;
+    return Bins.over(lo, hi);
   }
 
   /**
-   * Adds one scored contact.
+   * Adds one scored contact; explains it once more for the rule contributions.
    *
    * @param contact the contact
-   * @param score   its score by this report's model
+   * @param score   its score by this report's model as of this report's instant
    * @return this report
    */
   public ScoringReport add(Contact contact, Score score) {
+    tally(model.explain(contact, asOf));
+    collect(contact, score);
+    return this;
+  }
+
+  /**
+   * Adds one explained contact.
+   *
+   * @param contact     the contact
+   * @param explanation its explanation by this report's model as of this report's instant
+   * @return this report
+   */
+  public ScoringReport add(Contact contact, Explanation explanation) {
+    tally(explanation);
+    collect(contact, explanation.score());
+    return this;
+  }
+
+  private void tally(Explanation x) {
+    for (Explanation.Entry e : x.entries()) {
+      Tally t = contributions.computeIfAbsent(e.id(), k -> new Tally(e.kind()));
+      t.contacts++;
+      t.points += e.points();
+    }
+  }
+
+  private void collect(Contact contact, Score score) {
     count++;
     sum += score.score();
     double min = model.scale().min();
@@ -118,9 +285,8 @@ public final class ScoringReport {
     int bin = (int) Math.floor((score.score() - min) / (max - min) * SCORE_BINS);
     histogram[Math.max(0, Math.min(SCORE_BINS - 1, bin))]++;
     tierCounts.merge(score.tier(), 1L, Long::sum);
-    grid[cell(engagementEdges, score.engagement())][cell(fitEdges, score.fit())]++;
+    grid[engagementBins.of(score.engagement())][fitBins.of(score.fit())]++;
     offerTop(Map.entry(contact, score));
-    return this;
   }
 
   /**
@@ -136,11 +302,16 @@ public final class ScoringReport {
       histogram[i] += other.histogram[i];
     }
     other.tierCounts.forEach((k, v) -> tierCounts.merge(k, v, Long::sum));
-    for (int r = 0; r < GRID; r++) {
-      for (int c = 0; c < GRID; c++) {
+    for (int r = 0; r < grid.length; r++) {
+      for (int c = 0; c < grid[r].length; c++) {
         grid[r][c] += other.grid[r][c];
       }
     }
+    other.contributions.forEach((id, t) -> {
+      Tally mine = contributions.computeIfAbsent(id, k -> new Tally(t.kind));
+      mine.contacts += t.contacts;
+      mine.points += t.points;
+    });
     for (Map.Entry<Contact, Score> e : other.top) {
       offerTop(e);
     }
@@ -156,69 +327,200 @@ public final class ScoringReport {
     }
   }
 
-  private static int cell(double[] edges, double v) {
-    int i = 0;
-    while (i < edges.length && v >= edges[i]) {
-      i++;
+  /**
+   * Adds a "since the last run" section: which contacts entered and left each tier between
+   * two scorings ({@link TierReport}), and, for the contacts in both, the {@value #MOVERS}
+   * biggest risers and fallers by score. Replaces an earlier call's section.
+   *
+   * @param previous contact id to its score in the last run
+   * @param current  contact id to its score in this run
+   * @return this report
+   * @throws NullPointerException if a map, a key or a value is null
+   */
+  public ScoringReport sinceLastRun(Map<String, Score> previous, Map<String, Score> current) {
+    TierReport changes = TierReport.between(previous, current);
+    Map<String, long[]> byTier = new LinkedHashMap<>();
+    for (String t : tierCounts.keySet()) {
+      byTier.put(t, new long[2]);
     }
-    return i;
+    changes.entered().forEach((t, ids) ->
+        byTier.computeIfAbsent(t, k -> new long[2])[0] += ids.size());
+    changes.left().forEach((t, ids) ->
+        byTier.computeIfAbsent(t, k -> new long[2])[1] += ids.size());
+    Comparator<Mover> byChange = Comparator.comparingDouble(Mover::change);
+    PriorityQueue<Mover> up = new PriorityQueue<>(byChange);
+    PriorityQueue<Mover> down = new PriorityQueue<>(byChange.reversed());
+    long compared = 0;
+    for (Map.Entry<String, Score> e : current.entrySet()) {
+      Score before = previous.get(e.getKey());
+      if (before == null) {
+        continue;
+      }
+      compared++;
+      Mover m = new Mover(e.getKey(), before, e.getValue());
+      if (m.change() > 0) {
+        up.add(m);
+        if (up.size() > MOVERS) {
+          up.poll();
+        }
+      } else if (m.change() < 0) {
+        down.add(m);
+        if (down.size() > MOVERS) {
+          down.poll();
+        }
+      }
+    }
+    Comparator<Mover> ties = Comparator.comparing(Mover::contactId);
+    List<Mover> risers = new ArrayList<>(up);
+    risers.sort(byChange.reversed().thenComparing(ties));
+    List<Mover> fallers = new ArrayList<>(down);
+    fallers.sort(byChange.thenComparing(ties));
+    movement = new Movement(previous.size(), current.size(), byTier, List.copyOf(risers),
+        List.copyOf(fallers), compared);
+    return this;
   }
 
-  /** Returns the number of contacts added. */
+  /**
+   * Returns the number of contacts added.
+   *
+   * @return the number of contacts added
+   */
   public long count() {
     return count;
   }
 
-  /** Returns the count per tier, base tier first, then tiers in increasing order. */
+  /**
+   * Returns the count per tier, base tier first, then tiers in increasing order of threshold.
+   *
+   * @return an unmodifiable map in that iteration order
+   */
   public Map<String, Long> tierCounts() {
-    return Map.copyOf(tierCounts);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(tierCounts));
   }
 
-  /** Returns the score histogram chart with the tier thresholds. */
+  /**
+   * Returns the static analysis of the report's table.
+   *
+   * @return the static analysis of the report's table
+   */
+  public ModelAnalysis analysis() {
+    return analysis;
+  }
+
+  /**
+   * Returns the contribution of every rule in the table's order (demographic, behavioral,
+   * negative; rules that never applied included), then of caps and the clamp that cut.
+   *
+   * @return the contributions, a new list
+   */
+  public List<Contribution> contributions() {
+    double total = 0;
+    for (Tally t : contributions.values()) {
+      total += Math.abs(t.points);
+    }
+    List<Contribution> out = new ArrayList<>();
+    for (Map.Entry<String, Tally> e : contributions.entrySet()) {
+      Tally t = e.getValue();
+      out.add(new Contribution(e.getKey(), t.kind, t.contacts, t.points,
+          total == 0 ? 0 : Math.abs(t.points) / total));
+    }
+    return out;
+  }
+
+  /**
+   * Returns what to warn about first: the analysis' findings (unreachable tiers, rules that
+   * never fire, ...), then the rules that applied to none of the contacts added.
+   *
+   * @return one line per finding, empty when there is nothing to warn about
+   */
+  public List<String> findings() {
+    List<String> out = new ArrayList<>();
+    for (Finding f : analysis.findings()) {
+      out.add(f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": "
+          + f.message());
+    }
+    if (count > 0) {
+      for (Contribution c : contributions()) {
+        if (c.contacts() == 0 && c.kind() != Explanation.Kind.CAP
+            && c.kind() != Explanation.Kind.CLAMP) {
+          out.add("dead rule: " + c.id() + " applied to none of the " + Numbers.count(count)
+              + " contacts");
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns the score histogram chart with the tier thresholds.
+   *
+   * @return the score histogram chart with the tier thresholds
+   */
   public Histogram histogram() {
     List<Histogram.Marker> markers = new ArrayList<>();
     for (Tier t : model.tiers()) {
-      markers.add(new Histogram.Marker(t.name() + " " + Svg.num(t.atLeast()), t.atLeast()));
+      markers.add(new Histogram.Marker(t.name() + " " + Numbers.onStep(t.atLeast(),
+          t.atLeast() == Math.rint(t.atLeast()) ? 1 : 0.01), t.atLeast()));
     }
     return new Histogram("Score distribution with tier thresholds", "score (points)",
         "contacts", model.scale().min(), model.scale().max(), histogram, markers);
   }
 
-  /** Returns the tier counts chart. */
+  /**
+   * Returns the tier counts chart, base tier first.
+   *
+   * @return the tier counts chart, base tier first
+   */
   public BarChart tierChart() {
     List<String> names = new ArrayList<>(tierCounts.keySet());
     double[] values = new double[names.size()];
     for (int i = 0; i < names.size(); i++) {
       values[i] = tierCounts.get(names.get(i));
     }
-    return new BarChart("Contacts per tier", "tier", "contacts", names, values);
+    return new BarChart("Contacts per tier", "tier", "contacts", names, values, 0);
   }
 
-  /** Returns the fit x engagement grid of contact counts. */
+  /**
+   * Returns the chart of each rule's share of all points added, in the table's order.
+   *
+   * @return the chart of each rule's share of all points added, in the table's order
+   */
+  public BarChart contributionChart() {
+    List<String> names = new ArrayList<>();
+    List<Contribution> all = contributions();
+    double[] shares = new double[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      Contribution c = all.get(i);
+      names.add(c.id() + (c.points() < 0 ? " (-)" : ""));
+      shares[i] = 100 * c.share();
+    }
+    return new BarChart("Share of all points, per rule ((-): points taken away)", "rule",
+        "share of all points (%)", names, shares, 1);
+  }
+
+  /**
+   * Returns the fit x engagement grid of contact counts, its bins over the table's range.
+   *
+   * @return the fit x engagement grid of contact counts, its bins over the table's range
+   */
   public Heatmap fitEngagementGrid() {
-    List<String> columns = labels(model.scale().min(), fitEdges);
-    List<String> rows = labels(model.scale().min(), engagementEdges);
-    double[][] values = new double[GRID][GRID];
-    for (int r = 0; r < GRID; r++) {
-      for (int c = 0; c < GRID; c++) {
+    double[][] values = new double[grid.length][];
+    for (int r = 0; r < grid.length; r++) {
+      values[r] = new double[grid[r].length];
+      for (int c = 0; c < grid[r].length; c++) {
         values[r][c] = grid[r][c];
       }
     }
     return new Heatmap("Fit x engagement: where the contacts are", "fit (points)",
-        "engagement (points)", "contacts", columns, rows, values);
+        "engagement (points)", "contacts", fitBins.labels(), engagementBins.labels(), values)
+        .withDecimals(0);
   }
 
-  private static List<String> labels(double min, double[] edges) {
-    List<String> labels = new ArrayList<>();
-    labels.add("< " + Svg.num(edges[0]));
-    for (int i = 1; i < edges.length; i++) {
-      labels.add(Svg.num(edges[i - 1]) + "-" + Svg.num(edges[i]));
-    }
-    labels.add(">= " + Svg.num(edges[edges.length - 1]));
-    return labels;
-  }
-
-  /** Returns the top contacts, best first, with their scores. */
+  /**
+   * Returns the top contacts, best first, with their scores.
+   *
+   * @return the top contacts, best first, with their scores
+   */
   public List<Map.Entry<Contact, Score>> top() {
     List<Map.Entry<Contact, Score>> best = new ArrayList<>(top);
     best.sort(Comparator.comparingDouble((Map.Entry<Contact, Score> e) -> e.getValue().score())
@@ -226,26 +528,83 @@ public final class ScoringReport {
     return best;
   }
 
-  /** Returns the page: histogram, tier counts, grid, and the top contacts explained. */
+  /**
+   * Returns the page: findings (when any), scores, rule contributions, fit and engagement,
+   * since the last run (when given), and the top contacts explained.
+   *
+   * @return the page, to {@link HtmlReport#write} or {@link HtmlReport#html}
+   */
   public HtmlReport toHtml() {
     HtmlReport page = new HtmlReport("Scoring report: " + model.name() + " v" + model.version(),
-        String.format(Locale.ROOT, "%,d contacts scored as of %s; mean score %.2f; model "
-            + "fingerprint %s", count, asOf, count == 0 ? 0.0 : sum / count,
-            model.fingerprint().substring(0, 12)));
+        Numbers.count(count) + " contacts scored as of " + asOf + "; mean score "
+            + Numbers.decimal(count == 0 ? Double.NaN : sum / count, 2) + "; model fingerprint "
+            + model.fingerprint().substring(0, 12));
+    List<String> findings = findings();
+    if (!findings.isEmpty()) {
+      page.section("Findings");
+      for (String f : findings) {
+        page.notice(f);
+      }
+    }
     page.section("Scores").chart(histogram()).chart(tierChart());
-    page.section("Fit and engagement").chart(fitEngagementGrid());
-    page.section("Top contacts");
+    page.section("Rule contributions");
     List<List<String>> rows = new ArrayList<>();
+    for (Contribution c : contributions()) {
+      rows.add(List.of(c.id(), c.kind().name().toLowerCase(java.util.Locale.ROOT),
+          Numbers.count(c.contacts()), Numbers.percent(count == 0 ? Double.NaN
+              : (double) c.contacts() / count, 1),
+          Numbers.decimal(c.meanPoints(), 2), Numbers.decimal(c.points(), 2),
+          Numbers.percent(c.share(), 1)));
+    }
+    page.table(List.of("rule", "kind", "contacts matched", "of all contacts",
+        "mean points (matched)", "total points", "share of all points"), rows);
+    page.chart(contributionChart());
+    page.section("Fit and engagement").chart(fitEngagementGrid());
+    if (movement != null) {
+      page.section("Since the last run");
+      page.paragraph(Numbers.count(movement.previous()) + " contacts in the last run, "
+          + Numbers.count(movement.current()) + " in this one, " + Numbers.count(
+          movement.compared()) + " in both.");
+      List<List<String>> tiers = new ArrayList<>();
+      movement.byTier().forEach((t, c) -> tiers.add(List.of(t, Numbers.count(c[0]),
+          Numbers.count(c[1]), (c[0] >= c[1] ? "+" : "-") + Numbers.count(Math.abs(c[0] - c[1])))));
+      page.table(List.of("tier", "entered", "left", "net"), tiers);
+      if (movement.compared() == 0) {
+        page.paragraph("No contact is in both runs, so there are no risers or fallers.");
+      } else {
+        page.paragraph("Biggest risers");
+        page.table(moverHeader(), moverRows(movement.risers()));
+        page.paragraph("Biggest fallers");
+        page.table(moverHeader(), moverRows(movement.fallers()));
+      }
+    }
+    page.section("Top contacts");
+    List<List<String>> topRows = new ArrayList<>();
     for (Map.Entry<Contact, Score> e : top()) {
       Score s = e.getValue();
-      rows.add(List.of(e.getKey().id(), Svg.num(s.score()), s.tier(), Svg.num(s.fit()),
-          Svg.num(s.engagement())));
+      topRows.add(List.of(e.getKey().id(), Numbers.decimal(s.score(), 2), s.tier(),
+          Numbers.decimal(s.fit(), 2), Numbers.decimal(s.engagement(), 2)));
     }
-    page.table(List.of("contact", "score", "tier", "fit", "engagement"), rows);
+    page.table(List.of("contact", "score", "tier", "fit", "engagement"), topRows);
     for (Map.Entry<Contact, Score> e : top()) {
       Explanation x = model.explain(e.getKey(), asOf);
       page.preformatted(e.getKey().id() + " " + e.getKey().attributes() + "\n" + x);
     }
     return page;
+  }
+
+  private static List<String> moverHeader() {
+    return List.of("contact", "last score", "score", "change", "last tier", "tier");
+  }
+
+  private static List<List<String>> moverRows(List<Mover> movers) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Mover m : movers) {
+      rows.add(List.of(m.contactId(), Numbers.decimal(m.previous().score(), 2),
+          Numbers.decimal(m.current().score(), 2),
+          (m.change() > 0 ? "+" : "") + Numbers.decimal(m.change(), 2), m.previous().tier(),
+          m.current().tier()));
+    }
+    return rows;
   }
 }

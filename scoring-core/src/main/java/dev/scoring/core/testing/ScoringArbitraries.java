@@ -206,8 +206,9 @@ public final class ScoringArbitraries {
   }
 
   private static Instant at(long epochSecond, int nano, long offsetSeconds) {
-    long s = Math.max(Instant.MIN.getEpochSecond(),
-        Math.min(Instant.MAX.getEpochSecond(), epochSecond + offsetSeconds));
+    // within SPEC section 1's range (years 0001 to 9999)
+    long s = Math.max(dev.scoring.api.Event.MIN_AT.getEpochSecond(),
+        Math.min(dev.scoring.api.Event.MAX_AT.getEpochSecond(), epochSecond + offsetSeconds));
     return Instant.ofEpochSecond(s, nano);
   }
 }

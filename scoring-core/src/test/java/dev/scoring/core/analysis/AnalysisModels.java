@@ -4,9 +4,11 @@ import static dev.scoring.core.Condition.attribute;
 import static dev.scoring.core.EventMatch.on;
 
 import dev.scoring.core.Condition;
+import dev.scoring.api.ModelException;
 import dev.scoring.core.Criteria;
 import dev.scoring.core.Decay;
 import dev.scoring.core.EventMatch;
+import dev.scoring.core.Scale;
 import dev.scoring.core.ScoringTable;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
@@ -59,10 +61,10 @@ final class AnalysisModels {
     if (r.nextBoolean()) {
       b.inactivity("i" + id++, 2 + r.nextInt(7), -1 - r.nextInt(5));
     }
-    double min = b.build().scale().min();
-    double t = min + 1 + r.nextInt(15);
-    for (int i = r.nextInt(3); i > 0; i--) {
-      b.tier("t" + i, t);
+    Scale scale = b.build().scale();
+    double t = scale.min() + 1 + r.nextInt(15);
+    for (int i = r.nextInt(3); i > 0 && t <= scale.max(); i--) {
+      b.tier("t" + i, t); // the builder refuses tiers above the scale
       t += 1 + r.nextInt(20);
     }
     return b.build();
@@ -77,14 +79,25 @@ final class AnalysisModels {
   }
 
   private static Criteria criteria(Random r) {
-    Condition first = condition(r);
-    return r.nextInt(3) == 0 ? first.and(condition(r)) : first;
+    while (true) {
+      Condition first = condition(r);
+      Criteria c = r.nextInt(3) == 0 ? first.and(condition(r)) : first;
+      try {
+        ScoringTable.builder("probe").demographic("probe", c, 1).build();
+        return c; // the builder refuses rules that can never fire
+      } catch (ModelException e) {
+        continue;
+      }
+    }
   }
 
   private static Condition condition(Random r) {
     Condition.On on = attribute(r.nextBoolean() ? "x" : "y");
     return switch (r.nextInt(10)) {
-      case 0 -> on.between(r.nextInt(10), r.nextInt(10));
+      case 0 -> {
+        int lo = r.nextInt(10);
+        yield on.between(lo, lo + r.nextInt(10 - lo));
+      }
       case 1 -> on.atLeast(r.nextInt(10));
       case 2 -> on.below(r.nextInt(10));
       case 3 -> on.equalTo("v1");

@@ -8,7 +8,7 @@ import dev.scoring.api.Score;
 import dev.scoring.core.AttributeRule;
 import dev.scoring.core.Condition;
 import dev.scoring.core.EventRule;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import java.time.Instant;
 import java.util.ArrayList;

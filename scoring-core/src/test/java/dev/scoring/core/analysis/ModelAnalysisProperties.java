@@ -1,7 +1,7 @@
 package dev.scoring.core.analysis;
 
 import dev.scoring.api.Contact;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.testing.ScoringArbitraries;
 import dev.scoring.core.testing.ScoringChecks;

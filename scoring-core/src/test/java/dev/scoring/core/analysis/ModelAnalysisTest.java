@@ -4,12 +4,14 @@ import static dev.scoring.core.Condition.attribute;
 import static dev.scoring.core.EventMatch.on;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
+import dev.scoring.api.ModelException;
 import dev.scoring.core.Decay;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.SpecExample;
 import java.util.List;
@@ -127,20 +129,18 @@ class ModelAnalysisTest {
   }
 
   @Test
-  void neverFires_emptyRangeAndContradictoryAnd() {
-    ModelAnalysis a = ModelAnalysis.of(table()
-        .demographic("empty", attribute("age").between(5, 1), 5)
+  void neverFires_emptyRangeAndContradictoryAnd_areRefusedByTheBuilder() {
+    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+        () -> attribute("age").between(5, 1));
+    assertEquals("between[1] must be >= between[0] (5), but was 1", empty.getMessage());
+    ModelException contradiction = assertThrows(ModelException.class, () -> table()
+        .demographic("fine", attribute("age").below(18).and(attribute("tech").equalTo(true)), 2)
         .demographic("contradiction", attribute("age").below(18).and(attribute("age").atLeast(30)),
             5)
-        .demographic("fine", attribute("age").below(18).and(attribute("tech").equalTo(true)), 2)
         .build());
-    assertEquals(List.of(
-        new Finding(Finding.Kind.NEVER_FIRES, "empty",
-            "demographic rule 'empty' can never fire: age between [5, 1] matches no value"),
-        new Finding(Finding.Kind.NEVER_FIRES, "contradiction",
-            "demographic rule 'contradiction' can never fire: age below 18 and age atLeast 30"
-                + " contradict each other")), a.findings());
-    assertEquals(2.0, a.fit().max().value());
+    assertEquals("demographic[1] must be able to fire, but its conditions on \"age\" cannot all"
+        + " hold: age below 18, age atLeast 30", contradiction.getMessage());
+    assertEquals("demographic[1]", contradiction.path());
   }
 
   @Test
@@ -242,17 +242,20 @@ class ModelAnalysisTest {
   }
 
   @Test
-  void neverCounts_decayZeroInsideTheWindow() {
-    ModelAnalysis a = ModelAnalysis.of(table()
+  void neverCounts_decayZeroInsideTheWindow_isRefusedByTheBuilder() {
+    ModelException e = assertThrows(ModelException.class, () -> table()
         .decay(Decay.steps(Decay.step(5, 0), Decay.step(30, 1)))
         .behavioral("fresh", on("visit").withinDays(5), 3)
         .behavioral("older", on("visit").withinDays(40).maxOccurrences(1), 2)
         .build());
-    assertEquals(List.of(new Finding(Finding.Kind.NEVER_COUNTS, "fresh",
-        "behavioral rule 'fresh' never adds points: the decay factor is 0 at every age it"
-            + " matches")), a.findings().subList(0, 1));
-    assertEquals(2.0, a.engagement().max().value());
-    assertEquals(5L, ageDays(a.engagement().max().witness().orElseThrow().events().get(0)));
+    assertEquals("behavioral[0] must be able to add points, but the decay factor is 0 at every"
+        + " age it matches (below 5 days)", e.getMessage());
+    ModelAnalysis a = ModelAnalysis.of(table()
+        .decay(Decay.steps(Decay.step(5, 0), Decay.step(30, 1)))
+        .behavioral("fresh", on("visit").withinDays(6).maxOccurrences(1), 3)
+        .behavioral("older", on("visit").withinDays(40).maxOccurrences(1), 2)
+        .build());
+    assertEquals(5.0, a.engagement().max().value()); // one visit 5 days old counts for both
   }
 
   @Test
@@ -283,17 +286,17 @@ class ModelAnalysisTest {
         .tier("everyone", 0)
         .tier("warm", 40)
         .tier("hot", 90)
-        .tier("impossible", 120)
         .build());
     assertEquals(50.0, a.score().max().value());
     assertEquals(List.of(
         new Finding(Finding.Kind.TIER_AT_OR_BELOW_SCALE_MIN, "everyone",
             "tier 'everyone' at 0 is at or below scale.min 0: every score reaches it"),
         new Finding(Finding.Kind.TIER_UNREACHABLE, "hot",
-            "tier 'hot' at 90 is unreachable: the highest score is 50"),
-        new Finding(Finding.Kind.TIER_ABOVE_SCALE, "impossible",
-            "tier 'impossible' at 120 is above scale.max 100: no score reaches it")),
+            "tier 'hot' at 90 is unreachable: the highest score is 50")),
         a.findings());
+    ModelException above = assertThrows(ModelException.class, () -> table()
+        .behavioral("demo", on("demo_request"), 20).tier("impossible", 120).build());
+    assertEquals("tiers[0].atLeast must be <= scale.max (100), but was 120", above.getMessage());
     TierReach warm = a.tiers().get(1);
     assertTrue(warm.reachable());
     assertFalse(warm.byFitAlone());

@@ -1,8 +1,9 @@
 package dev.scoring.core.analysis;
 
+import static dev.scoring.core.Condition.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.json.ModelJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,12 +20,14 @@ class ModelCheckTest {
   @Test
   void cleanFilesPassAndBrokenOrSuspectFilesFail() throws Exception {
     Path seed = dir.resolve("seed.json");
-    Files.writeString(seed, ModelJson.seedJson());
+    Files.writeString(seed, ExampleModels.seedJson());
     Path broken = dir.resolve("broken.json");
     Files.writeString(broken, "{\"name\": \"x\", \"behavioral\": [{\"id\": \"a\", "
         + "\"event\": \"e\", \"points\": 0}]}");
     Path suspect = dir.resolve("suspect.json");
-    Files.writeString(suspect, ExampleModels.seed().toBuilder().tier("VIP", 150).build().toJson());
+    Files.writeString(suspect, ExampleModels.seed().toBuilder()
+        .demographic("tech-again", attribute("sector").equalToIgnoreCase("technology"), 1)
+        .build().toJson());
 
     assertThat(run(seed.toString())).isEqualTo(0);
     assertThat(ModelAnalysis.of(seed)).isEqualTo(ModelAnalysis.of(ExampleModels.seed()));

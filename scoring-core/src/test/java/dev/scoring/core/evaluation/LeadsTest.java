@@ -12,12 +12,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Fitting, evaluating and comparing tables on the real X Education leads. */
 class LeadsTest {
-  /** The fitted table's held-out AUC, recorded in the README. */
+  /** The fitted table's held-out AUC, recorded in {@code docs/evaluation.md}. */
   static final double HELD_OUT_AUC = 0.8987305151131508;
   /** The held-out AUC of the regression's probabilities (before points and rounding). */
   static final double REGRESSION_AUC = 0.9015993981994338;
@@ -36,12 +36,21 @@ class LeadsTest {
     return fitted;
   }
 
-  @BeforeAll
-  static void load() throws IOException {
-    all = LeadsData.load(LeadsData.csv());
-    List<List<LabeledContact>> split = LeadsData.split(all, 0.7, 42);
-    train = split.get(0);
-    test = split.get(1);
+  /**
+   * Loads the data once, before each test rather than in {@code @BeforeAll}: a missing file then
+   * skips every test visibly (an assumption that fails in {@code @BeforeAll} makes the build
+   * report "0 run, 0 skipped").
+   */
+  @BeforeEach
+  void load() throws IOException {
+    synchronized (LeadsTest.class) {
+      if (all == null) {
+        all = LeadsData.load(LeadsData.csv());
+        List<List<LabeledContact>> split = LeadsData.split(all, 0.7, 42);
+        train = split.get(0);
+        test = split.get(1);
+      }
+    }
   }
 
   /**
@@ -131,7 +140,7 @@ class LeadsTest {
         .attribute("Do Not Email") == Boolean.FALSE ? Boolean.TRUE : null);
   }
 
-  /** The README's example: fit on 70%, evaluate and compare on the held-out 30%. */
+  /** The example of {@code docs/evaluation.md}: fit on 70%, evaluate and compare on the held-out 30%. */
   @Test
   void readmeExample_fitEvaluateAndCompare() throws IOException {
     // README-BEGIN

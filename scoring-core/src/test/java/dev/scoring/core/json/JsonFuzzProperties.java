@@ -3,6 +3,7 @@ package dev.scoring.core.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Contact;
 import dev.scoring.api.ModelException;
 import dev.scoring.core.ModelArbitraries;
@@ -46,7 +47,7 @@ class JsonFuzzProperties {
   Arbitrary<String> mutatedModels() {
     Arbitrary<String> valid = Arbitraries.oneOf(
         ModelArbitraries.models().map(ScoringTable::toJson),
-        Arbitraries.just(ModelJson.seedJson()));
+        Arbitraries.just(ExampleModels.seedJson()));
     return mutate(valid);
   }
 
@@ -120,8 +121,8 @@ class JsonFuzzProperties {
   private static String loadModel(String text) {
     return assertTimeoutPreemptively(BOUND, () -> {
       try {
-        ScoringTable model = ModelJson.read(text);
-        assertEquals(model, ModelJson.read(model.toJson()));
+        ScoringTable model = ModelJson.parse(text);
+        assertEquals(model, ModelJson.parse(model.toJson()));
         return "loaded";
       } catch (ModelException e) {
         return "ModelException";

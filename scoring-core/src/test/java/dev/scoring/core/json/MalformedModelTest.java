@@ -177,8 +177,42 @@ class MalformedModelTest {
             "tiers[1].atLeast must be greater than the previous tier's 80, but was 60"),
         bad(model("'tiers':[{'name':'MQL','atLeast':60},{'name':'MQL','atLeast':80}]"),
             "tiers[1].name", "tiers[1].name must be unique, but was \"MQL\""),
-        bad(model("'tiers':[{'name':'MQL','atLeast':60}],'baseTier':'MQL'"), "baseTier",
+        bad(model("'behavioral':[{'id':'v','event':'visit','points':1}],"
+                + "'tiers':[{'name':'MQL','atLeast':60}],'baseTier':'MQL'"), "baseTier",
             "baseTier must be different from every tier name, but was \"MQL\""),
+
+        // ---- what can never work (the builder fails fast)
+        bad(model(""), "",
+            "model must have at least one rule (demographic, behavioral or negative), but had"
+                + " none"),
+        bad(model("'behavioral':[{'id':'v','event':'visit','points':1}],"
+                + "'tiers':[{'name':'MQL','atLeast':150}]"), "tiers[0].atLeast",
+            "tiers[0].atLeast must be <= scale.max (100), but was 150"),
+        bad(model("'behavioral':[{'id':'v','event':'visit','points':1}],"
+                + "'tiers':[{'name':'cold','atLeast':-10}]"), "tiers[0].atLeast",
+            "tiers[0].atLeast must be >= scale.min (0), but was -10"),
+        bad(model("'demographic':[{'id':'a','attribute':'age','between':[34,25],'points':1}]"),
+            "demographic[0].between[1]",
+            "demographic[0].between[1] must be >= between[0] (34), but was 25"),
+        bad(model("'demographic':[{'id':'a','attribute':'age','atLeast':50,"
+                + "'and':[{'attribute':'age','below':30}],'points':1}]"), "demographic[0]",
+            "demographic[0] must be able to fire, but its conditions on \"age\" cannot all"
+                + " hold: age atLeast 50, age below 30"),
+        bad(model("'negative':[{'id':'a','attribute':'tier','present':true,"
+                + "'and':[{'attribute':'tier','present':false}],'points':-1}]"), "negative[0]",
+            "negative[0] must be able to fire, but its conditions on \"tier\" cannot all"
+                + " hold: tier present true, tier present false"),
+        bad(model("'decay':{'type':'steps','steps':[{'belowDays':7,'factor':0},"
+                + "{'belowDays':30,'factor':1}]},"
+                + "'behavioral':[{'id':'fresh','event':'visit','withinDays':7,'points':1}]"),
+            "behavioral[0]", "behavioral[0] must be able to add points, but the decay factor is 0"
+                + " at every age it matches (below 7 days)"),
+        bad(model("'behavioral':[{'id':'v','event':'visit','points':1e15}]"),
+            "behavioral[0].points",
+            "behavioral[0].points must be at most 1e9 in magnitude, but was 1.0E15"),
+        bad(model("'negative':[{'id':'v','inactiveDays':9,'points':-1000000001}]"),
+            "negative[0].points",
+            "negative[0].points must be at most 1e9 in magnitude, but was -1000000001"),
         bad(model("'demographic':[{'id':'x','attribute':'age','atLeast':18,'points':1}],"
                 + "'behavioral':[{'id':'x','event':'e','points':1}]"), "behavioral[0].id",
             "behavioral[0].id must be unique, but was \"x\""),
@@ -193,11 +227,11 @@ class MalformedModelTest {
                 + " present), but had none"),
         bad(model("'negative':[{'id':'a','attribute':'job','equals':'student',"
                 + "'event':'unsubscribe','points':-1}]"), "negative[0]",
-            "negative[0] must have exactly one of attribute, event or inactiveDays, but had"
-                + " attribute and event"),
+            "negative[0] must have exactly one of attribute, event, inactiveDays or aggregate,"
+                + " but had attribute and event"),
         bad(model("'negative':[{'id':'a','points':-1}]"), "negative[0]",
-            "negative[0] must have exactly one of attribute, event or inactiveDays, but had"
-                + " none of them"),
+            "negative[0] must have exactly one of attribute, event, inactiveDays or aggregate,"
+                + " but had none of them"),
         bad(model("'behavioral':[{'id':'a','event':'e','attribute':'age','points':1}]"),
             "behavioral[0].attribute",
             "behavioral[0].attribute must be a field of a behavioral rule (id, event,"
@@ -211,7 +245,7 @@ class MalformedModelTest {
   @ParameterizedTest(name = "[{index}] {1}")
   @MethodSource("malformed")
   void malformedModel_isRefusedWithPathAndValue(String file, String path, String message) {
-    ModelException e = assertThrows(ModelException.class, () -> ModelJson.read(file));
+    ModelException e = assertThrows(ModelException.class, () -> ModelJson.parse(file));
     assertEquals(message, e.getMessage());
     assertEquals(path, e.path());
   }

@@ -3,6 +3,7 @@ package dev.scoring.core.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Score;
 import dev.scoring.core.ScoringTable;
@@ -42,7 +43,7 @@ class MillionLinesTest {
     }
     assertTrue(Files.size(file) > 150_000_000L, "the file should be large");
 
-    ScoringTable model = ModelJson.seed();
+    ScoringTable model = ExampleModels.seed();
     long baseline = usedAfterGc();
     List<Long> growth = new ArrayList<>();
     List<BadLine> bad = new ArrayList<>();

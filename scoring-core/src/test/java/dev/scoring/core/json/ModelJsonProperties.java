@@ -44,7 +44,7 @@ class ModelJsonProperties {
       @ForAll("models") ScoringTable model, @ForAll("contacts") List<Contact> contacts,
       @ForAll("instants") Instant asOf) throws IOException {
     String json = model.toJson();
-    ScoringTable back = ModelJson.read(json);
+    ScoringTable back = ModelJson.parse(json);
     assertEquals(model, back);
     assertEquals(json, back.toJson());
     assertEquals(model.fingerprint(), back.fingerprint());
@@ -75,7 +75,7 @@ class ModelJsonProperties {
     Arbitrary<ScoringTable> m = ModelArbitraries.models();
     return Arbitraries.frequencyOf(
         Tuple.of(2, m.map(a -> Tuple.of(a, a.toBuilder().build()))),
-        Tuple.of(2, m.map(a -> Tuple.of(a, ModelJson.read(a.toJson())))),
+        Tuple.of(2, m.map(a -> Tuple.of(a, ModelJson.parse(a.toJson())))),
         Tuple.of(2, m.map(a -> Tuple.of(a, a.toBuilder().version(a.version() + "'").build()))),
         Tuple.of(2, m.map(a -> Tuple.of(a, a.toBuilder().baseTier(a.baseTier() + "'").build()))),
         Tuple.of(2, m.filter(a -> !a.demographic().isEmpty() || !a.behavioral().isEmpty()

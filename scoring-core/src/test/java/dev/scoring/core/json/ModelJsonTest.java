@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scoring.api.ModelException;
 import dev.scoring.core.Decay;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.SpecExample;
 import java.io.ByteArrayInputStream;
@@ -52,21 +52,21 @@ class ModelJsonTest {
   @Test
   void read_specExample_equalsTheSameModelBuiltInJava() {
     ScoringTable built = SpecExample.table();
-    ScoringTable read = ModelJson.read(SPEC_EXAMPLE);
+    ScoringTable read = ModelJson.parse(SPEC_EXAMPLE);
     assertEquals(built, read);
     assertEquals(built.fingerprint(), read.fingerprint());
   }
 
   @Test
   void seed_resourceIsTheCanonicalFormOfExampleModelsSeed() {
-    assertEquals(ExampleModels.seed().toJson(), ModelJson.seedJson());
-    assertEquals(ExampleModels.seed(), ModelJson.seed());
-    assertEquals(ExampleModels.seed().fingerprint(), ModelJson.seed().fingerprint());
+    assertEquals(ExampleModels.seed().toJson(), ExampleModels.seedJson());
+    assertEquals(ExampleModels.seed(), ExampleModels.seed());
+    assertEquals(ExampleModels.seed().fingerprint(), ExampleModels.seed().fingerprint());
   }
 
   @Test
   void writeAndRead_throughFilesStreamsAndWriters(@TempDir Path dir) throws IOException {
-    ScoringTable model = ModelJson.read(SPEC_EXAMPLE);
+    ScoringTable model = ModelJson.parse(SPEC_EXAMPLE);
     Path file = dir.resolve("b2b-leads.json");
     ModelJson.write(model, file);
     assertEquals(model.toJson(), Files.readString(file));
@@ -81,8 +81,8 @@ class ModelJsonTest {
   @Test
   void read_ignoresAByteOrderMark() throws IOException {
     String withBom = "\uFEFF" + SPEC_EXAMPLE;
-    ScoringTable expected = ModelJson.read(SPEC_EXAMPLE);
-    assertEquals(expected, ModelJson.read(withBom));
+    ScoringTable expected = ModelJson.parse(SPEC_EXAMPLE);
+    assertEquals(expected, ModelJson.parse(withBom));
     assertEquals(expected, ModelJson.read(new StringReader(withBom)));
     assertEquals(expected, ModelJson.read(
         new ByteArrayInputStream(withBom.getBytes(StandardCharsets.UTF_8))));
@@ -90,19 +90,20 @@ class ModelJsonTest {
 
   @Test
   void read_defaultsOfLeftOutFields() {
-    ScoringTable m = ModelJson.read("{\"name\":\"m\"}");
-    assertEquals(ScoringTable.builder("m").build(), m);
-    assertEquals(ScoringTable.builder("m").scale(-5, 100).build(),
-        ModelJson.read("{\"name\":\"m\",\"scale\":{\"min\":-5}}"));
+    String rule = "\"behavioral\":[{\"id\":\"v\",\"event\":\"visit\",\"points\":1}]";
+    ScoringTable m = ModelJson.parse("{\"name\":\"m\"," + rule + "}");
+    assertEquals(ScoringTable.builder("m").behavioral("v", on("visit"), 1).build(), m);
+    assertEquals(ScoringTable.builder("m").scale(-5, 100).behavioral("v", on("visit"), 1).build(),
+        ModelJson.parse("{\"name\":\"m\",\"scale\":{\"min\":-5}," + rule + "}"));
   }
 
   @Test
   void toJson_writesTheShortestDoubleOnEveryJdk() {
     // Java 17's Double.toString gives 2.82879384806159008E17 for this value
-    ScoringTable m = ScoringTable.builder("m")
-        .behavioral("b", on("e"), 2.82879384806159E17).build();
-    assertTrue(m.toJson().contains("\"points\":2.82879384806159E17"), m.toJson());
-    assertEquals(m, ModelJson.read(m.toJson()));
+    ScoringTable m = ScoringTable.builder("m").scale(0, 2.82879384806159E17)
+        .behavioral("b", on("e"), 1).build();
+    assertTrue(m.toJson().contains("\"max\":2.82879384806159E17"), m.toJson());
+    assertEquals(m, ModelJson.parse(m.toJson()));
   }
 
   @Test
@@ -122,7 +123,7 @@ class ModelJsonTest {
 
   @Test
   void read_typeHintsAreJustUnknownFields() {
-    ModelException e = assertThrows(ModelException.class, () -> ModelJson.read(
+    ModelException e = assertThrows(ModelException.class, () -> ModelJson.parse(
         "{\"name\":\"m\",\"@class\":\"java.lang.ProcessBuilder\"}"));
     assertEquals("[\"@class\"]", e.path());
     assertEquals("[\"@class\"] must be a field of the model (name, version, scale, decay, caps,"
@@ -135,52 +136,51 @@ class ModelJsonTest {
   @Test
   void limits_documentLength() {
     JsonLimits limits = JsonLimits.builder().maxDocumentLength(20).build();
-    ModelReader reader = ModelJson.reader(limits);
     ModelException e = assertThrows(ModelException.class,
-        () -> reader.read("{\"name\":\"a-longer-name\"}"));
+        () -> ModelJson.parse("{\"name\":\"a-longer-name\"}", limits));
     assertEquals("model must be at most 20 characters long, but was 24", e.getMessage());
     assertEquals("", e.path());
     byte[] bytes = ("{\"name\":\"" + "x".repeat(10_000) + "\"}").getBytes(StandardCharsets.UTF_8);
     e = assertThrows(ModelException.class,
-        () -> reader.read(new ByteArrayInputStream(bytes)));
+        () -> ModelJson.read(new ByteArrayInputStream(bytes), limits));
     assertEquals("model must be at most 20 bytes long, but was longer", e.getMessage());
     e = assertThrows(ModelException.class,
-        () -> reader.read(new StringReader(new String(bytes, StandardCharsets.UTF_8))));
+        () -> ModelJson.read(new StringReader(new String(bytes, StandardCharsets.UTF_8)), limits));
     assertEquals("model must be at most 20 characters long, but was longer", e.getMessage());
   }
 
   @Test
   void limits_nestingDepth() {
-    ModelReader reader = ModelJson.reader(JsonLimits.builder().maxNestingDepth(3).build());
-    ModelException e = assertThrows(ModelException.class, () -> reader.read(
+    JsonLimits limits = JsonLimits.builder().maxNestingDepth(3).build();
+    ModelException e = assertThrows(ModelException.class, () -> ModelJson.parse(
         "{\"name\":\"m\",\"demographic\":[{\"id\":\"a\",\"attribute\":\"x\",\"in\":[[1]],"
-            + "\"points\":1}]}"));
+            + "\"points\":1}]}", limits));
     assertEquals("demographic[0].in must be nested at most 3 levels deep, but was nested"
         + " deeper", e.getMessage());
     assertEquals("demographic[0].in", e.path());
     // the default allows what a model needs, and refuses 10,000 nested lists
     ModelException deep = assertThrows(ModelException.class,
-        () -> ModelJson.read("[".repeat(10_000)));
+        () -> ModelJson.parse("[".repeat(10_000)));
     assertEquals("[0]".repeat(32) + " must be nested at most 32 levels deep, but was nested"
         + " deeper", deep.getMessage());
   }
 
   @Test
   void limits_stringLength() {
-    ModelReader reader = ModelJson.reader(JsonLimits.builder().maxStringLength(8).build());
+    JsonLimits limits = JsonLimits.builder().maxStringLength(8).build();
     ModelException e = assertThrows(ModelException.class,
-        () -> reader.read("{\"name\":\"m\",\"version\":\"123456789\"}"));
+        () -> ModelJson.parse("{\"name\":\"m\",\"version\":\"123456789\"}", limits));
     assertEquals("version must be a string of at most 8 characters, but was longer",
         e.getMessage());
     e = assertThrows(ModelException.class,
-        () -> reader.read("{\"name\":\"m\",\"aVeryLongFieldName\":1}"));
+        () -> ModelJson.parse("{\"name\":\"m\",\"aVeryLongFieldName\":1}", limits));
     assertEquals("model must have field names of at most 8 characters, but had a longer one",
         e.getMessage());
   }
 
   @Test
   void limits_numberLength() {
-    ModelException e = assertThrows(ModelException.class, () -> ModelJson.read(
+    ModelException e = assertThrows(ModelException.class, () -> ModelJson.parse(
         "{\"name\":\"m\",\"scale\":{\"max\":1" + "0".repeat(1000) + "}}"));
     assertEquals("scale.max must be a number of at most 1000 characters, but was longer",
         e.getMessage());
@@ -189,14 +189,14 @@ class ModelJsonTest {
 
   @Test
   void limits_ruleCount() {
-    ModelReader reader = ModelJson.reader(JsonLimits.builder().maxRules(2).build());
+    JsonLimits limits = JsonLimits.builder().maxRules(2).build();
     String three = "{\"name\":\"m\",\"behavioral\":[{\"id\":\"a\",\"event\":\"e\",\"points\":1},"
         + "{\"id\":\"b\",\"event\":\"e\",\"points\":1}],"
         + "\"negative\":[{\"id\":\"c\",\"inactiveDays\":9,\"points\":-1}]}";
-    ModelException e = assertThrows(ModelException.class, () -> reader.read(three));
+    ModelException e = assertThrows(ModelException.class, () -> ModelJson.parse(three, limits));
     assertEquals("model must have at most 2 rules, but had 3", e.getMessage());
-    assertEquals(3, ModelJson.read(three).behavioral().size()
-        + ModelJson.read(three).negative().size());
+    assertEquals(3, ModelJson.parse(three).behavioral().size()
+        + ModelJson.parse(three).negative().size());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Contact;
 import dev.scoring.api.ModelException;
 import dev.scoring.api.Score;
@@ -90,7 +91,7 @@ class ReadmeExamplesTest {
 
   @Test
   void scoreAFile(@TempDir Path dir) throws IOException {
-    ScoringTable model = ModelJson.read(MODEL_FILE);
+    ScoringTable model = ModelJson.parse(MODEL_FILE);
     Path contactsFile = dir.resolve("contacts.ndjson");
     Files.writeString(contactsFile, CONTACTS);
     Path scoresFile = dir.resolve("scores.ndjson");
@@ -109,12 +110,13 @@ class ReadmeExamplesTest {
         + "\"version\":\"3\",\"fingerprint\":\"" + model.fingerprint() + "\"},"
         + "\"asOf\":\"2026-11-22T12:00:00Z\"}"), Files.readAllLines(scoresFile));
     assertEquals(List.of(new BadLine(2, "events[0].at", "line 2: events[0].at must be an"
-        + " ISO-8601 instant such as \"2026-10-01T09:30:00Z\", but was \"last week\"")), bad);
+        + " ISO-8601 instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z,"
+        + " but was \"last week\"")), bad);
   }
 
   @Test
   void explainedScoreLine() {
-    ScoringTable model = ModelJson.read(MODEL_FILE);
+    ScoringTable model = ModelJson.parse(MODEL_FILE);
     Contact contact = ContactJson.defaults().read(CONTACTS.lines().findFirst().orElseThrow());
     Instant asOf = Instant.parse("2026-11-22T12:00:00Z");
     String line = ScoreLines.toJson(contact.id(), model.score(contact, asOf),
@@ -132,10 +134,10 @@ class ReadmeExamplesTest {
 
   @Test
   void errors() {
-    ModelException e = assertThrows(ModelException.class, () -> ModelJson.read(BROKEN_FILE));
+    ModelException e = assertThrows(ModelException.class, () -> ModelJson.parse(BROKEN_FILE));
     assertEquals(BROKEN_MESSAGE, e.getMessage());
     assertEquals("behavioral[1].points", e.path());
-    ModelException typo = assertThrows(ModelException.class, () -> ModelJson.read(
+    ModelException typo = assertThrows(ModelException.class, () -> ModelJson.parse(
         "{\"name\":\"b2b-leads\",\"behavioral\":[{\"id\":\"pricing\","
             + "\"event\":\"pricing_page_visit\",\"points\":5,\"maxOccurences\":3}]}"));
     assertEquals(TYPO_MESSAGE, typo.getMessage());
@@ -144,7 +146,7 @@ class ReadmeExamplesTest {
   @Test
   void seed() {
     // readme:seed
-    ScoringTable seed = ModelJson.seed(); // the seed-b2b model, from a resource of scoring-core
+    ScoringTable seed = ExampleModels.seed(); // the seed-b2b model
     String fingerprint = seed.fingerprint(); // SHA-256 of seed.toJson(), the canonical form
     // end
     assertEquals(64, fingerprint.length());
@@ -152,10 +154,10 @@ class ReadmeExamplesTest {
 
   @Test
   void readmeShowsTheseExamplesVerbatim() throws IOException {
-    Path readme = Path.of(System.getProperty("user.dir")).resolve("../README.md").normalize();
+    Path readme = Path.of(System.getProperty("user.dir")).resolve("../docs/model-files.md").normalize();
     Path self = Path.of("src/test/java/dev/scoring/core/json/ReadmeExamplesTest.java");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(readme) && Files.exists(self),
-        "README.md or this test's source is not where a Maven build puts them");
+        "docs/model-files.md or this test's source is not where a Maven build puts them");
     String text = Files.readString(readme);
     String source = Files.readString(self);
     Matcher m = Pattern.compile("\\n([ \\t]*)// readme:(\\w+)\\n(.*?)\\n[ \\t]*// end\\n",
@@ -165,13 +167,13 @@ class ReadmeExamplesTest {
       String indent = m.group(1);
       String code = m.group(3).lines().map(l -> l.startsWith(indent)
           ? l.substring(indent.length()) : l).reduce((a, b) -> a + "\n" + b).orElse("");
-      assertTrue(text.contains(code), "README.md must show region " + m.group(2) + ":\n" + code);
+      assertTrue(text.contains(code), "docs/model-files.md must show region " + m.group(2) + ":\n" + code);
       regions++;
     }
     assertEquals(3, regions);
-    assertTrue(text.contains(MODEL_FILE), "README.md must show the model file");
-    assertTrue(text.contains(BROKEN_FILE), "README.md must show the broken file");
-    assertTrue(text.contains(BROKEN_MESSAGE), "README.md must show the error");
-    assertTrue(text.contains(TYPO_MESSAGE), "README.md must show the typo error");
+    assertTrue(text.contains(MODEL_FILE), "docs/model-files.md must show the model file");
+    assertTrue(text.contains(BROKEN_FILE), "docs/model-files.md must show the broken file");
+    assertTrue(text.contains(BROKEN_MESSAGE), "docs/model-files.md must show the error");
+    assertTrue(text.contains(TYPO_MESSAGE), "docs/model-files.md must show the typo error");
   }
 }

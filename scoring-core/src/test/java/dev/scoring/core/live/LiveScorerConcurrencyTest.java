@@ -264,7 +264,9 @@ class LiveScorerConcurrencyTest {
     }
     assertEquals(8_000, events);
     System.out.println("flipping contacts: " + changes + " tier changes");
-    assertTrue(changes > 1_000, "only " + changes + " changes: the test lost its point");
+    // Every interleaving gives at least cold -> SQL -> cold per contact (each thread sends its
+    // "up" before its "down"); how many more depends on the schedule, so it is not asserted.
+    assertTrue(changes >= 8, "only " + changes + " changes");
   }
 
   @Test
@@ -289,12 +291,14 @@ class LiveScorerConcurrencyTest {
       });
     }
     AtomicBoolean writing = new AtomicBoolean(true);
+    // At least one sweep, whatever the threads' timing: the assertions below hold for every
+    // interleaving (LiveScorerRaceTest drives the delivery races deterministically).
     Future<Integer> sweeper = pool.submit(() -> {
       int sweeps = 0;
-      while (writing.get()) {
+      do {
         scorer.sweep(clock.instant());
         sweeps++;
-      }
+      } while (writing.get());
       return sweeps;
     });
     runConcurrently(tasks);

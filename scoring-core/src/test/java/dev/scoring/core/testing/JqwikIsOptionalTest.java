@@ -3,6 +3,7 @@ package dev.scoring.core.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Contact;
 import dev.scoring.core.ScoringTable;
 import java.io.IOException;
@@ -63,7 +64,7 @@ class JqwikIsOptionalTest {
   private static void invokeContacts(ClassLoader loader) throws Throwable {
     Class<?> arbitraries = Class.forName(ScoringArbitraries.class.getName(), true, loader);
     Class<?> table = Class.forName(ScoringTable.class.getName(), true, loader);
-    Class<?> examples = Class.forName("dev.scoring.core.ExampleModels", true, loader);
+    Class<?> examples = Class.forName("dev.scoring.core.examples.ExampleModels", true, loader);
     Object seed = examples.getMethod("seed").invoke(null);
     try {
       arbitraries.getMethod("contacts", table, java.time.Instant.class)

@@ -12,7 +12,7 @@ import dev.scoring.api.Explanation;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
 import dev.scoring.api.Tier;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.analysis.ModelAnalysis;
 import java.time.Duration;

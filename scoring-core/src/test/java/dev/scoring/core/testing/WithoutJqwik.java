@@ -1,7 +1,7 @@
 package dev.scoring.core.testing;
 
 import dev.scoring.api.Contact;
-import dev.scoring.core.ExampleModels;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.analysis.ModelAnalysis;
 import dev.scoring.core.analysis.Vocabulary;

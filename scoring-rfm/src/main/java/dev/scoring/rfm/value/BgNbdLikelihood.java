@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * The BG/NBD log-likelihood of a set of customers, prepared for many evaluations: customers
@@ -111,17 +111,17 @@ final class BgNbdLikelihood {
     double b = p[3];
     double lnA = Math.log(a);
     double lnAlpha = Math.log(alpha);
-    double lgR = Gamma.logGamma(r);
-    double lgB = Gamma.logGamma(b);
-    double lgAB = Gamma.logGamma(a + b);
+    double lgR = LogGamma.value(r);
+    double lgB = LogGamma.value(b);
+    double lgAB = LogGamma.value(a + b);
     int nx = distinctX.length;
     double[] constant = new double[nx];
     double[] dropout = new double[nx];
     double[] shape = new double[nx];
     for (int i = 0; i < nx; i++) {
       int x = distinctX[i];
-      constant[i] = (x == 0 ? 0 : Gamma.logGamma(r + x) - lgR + Gamma.logGamma(b + x) - lgB
-          + lgAB - Gamma.logGamma(a + b + x)) + r * lnAlpha;
+      constant[i] = (x == 0 ? 0 : LogGamma.value(r + x) - lgR + LogGamma.value(b + x) - lgB
+          + lgAB - LogGamma.value(a + b + x)) + r * lnAlpha;
       dropout[i] = x == 0 ? Double.NEGATIVE_INFINITY : lnA - Math.log(b + x - 1);
       shape[i] = r + x;
     }

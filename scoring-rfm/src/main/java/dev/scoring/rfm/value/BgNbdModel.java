@@ -4,8 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.commons.math3.special.Beta;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.LogBeta;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
+import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * The BG/NBD model of repeat purchases (Fader, Hardie and Lee 2005, "Counting Your Customers
@@ -192,8 +193,8 @@ public final class BgNbdModel {
    * @param t        the horizon, finite and at least 0
    * @return the expected purchases, at least 0 and non-decreasing in t
    * @throws IllegalArgumentException if {@code t} is negative or not finite
-   * @throws ArithmeticException      if x = 0 and a + b &le; 1 (the series is then undefined
-   *     here), or {@code t} is so long that the series does not converge
+   * @throws ArithmeticException      if {@code t} is so long that the series does not
+   *     converge
    */
   public double expectedPurchases(CustomerSummary customer, double t) {
     return expectedPurchases(t, customer.frequency(), customer.recency(), customer.age());
@@ -227,7 +228,7 @@ public final class BgNbdModel {
    * @param t the time since the first purchase, finite and at least 0
    * @return the expected repeat purchases, at least 0
    * @throws IllegalArgumentException if {@code t} is negative or not finite
-   * @throws ArithmeticException      if a + b &le; 1, or {@code t} is too long for the series
+   * @throws ArithmeticException      if {@code t} is too long for the series
    */
   public double expectedPurchasesNewCustomer(double t) {
     Checks.horizon(t);
@@ -253,15 +254,15 @@ public final class BgNbdModel {
     if (t == 0) {
       return n == 0 ? 1 : 0;
     }
-    double lnB = Beta.logBeta(a, b);
-    double first = Math.exp(Beta.logBeta(a, b + n) - lnB
-        + Gamma.logGamma(r + n) - Gamma.logGamma(r) - Gamma.logGamma(n + 1.0)
+    double lnB = LogBeta.value(a, b);
+    double first = Math.exp(LogBeta.value(a, b + n) - lnB
+        + LogGamma.value(r + n) - LogGamma.value(r) - LogGamma.value(n + 1.0)
         + r * Math.log(alpha / (alpha + t)) + n * Math.log(t / (alpha + t)));
     if (n == 0) {
       return first;
     }
-    double tail = Beta.regularizedBeta(t / (alpha + t), n, r);
-    return first + Math.exp(Beta.logBeta(a + 1, b + n - 1) - lnB) * tail;
+    double tail = RegularizedBeta.value(t / (alpha + t), n, r);
+    return first + Math.exp(LogBeta.value(a + 1, b + n - 1) - lnB) * tail;
   }
 
   /** E[purchases in t | alive, x, T]: the bracket of eq. 10 times (a+b+x-1)/(a-1). */
@@ -271,11 +272,18 @@ public final class BgNbdModel {
       return (ifAlive(1 - 2 * NEAR_ONE, t, x, age) + ifAlive(1 + 2 * NEAR_ONE, t, x, age)) / 2;
     }
     double c = shapeA + b + x - 1;
-    if (!(c > 0)) {
-      throw new ArithmeticException("a + b must be greater than 1 for the expected purchases of"
-          + " a customer without repeat purchases, but was " + (shapeA + b));
-    }
     double z = t / (alpha + age + t);
+    if (!(c > 0)) {
+      // only x = 0 with a + b <= 1: 2F1's c is <= 0. Since (c)_k = c (c+1)_(k-1),
+      // c 2F1(r, b; c; z) = c + r b z S with S = sum_j (r+1)_j (b+1)_j / ((c+1)_j (j+1)!) z^j,
+      // whose terms are positive (c + 1 = a + b > 0). With (1-z)^r = q:
+      // E = [c (1 - q) - q r b z S] / (a - 1), two terms of the same sign: no cancellation.
+      double q = Math.exp(-r * Math.log1p(t / (alpha + age)));
+      double s = Hypergeometric.shiftedSeries(r + 1, b + 1, c + 1, z);
+      double value = (c * -Math.expm1(-r * Math.log1p(t / (alpha + age))) - q * r * b * z * s)
+          / (shapeA - 1);
+      return Math.max(0, value);
+    }
     double logProduct = -(r + x) * Math.log1p(t / (alpha + age))
         + Hypergeometric.log2F1(r + x, b + x, c, z);
     double value = c / (shapeA - 1) * -Math.expm1(logProduct);
@@ -306,9 +314,9 @@ public final class BgNbdModel {
   }
 
   /**
-   * Fits {@link BgNbdModel}s by maximum likelihood: BOBYQA (Apache Commons Math) on the
-   * logarithms of r, &alpha;, a and b, run twice (the second from the first's optimum),
-   * then standard errors from the numerical Hessian.
+   * Fits {@link BgNbdModel}s by maximum likelihood: the Nelder-Mead simplex method on the
+   * logarithms of r, &alpha;, a and b, restarted from its optimum until a restart no longer
+   * improves, then standard errors from the numerical Hessian.
    *
    * <p>A mutable builder, not thread-safe; {@link #fit} may be called many times.
    */
@@ -357,9 +365,12 @@ public final class BgNbdModel {
      * @return the fitted model with its {@link BgNbdModel#fitReport()}
      * @throws IllegalArgumentException if {@code customers} is empty or every customer has
      *     frequency 0 (the dropout process is then not identified)
-     * @throws FitException             if the optimizer does not converge within the budget,
-     *     the log-likelihood is not finite at the result, a parameter runs off to e^&plusmn;20,
-     *     or the likelihood is flat there (the data do not identify the parameters)
+     * @throws FitException             if the data cannot identify the parameters (fewer than
+     *     four distinct histories; no customer with repeat purchases whose last one came
+     *     before T), the optimizer does not converge within the budget, the log-likelihood is
+     *     not finite at the result, a parameter runs off to e^&plusmn;20, or the likelihood is
+     *     flat there (not negative definite, or a standard error over 1,000 times its
+     *     estimate)
      */
     public BgNbdModel fit(Collection<CustomerSummary> customers) {
       Objects.requireNonNull(customers, "customers");
@@ -369,9 +380,13 @@ public final class BgNbdModel {
       }
       double sumAge = 0;
       long sumX = 0;
+      long droppedBefore = 0;
       for (CustomerSummary c : customers) {
         sumAge += c.age();
         sumX += c.frequency();
+        if (c.frequency() > 0 && c.recency() < c.age()) {
+          droppedBefore++;
+        }
       }
       if (sumX == 0) {
         throw new IllegalArgumentException("BG/NBD customers must include at least one with a"
@@ -382,10 +397,23 @@ public final class BgNbdModel {
         throw new IllegalArgumentException("BG/NBD customers must include at least one with"
             + " age > 0, but was " + customers.size() + " customers all with age 0");
       }
+      if (droppedBefore == 0) {
+        throw new FitException("BG/NBD customers must include one whose last repeat purchase"
+            + " came before the end of calibration (t_x < T), but every one of the "
+            + customers.size() + " customers with repeat purchases bought last at T: nothing"
+            + " suggests anybody dropped out, so the dropout parameters a and b are not"
+            + " identified (the likelihood grows without bound towards a dropout rate of 0)");
+      }
       BgNbdLikelihood likelihood = new BgNbdLikelihood(customers);
+      if (likelihood.groups() < NAMES.length) {
+        throw new FitException("BG/NBD customers must have at least " + NAMES.length
+            + " distinct histories (x, t_x, T) to identify " + NAMES.length + " parameters,"
+            + " but had " + likelihood.groups() + " among " + customers.size()
+            + " customers: the likelihood is flat along a curve of parameters");
+      }
       double[] from = start != null ? start : new double[] {1, sumAge / sumX, 1, 1};
       MaximumLikelihood.Result result = MaximumLikelihood.maximize(
-          "BG/NBD", NAMES, from, maxEvaluations, likelihood::logLikelihood);
+          "BG/NBD", NAMES, from, maxEvaluations, likelihood::logLikelihood, null, null);
       double[] p = result.parameters();
       return new BgNbdModel(p[0], p[1], p[2], p[3],
           MaximumLikelihood.report(likelihood.customers(), NAMES, result));

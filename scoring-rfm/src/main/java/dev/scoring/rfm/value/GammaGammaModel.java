@@ -3,11 +3,15 @@ package dev.scoring.rfm.value;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.commons.math3.special.Gamma;
+import java.util.Set;
+import org.apache.commons.numbers.gamma.Digamma;
+import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.Trigamma;
 
 /**
  * The Gamma-Gamma model of spend per purchase (Fader and Hardie 2013, "The Gamma-Gamma Model
@@ -55,14 +59,16 @@ public final class GammaGammaModel {
 
   /**
    * Fits p, q and v by maximum likelihood on the customers with frequency &gt; 0 (the others
-   * are skipped: they have no repeat-purchase value). BOBYQA on log-parameters, as for
-   * {@link BgNbdModel.Fitter}.
+   * are skipped: they have no repeat-purchase value). Nelder-Mead on log-parameters, as for
+   * {@link BgNbdModel.Fitter}; standard errors from the analytic Hessian.
    *
    * @param customers the summaries, with mean values
    * @return the fitted model, with its {@link #fitReport()}
    * @throws IllegalArgumentException if {@code customers} is empty, none has frequency &gt; 0,
    *     or one with frequency &gt; 0 has a mean value that is not positive
-   * @throws FitException             if the fit does not converge
+   * @throws FitException             if the data cannot identify the parameters (every
+   *     customer has exactly one repeat purchase, or fewer than three distinct (x, mean
+   *     value) pairs), or the fit does not converge
    */
   public static GammaGammaModel fit(Collection<CustomerSummary> customers) {
     Objects.requireNonNull(customers, "customers");
@@ -88,10 +94,31 @@ public final class GammaGammaModel {
           + " a repeat purchase (frequency > 0), but was " + customers.size()
           + " customers all with frequency 0");
     }
+    boolean severalPurchases = false;
+    Set<List<Double>> distinct = new HashSet<>();
+    for (CustomerSummary c : repeat) {
+      severalPurchases |= c.frequency() > 1;
+      if (distinct.size() < NAMES.length) {
+        distinct.add(List.of((double) c.frequency(), c.meanValue()));
+      }
+    }
+    if (!severalPurchases) {
+      throw new FitException("Gamma-Gamma customers must include one with at least 2 repeat"
+          + " purchases, but all " + repeat.size() + " customers with repeat purchases have"
+          + " exactly 1: the spread of one customer's spends (p) cannot be told apart from the"
+          + " spread between customers (q, v), so the parameters are not identified");
+    }
+    if (distinct.size() < NAMES.length) {
+      throw new FitException("Gamma-Gamma customers must have at least " + NAMES.length
+          + " distinct (x, mean value) pairs to identify " + NAMES.length + " parameters, but"
+          + " had " + distinct.size() + " among " + repeat.size() + " customers with repeat"
+          + " purchases");
+    }
     Likelihood likelihood = new Likelihood(repeat);
     double[] start = {1, 1, sumMean / repeat.size()};
     MaximumLikelihood.Result result = MaximumLikelihood.maximize(
-        "Gamma-Gamma", NAMES, start, 20_000, likelihood::logLikelihood);
+        "Gamma-Gamma", NAMES, start, 20_000, likelihood::logLikelihood, likelihood::gradient,
+        likelihood::hessian);
     double[] f = result.parameters();
     return new GammaGammaModel(f[0], f[1], f[2],
         MaximumLikelihood.report(repeat.size(), NAMES, result));
@@ -305,16 +332,74 @@ public final class GammaGammaModel {
       double p = theta[0];
       double q = theta[1];
       double v = theta[2];
-      double lgQ = Gamma.logGamma(q);
+      double lgQ = LogGamma.value(q);
       double sum = x.length * q * Math.log(v) + p * sumXLogXz - sumLogMean;
       for (int i = 0; i < distinctX.length; i++) {
         double px = p * distinctX[i];
-        sum += countOfX[i] * (Gamma.logGamma(px + q) - Gamma.logGamma(px) - lgQ);
+        sum += countOfX[i] * (LogGamma.value(px + q) - LogGamma.value(px) - lgQ);
       }
       for (int i = 0; i < x.length; i++) {
         sum -= (p * x[i] + q) * Math.log(v + spend[i]);
       }
       return sum;
+    }
+
+    /**
+     * The analytic gradient in (p, q, v), with &psi; the digamma function; the differences of
+     * logarithms are taken as log1p, without cancellation.
+     */
+    double[] gradient(double[] theta) {
+      double p = theta[0];
+      double q = theta[1];
+      double v = theta[2];
+      double gp = 0;
+      double gq = 0;
+      double psiQ = Digamma.value(q);
+      for (int i = 0; i < distinctX.length; i++) {
+        double xi = distinctX[i];
+        double psiPxQ = Digamma.value(p * xi + q);
+        gp += countOfX[i] * xi * (psiPxQ - Digamma.value(p * xi));
+        gq += countOfX[i] * (psiPxQ - psiQ);
+      }
+      double gv = 0;
+      for (int i = 0; i < x.length; i++) {
+        double s = spend[i];
+        gp -= x[i] * Math.log1p(v / s);          // x ln(x zbar) - x ln(v + x zbar)
+        gq -= Math.log1p(s / v);                 // ln v - ln(v + s)
+        gv += (q * s - p * x[i] * v) / (v * (v + s)); // q / v - (p x + q) / (v + s)
+      }
+      return new double[] {gp, gq, gv};
+    }
+
+    /**
+     * The analytic Hessian in (p, q, v), with &psi;<sub>1</sub> the trigamma function and
+     * s = x z&#772;: free of the rounding noise of finite differences.
+     */
+    double[][] hessian(double[] theta) {
+      double p = theta[0];
+      double q = theta[1];
+      double v = theta[2];
+      double pp = 0;
+      double pq = 0;
+      double qq = 0;
+      for (int i = 0; i < distinctX.length; i++) {
+        double xi = distinctX[i];
+        double t = Trigamma.value(p * xi + q);
+        pp += countOfX[i] * xi * xi * (t - Trigamma.value(p * xi));
+        pq += countOfX[i] * xi * t;
+        qq += countOfX[i] * (t - Trigamma.value(q));
+      }
+      double pv = 0;
+      double qv = 0;
+      double vv = 0;
+      for (int i = 0; i < x.length; i++) {
+        double w = v + spend[i];
+        pv -= x[i] / w;
+        qv += spend[i] / (v * w); // 1/v - 1/(v + s), without the cancellation
+        vv += (p * x[i] + q) / (w * w);
+      }
+      vv -= x.length * q / (v * v);
+      return new double[][] {{pp, pq, pv}, {pq, qq, qv}, {pv, qv, vv}};
     }
   }
 }

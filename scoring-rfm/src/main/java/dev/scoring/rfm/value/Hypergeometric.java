@@ -46,4 +46,33 @@ final class Hypergeometric {
         + "; z) must converge within " + MAX_TERMS + " terms, but z was " + z
         + " (a prediction horizon far longer than the calibration period)");
   }
+
+  /**
+   * Returns S = &Sigma;<sub>j&ge;0</sub> (a)<sub>j</sub> (b)<sub>j</sub> / ((c)<sub>j</sub>
+   * (j+1)!) z<sup>j</sup> = <sub>3</sub>F<sub>2</sub>(a, b, 1; c, 2; z), for a, b, c &gt; 0
+   * and 0 &le; z &lt; 1 (positive terms), without rescaling: it serves small a and b only (the
+   * expectation of a customer without repeat purchases when a + b &le; 1).
+   *
+   * @throws ArithmeticException if the series does not converge within {@link #MAX_TERMS}
+   *     or overflows
+   */
+  static double shiftedSeries(double a, double b, double c, double z) {
+    double term = 1;
+    double sum = 1;
+    for (int j = 0; j < MAX_TERMS; j++) {
+      term *= (a + j) * (b + j) / ((c + j) * (j + 2)) * z;
+      sum += term;
+      double next = (a + j + 1) * (b + j + 1) / ((c + j + 1) * (j + 3)) * z;
+      double bound = Math.max(next, z);
+      if (bound < 1 && term * bound / (1 - bound) <= 1e-17 * sum) {
+        if (!Double.isFinite(sum)) {
+          break;
+        }
+        return sum;
+      }
+    }
+    throw new ArithmeticException("hypergeometric series 3F2(" + a + ", " + b + ", 1; " + c
+        + ", 2; z) must converge within " + MAX_TERMS + " terms to a finite sum, but z was " + z
+        + " (a prediction horizon far longer than the calibration period)");
+  }
 }

@@ -21,9 +21,10 @@
  * Map<String, Object> attributes = scorer.attributes(customers.get(0));
  * }</pre>
  *
- * <p>Fits maximise the exact log-likelihood of the papers with the BOBYQA optimizer of Apache
- * Commons Math on log-parameters; a fit that does not converge throws {@link
- * dev.scoring.rfm.value.FitException}, never NaN parameters. All model types are immutable and
+ * <p>Fits maximise the exact log-likelihood of the papers with the Nelder-Mead simplex method
+ * on log-parameters (see {@code docs/customer-value.md} for why it is not a library's); a fit
+ * that does not converge, or whose data do not identify the parameters, throws {@link
+ * dev.scoring.rfm.value.FitException}, never NaN or meaningless parameters. All model types are immutable and
  * thread-safe.
  */
 package dev.scoring.rfm.value;

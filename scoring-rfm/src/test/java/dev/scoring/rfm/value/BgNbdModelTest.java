@@ -229,18 +229,56 @@ class BgNbdModelTest {
 
   @Test
   void fit_onDataThatDoNotIdentifyTheParameters_throwsFitException() {
-    // everybody bought on the same schedule and never dropped out: r, alpha and b run off
-    // along a flat ridge towards the Poisson limit
+    // everybody bought on the same schedule and never dropped out
     List<CustomerSummary> customers = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       customers.add(CustomerSummary.of("c" + i, 10, 10, 10));
     }
     FitException e = assertThrows(FitException.class, () -> BgNbdModel.fit(customers));
-    assertTrue(e.getMessage().startsWith("BG/NBD log-likelihood must have a strict maximum"
-        + " (a negative definite Hessian) at the estimate, but was flat"), e.getMessage());
-    assertTrue(e.getMessage().contains("the data do not identify the parameters"));
+    assertTrue(e.getMessage().startsWith("BG/NBD customers must include one whose last repeat"
+        + " purchase came before the end of calibration (t_x < T), but every one of the 50"
+        + " customers with repeat purchases bought last at T"), e.getMessage());
     assertThrows(FitException.class,
         () -> BgNbdModel.fit(List.of(CustomerSummary.of("one", 1, 1, 1))));
+  }
+
+  @Test
+  void fit_on500IdenticalCustomers_throwsFitExceptionInsteadOfMeaninglessParameters() {
+    // one history, four parameters: the likelihood is flat along a curve
+    List<CustomerSummary> customers = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      customers.add(CustomerSummary.of("c" + i, 2, 30, 39));
+    }
+    FitException e = assertThrows(FitException.class, () -> BgNbdModel.fit(customers));
+    assertEquals("BG/NBD customers must have at least 4 distinct histories (x, t_x, T) to"
+        + " identify 4 parameters, but had 1 among 500 customers: the likelihood is flat along"
+        + " a curve of parameters", e.getMessage());
+  }
+
+  @Test
+  void fit_whenEveryRepeatBuyerBoughtOnTheLastDay_throwsFitException() {
+    // varied histories, but nobody with repeat purchases was quiet at the end: no dropout
+    List<CustomerSummary> customers = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      int x = i % 7;
+      double age = 20 + i % 19;
+      customers.add(CustomerSummary.of("c" + i, x, x == 0 ? 0 : age, age));
+    }
+    FitException e = assertThrows(FitException.class, () -> BgNbdModel.fit(customers));
+    assertTrue(e.getMessage().contains("so the dropout parameters a and b are not identified"),
+        e.getMessage());
+  }
+
+  @Test
+  void expectedPurchases_whenAPlusBIsAtMostOne_isTheValueThatExists() {
+    // 40-digit mpmath of FHL eq. 10 (2F1 with c = a + b - 1 = -0.2): 0.18722310273679666554
+    BgNbdModel m = BgNbdModel.of(0.243, 4.414, 0.3, 0.5);
+    assertRelative(0.18722310273679666554, m.expectedPurchases(39, 0, 0, 38.86), 1e-12);
+    // new customer, eq. 9: 1.4436141487500969509
+    assertRelative(1.4436141487500969509, m.expectedPurchasesNewCustomer(52), 1e-12);
+    // a + b = 1 exactly (c = 0: the limit, by mpmath's 3F2): 1.0939583370689775273
+    assertRelative(1.0939583370689775273,
+        BgNbdModel.of(0.243, 4.414, 0.5, 0.5).expectedPurchasesNewCustomer(52), 1e-12);
   }
 
   @Test

@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.LogGamma;
 
 class BgNbdProperties {
 
@@ -106,12 +106,12 @@ class BgNbdProperties {
     double alpha = m.alpha();
     double a = m.a();
     double b = m.b();
-    double lnB = Gamma.logGamma(a) + Gamma.logGamma(b) - Gamma.logGamma(a + b);
-    double common = Math.exp(Gamma.logGamma(r + x) + r * Math.log(alpha) - Gamma.logGamma(r));
-    double first = Math.exp(Gamma.logGamma(a) + Gamma.logGamma(b + x)
-        - Gamma.logGamma(a + b + x) - lnB) * common / Math.pow(alpha + age, r + x);
-    double second = x == 0 ? 0 : Math.exp(Gamma.logGamma(a + 1) + Gamma.logGamma(b + x - 1)
-        - Gamma.logGamma(a + b + x) - lnB) * common / Math.pow(alpha + recency, r + x);
+    double lnB = LogGamma.value(a) + LogGamma.value(b) - LogGamma.value(a + b);
+    double common = Math.exp(LogGamma.value(r + x) + r * Math.log(alpha) - LogGamma.value(r));
+    double first = Math.exp(LogGamma.value(a) + LogGamma.value(b + x)
+        - LogGamma.value(a + b + x) - lnB) * common / Math.pow(alpha + age, r + x);
+    double second = x == 0 ? 0 : Math.exp(LogGamma.value(a + 1) + LogGamma.value(b + x - 1)
+        - LogGamma.value(a + b + x) - lnB) * common / Math.pow(alpha + recency, r + x);
     return Math.log(first + second);
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Customer value and churn" example, verbatim between the markers. */
+/** The example of {@code docs/customer-value.md}, verbatim between the markers. */
 class ValueReadmeExampleTest {
 
   @Test
@@ -52,16 +52,25 @@ class ValueReadmeExampleTest {
   }
 
   @Test
-  void readme_showsThisCodeAndItsOutput() throws IOException {
+  void docsCustomerValue_showsThisCodeItsImportsAndItsOutput() throws IOException,
+      ClassNotFoundException {
     // surefire runs in the module directory
-    String readme = Files.readString(Path.of("..", "README.md"));
+    String page = Files.readString(Path.of("..", "docs", "customer-value.md"));
     String source = Files.readString(
         Path.of("src/test/java/dev/scoring/rfm/value/ValueReadmeExampleTest.java"));
     String code = source.substring(source.indexOf("// README-BEGIN\n") + 16,
-        source.indexOf("    // README-END")).replaceAll("(?m)^    ", "");
-    assertTrue(readme.contains("## Customer value and churn"), "README section missing");
-    assertTrue(readme.contains(code), "README code differs from the test's:\n" + code);
-    assertTrue(readme.contains(EXPECTED_OUTPUT), "README output differs from the test's");
+        source.indexOf("    // README-END"));
+    assertTrue(stripIndent(page)
+            .contains(stripIndent(code)),
+        "docs/customer-value.md code differs from the test's:\n" + code);
+    assertTrue(page.contains(EXPECTED_OUTPUT), "docs/customer-value.md output differs");
+    for (String line : page.lines().filter(l -> l.startsWith("import ")).toList()) {
+      Class.forName(line.substring(7, line.length() - 1));
+    }
+  }
+
+  private static String stripIndent(String text) {
+    return text.lines().map(String::stripLeading).reduce("", (a, b) -> a + b + "\n");
   }
 
   private static final String EXPECTED_OUTPUT = """

@@ -1,0 +1,5 @@
+/**
+ * Internals of the scoring vocabulary shared with the engine; exported to
+ * {@code dev.scoring.core} only, not part of the public API.
+ */
+package dev.scoring.api.internal;

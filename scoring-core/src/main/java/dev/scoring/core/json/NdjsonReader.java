@@ -1,0 +1,279 @@
+package dev.scoring.core.json;
+
+import dev.scoring.core.internal.Utf8;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * Cuts NDJSON into lines and hands each one that is not blank to the {@link ContactParser}:
+ * the line reading every contact path shares.
+ *
+ * <ul>
+ *   <li>Input is UTF-8 bytes (a {@link Reader} is encoded to them first); a UTF-8
+ *       byte-order mark at the start is skipped.
+ *   <li>A line ends at {@code \n}, {@code \r\n} or a lone {@code \r}, as
+ *       {@link java.io.BufferedReader#readLine()} has it; numbers count from 1.
+ *   <li>A blank line (nothing but spaces and tabs) holds no contact and is passed over.
+ *   <li>Each line is checked on its own: bytes that are not UTF-8, a line longer than the
+ *       document limit or a bad contact make that line bad, and reading goes on with the
+ *       next one. A line longer than the limit is never held in memory.
+ * </ul>
+ *
+ * <p>Not thread-safe.
+ */
+final class NdjsonReader implements Closeable {
+  private static final int CHUNK = 64 * 1024;
+
+  private final InputStream in;
+  private final ContactParser parser;
+  private final long maxLength;
+  private byte[] buf = new byte[CHUNK];
+  private int pos;
+  private int limit;
+  private boolean eof;
+  private boolean skipLineFeed;
+  private long lineNumber;
+
+  NdjsonReader(InputStream in, ContactParser parser, JsonLimits limits) {
+    this.in = in;
+    this.parser = parser;
+    this.maxLength = limits.maxDocumentLength();
+  }
+
+  NdjsonReader(Reader in, ContactParser parser, JsonLimits limits) {
+    this(new ReaderBytes(in), parser, limits);
+  }
+
+  /** Returns the number of the last line read, from 1 (0 before reading). */
+  long lineNumber() {
+    return lineNumber;
+  }
+
+  /**
+   * Reads lines up to the next one holding a contact and parses it into the sink.
+   *
+   * @param sink receives the contact
+   * @return false at the end of the input
+   * @throws ContactJsonException if the next line that is not blank is bad; the next call
+   *     goes on with the line after it
+   * @throws UncheckedIOException if the input cannot be read
+   */
+  boolean next(ContactSink sink) {
+    while (true) {
+      int start = readLine();
+      if (start == END) {
+        return false;
+      }
+      if (start == TOO_LONG) {
+        throw new ContactJsonException(lineNumber, "", "line " + lineNumber
+            + ": contact must be at most " + maxLength + " bytes long, but was longer");
+      }
+      int end = lineEnd;
+      if (lineNumber == 1 && end - start >= 3 && buf[start] == (byte) 0xEF
+          && buf[start + 1] == (byte) 0xBB && buf[start + 2] == (byte) 0xBF) {
+        start += 3;
+      }
+      if (blank(start, end)) {
+        continue;
+      }
+      if (nonAscii) {
+        int bad = Utf8.invalidAt(buf, start, end);
+        if (bad >= 0) {
+          throw new ContactJsonException(lineNumber, "", "line " + lineNumber
+              + ": contact must be valid UTF-8, but was invalid at byte " + (bad - start + 1)
+              + " (0x" + String.format("%02X", buf[bad] & 0xFF) + ")");
+        }
+      }
+      parser.parse(buf, start, end - start, lineNumber, sink);
+      return true;
+    }
+  }
+
+  private boolean blank(int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte b = buf[i];
+      if (b != ' ' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final int END = -1;
+  private static final int TOO_LONG = -2;
+  private int lineEnd;
+  private boolean nonAscii;
+
+  /**
+   * Reads the next line: returns its start in {@link #buf} (its end in {@link #lineEnd},
+   * without the terminator), or {@link #END}, or {@link #TOO_LONG} (the line is skipped).
+   */
+  private int readLine() {
+    try {
+      if (skipLineFeed) {
+        if (pos == limit && !fill()) {
+          return END;
+        }
+        if (buf[pos] == '\n') {
+          pos++;
+        }
+        skipLineFeed = false;
+      }
+      if (pos == limit && !fill()) {
+        return END;
+      }
+      int scanned = pos;
+      int bits = 0;
+      boolean tooLong = false;
+      while (true) {
+        int i = scanned;
+        byte[] b = buf;
+        int n = limit;
+        while (i < n) {
+          byte c = b[i];
+          if (c == '\n' || c == '\r') {
+            break;
+          }
+          bits |= c;
+          i++;
+        }
+        if (i < n) { // a terminator
+          lineNumber++;
+          skipLineFeed = b[i] == '\r';
+          int start = pos;
+          pos = i + 1;
+          if (tooLong || i - start > maxLength) {
+            return TOO_LONG;
+          }
+          lineEnd = i;
+          nonAscii = bits < 0;
+          return start;
+        }
+        // No terminator in the buffer: keep the line (unless too long) and read more.
+        if (tooLong || (long) n - pos > maxLength) {
+          tooLong = true;
+          pos = n; // drop what was seen of the line
+          scanned = n;
+        } else {
+          scanned = n;
+        }
+        int kept = scanned - pos;
+        if (!fill()) { // the last line has no terminator
+          if (tooLong) {
+            lineNumber++;
+            pos = limit;
+            return TOO_LONG;
+          }
+          if (pos == limit) {
+            return END;
+          }
+          lineNumber++;
+          int start = pos;
+          pos = limit;
+          lineEnd = limit;
+          nonAscii = bits < 0;
+          return start;
+        }
+        scanned = pos + kept;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("line " + (lineNumber + 1)
+          + " must be readable, but was not: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads more bytes after the unconsumed ones ({@code [pos, limit)}), moving them to the
+   * start of the buffer (and growing it when they fill it); false at the end of input.
+   */
+  private boolean fill() throws IOException {
+    if (eof) {
+      return false;
+    }
+    int kept = limit - pos;
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, kept);
+    } else if (kept == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    pos = 0;
+    limit = kept;
+    int n;
+    do {
+      n = in.read(buf, limit, buf.length - limit);
+    } while (n == 0);
+    if (n < 0) {
+      eof = true;
+      return false;
+    }
+    limit += n;
+    return true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  /** A {@link Reader}'s characters as UTF-8 bytes ({@link Utf8#encode}). */
+  private static final class ReaderBytes extends InputStream {
+    private final Reader in;
+    private final char[] chars = new char[8192];
+    private final StringBuilder pending = new StringBuilder();
+    private final byte[] bytes = new byte[3 * 8192 + 8];
+    private int pos;
+    private int limit;
+    private boolean eof;
+
+    ReaderBytes(Reader in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      while (pos == limit) {
+        if (eof) {
+          return -1;
+        }
+        int n = in.read(chars, 0, chars.length);
+        pending.setLength(0);
+        if (heldHigh != 0) {
+          pending.append(heldHigh);
+          heldHigh = 0;
+        }
+        if (n < 0) {
+          eof = true;
+        } else {
+          pending.append(chars, 0, n);
+        }
+        int end = pending.length();
+        if (!eof && end > 0 && Character.isHighSurrogate(pending.charAt(end - 1))) {
+          heldHigh = pending.charAt(--end); // its low half may come with the next read
+        }
+        pos = 0;
+        limit = Utf8.encode(pending, 0, end, bytes, 0);
+      }
+      int n = Math.min(len, limit - pos);
+      System.arraycopy(bytes, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+
+    private char heldHigh;
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package dev.scoring.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.scoring.api.Contact;
+import dev.scoring.core.ContactTable;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+/**
+ * SPEC section 1: every reader of contacts accepts and refuses exactly the same lines, with
+ * the same message. For any text (valid lines, broken lines, bytes that are not UTF-8, blank
+ * lines, LF, CRLF and CR line ends), the object reader ({@link ContactJson#lines}) and the
+ * table reader ({@link ContactJson#readTable}) give the same contacts, or the same error with
+ * the same line and path; and both agree with an independent oracle that splits the lines
+ * itself and reads each one as a single document.
+ */
+class ContactReadersAgreeProperties {
+
+  /** One line's bytes, without its terminator. */
+  record Line(byte[] bytes, String label) {
+    @Override
+    public String toString() {
+      return label + ": " + new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static Arbitrary<String> validLines() {
+    Arbitrary<String> written = ContactJsonProperties.writableContacts()
+        .map(ContactJson::toJson);
+    Arbitrary<String> handWritten = Arbitraries.of(
+        "{\"id\":\"a\",\"attributes\":null,\"events\":null}",
+        "{\"events\":[{\"at\":\"0001-01-01T00:00:00Z\",\"type\":\"x\",\"value\":null}],\"id\":\"b\"}",
+        "{\"id\":\"c\",\"events\":[{\"type\":\"x\",\"at\":\"9999-12-31T23:59:59.999999999Z\","
+            + "\"value\":-1.5e3}]}",
+        "{\"id\":\"d\",\"events\":[{\"type\":\"x\",\"at\":\"2026-10-01T11:30:00+02:00\"}]}",
+        " {\"id\":\"é 日本 \uD83D\uDE00\",\"attributes\":{\"n\":12345678901234567890,\"b\":false}} ",
+        "\t{\"id\":\"e\",\"attributes\":{\"x\":\"\\uD800\",\"y\":1.0}}");
+    return Arbitraries.frequencyOf(Tuple.of(3, written), Tuple.of(1, handWritten));
+  }
+
+  @Provide
+  Arbitrary<List<Line>> lines() {
+    Arbitrary<Line> valid = validLines().map(s -> new Line(utf8(s), "valid"));
+    Arbitrary<Line> truncated = Combinators.combine(validLines(), Arbitraries.doubles()
+            .between(0, 1))
+        .as((s, f) -> new Line(utf8(s.substring(0, (int) (s.length() * f))), "truncated"));
+    Arbitrary<Line> mutated = Combinators.combine(validLines(),
+            Arbitraries.integers().between(0, 10_000),
+            Arbitraries.of("{", "}", "[", "]", ",", ":", "\"", "x", "1", "é", "null", " "))
+        .as((s, at, c) -> {
+          int i = at % s.length();
+          return new Line(utf8(s.substring(0, i) + c + s.substring(i + 1)), "mutated");
+        });
+    Arbitrary<Line> twoOnOneLine = Combinators.combine(validLines(), validLines())
+        .as((a, b) -> new Line(utf8(a + b), "two"));
+    Arbitrary<Line> badUtf8 = Combinators.combine(validLines(),
+            Arbitraries.integers().between(0, 10_000),
+            Arbitraries.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC0, (byte) 0xAF},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xC3},
+                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}))
+        .as((s, at, bad) -> {
+          byte[] b = utf8(s);
+          int i = at % (b.length + 1);
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          out.write(b, 0, i);
+          out.writeBytes(bad);
+          out.write(b, i, b.length - i);
+          return new Line(out.toByteArray(), "badUtf8");
+        });
+    Arbitrary<Line> blank = Arbitraries.of("", " ", "\t", "  \t ").map(s -> new Line(utf8(s),
+        "blank"));
+    Arbitrary<Line> other = Arbitraries.of("[]", "null", "1", "\"x\"", "{}", "{\"id\":\"\"}",
+            "{\"id\":\"a\",\"n\":" + "9".repeat(2_000) + "}",
+            "{\"id\":\"a\",\"attributes\":{\"n\":" + "9".repeat(2_000) + "}}",
+            "{\"id\":\"a\",\"attributes\":{\"s\":\"" + "s".repeat(101_000) + "\"}}",
+            "{\"id\":\"a\",\"events\":[{\"type\":\"x\",\"at\":\"0000-12-31T23:59:59Z\"}]}",
+            "{\"id\":\"a\",\"events\":[{\"type\":\"x\",\"at\":\"+10000-01-01T00:00:00Z\"}]}")
+        .map(s -> new Line(utf8(s), "other"));
+    return Arbitraries.frequencyOf(
+        Tuple.of(6, valid), Tuple.of(2, truncated), Tuple.of(2, mutated), Tuple.of(1,
+            twoOnOneLine), Tuple.of(2, badUtf8), Tuple.of(2, blank), Tuple.of(1, other))
+        .list().ofMaxSize(25);
+  }
+
+  @Provide
+  Arbitrary<List<String>> terminators() {
+    return Arbitraries.of("\n", "\r\n", "\r").list().ofSize(26);
+  }
+
+  static byte[] join(List<Line> lines, List<String> ends, boolean bom, boolean lastEnd) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (bom) {
+      out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      out.writeBytes(lines.get(i).bytes());
+      if (i < lines.size() - 1 || lastEnd) {
+        out.writeBytes(utf8(ends.get(i)));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** What a reader made of a text: contacts, bad lines, and the fail-fast error. */
+  record Outcome(List<Contact> contacts, List<BadLine> bad, String failFast) {}
+
+  static Outcome objects(byte[] text) throws IOException {
+    List<BadLine> bad = new ArrayList<>();
+    List<Contact> contacts;
+    try (ContactLines lines = ContactJson.defaults().lines(new ByteArrayInputStream(text),
+        bad::add)) {
+      contacts = lines.stream().toList();
+    }
+    String failFast = "none";
+    try (ContactLines lines = ContactJson.defaults().lines(new ByteArrayInputStream(text))) {
+      lines.stream().forEach(c -> { });
+    } catch (ContactJsonException e) {
+      failFast = e.line() + "|" + e.path() + "|" + e.getMessage();
+    }
+    return new Outcome(contacts, bad, failFast);
+  }
+
+  static Outcome table(byte[] text) {
+    List<BadLine> bad = new ArrayList<>();
+    ContactTable table = ContactJson.defaults().readTable(new ByteArrayInputStream(text),
+        bad::add);
+    List<Contact> contacts = new ArrayList<>();
+    for (int i = 0; i < table.size(); i++) {
+      contacts.add(table.contact(i));
+    }
+    String failFast = "none";
+    try {
+      ContactJson.defaults().readTable(new ByteArrayInputStream(text));
+    } catch (ContactJsonException e) {
+      failFast = e.line() + "|" + e.path() + "|" + e.getMessage();
+    }
+    return new Outcome(contacts, bad, failFast);
+  }
+
+  /**
+   * Splits the lines with a regular expression (as {@code BufferedReader.readLine} does:
+   * {@code \r\n}, {@code \r} or {@code \n}) and reads each as a single document.
+   */
+  static Outcome oracle(byte[] input, boolean bom) {
+    String latin1 = new String(input, StandardCharsets.ISO_8859_1);
+    if (bom) {
+      latin1 = latin1.substring(3);
+    }
+    List<String> pieces = new ArrayList<>(List.of(latin1.split("\r\n|\r|\n", -1)));
+    if (pieces.get(pieces.size() - 1).isEmpty()) {
+      pieces.remove(pieces.size() - 1); // after the last terminator
+    }
+    List<Contact> contacts = new ArrayList<>();
+    List<BadLine> bad = new ArrayList<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      long number = i + 1;
+      byte[] bytes = pieces.get(i).getBytes(StandardCharsets.ISO_8859_1);
+      String text;
+      try {
+        text = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes)).toString();
+      } catch (CharacterCodingException e) {
+        bad.add(new BadLine(number, "", "line " + number + ": contact must be valid UTF-8,"
+            + " but was invalid at byte " + (firstInvalid(bytes) + 1) + " (0x"
+            + String.format("%02X", bytes[firstInvalid(bytes)] & 0xFF) + ")"));
+        continue;
+      }
+      if (text.chars().allMatch(c -> c == ' ' || c == '\t')) {
+        continue;
+      }
+      try {
+        contacts.add(ContactJson.defaults().read(text));
+      } catch (ContactJsonException e) {
+        bad.add(new BadLine(number, e.path(), "line " + number + ": " + e.getMessage()
+            .replace(", but was followed by more content", " (one contact per line), but was"
+                + " followed by more content")));
+      }
+    }
+    String failFast = bad.isEmpty() ? "none"
+        : bad.get(0).line() + "|" + bad.get(0).path() + "|" + bad.get(0).message();
+    return new Outcome(contacts, bad, failFast);
+  }
+
+  /** Where Java's strict decoder finds the first malformed sequence. */
+  static int firstInvalid(byte[] b) {
+    ByteBuffer in = ByteBuffer.wrap(b);
+    java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .decode(in, java.nio.CharBuffer.allocate(2 * b.length + 2), true);
+    if (!r.isError()) {
+      throw new IllegalStateException("no invalid byte");
+    }
+    return in.position();
+  }
+
+  /** An outcome as printable text (escapes), for readable failures. */
+  static String show(Outcome o) {
+    StringBuilder out = new StringBuilder();
+    String text = o.toString();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      out.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\u%04X", (int) c));
+    }
+    return out.toString();
+  }
+
+  @Property(tries = 300)
+  void theObjectReaderTheTableReaderAndTheOracleAgree(
+      @ForAll("lines") List<Line> lines, @ForAll("terminators") List<String> ends,
+      @ForAll boolean bom, @ForAll boolean lastEnd) throws IOException {
+    byte[] text = join(lines, ends, bom, lastEnd);
+    Outcome objects = objects(text);
+    Outcome table = table(text);
+    if (!objects.equals(table)) { // attribute order may differ: it does not count
+      assertEquals(show(objects), show(table));
+    }
+    Outcome oracle = oracle(text, bom);
+    if (!oracle.equals(objects)) {
+      assertEquals(show(oracle), show(objects));
+    }
+  }
+
+  @Property(tries = 100)
+  void aReaderOfCharactersAgreesWithTheBytes(@ForAll("lines") List<Line> lines,
+      @ForAll("terminators") List<String> ends) throws IOException {
+    List<Line> wellFormed = lines.stream().filter(l -> !l.label().equals("badUtf8")).toList();
+    byte[] text = join(wellFormed, ends, false, true);
+    List<BadLine> bad = new ArrayList<>();
+    List<Contact> contacts;
+    try (ContactLines read = ContactJson.defaults().lines(new java.io.StringReader(
+        new String(text, StandardCharsets.UTF_8)), bad::add)) {
+      contacts = read.stream().toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    Outcome bytes = objects(text);
+    assertEquals(bytes.contacts(), contacts);
+    assertEquals(bytes.bad(), bad);
+  }
+}

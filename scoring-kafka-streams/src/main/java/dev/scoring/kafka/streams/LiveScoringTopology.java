@@ -1,0 +1,496 @@
+package dev.scoring.kafka.streams;
+
+import dev.scoring.api.Event;
+import dev.scoring.api.Score;
+import dev.scoring.api.ScoringModel;
+import dev.scoring.core.json.ModelJson;
+import dev.scoring.core.live.TierChange;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Live scoring in a Kafka Streams topology: events keyed by contact id in, each contact's
+ * compact state in a key-value store, score updates and tier changes out.
+ *
+ * <pre>{@code
+ * Topology topology = new Topology();
+ * LiveScoringTopology.builder(model)
+ *     .eventsTopic("events")                  // key: contact id, value: Event
+ *     .attributesTopic("contact-attributes")  // key: contact id, value: ContactAttributes
+ *     .scoresTopic("scores")                  // key: contact id, value: Score
+ *     .tierChangesTopic("tier-changes")       // key: contact id, value: TierChange
+ *     .sweepEvery(Duration.ofMinutes(5), PunctuationType.WALL_CLOCK_TIME)
+ *     .build()
+ *     .addTo(topology);
+ * }</pre>
+ *
+ * <h2>What the processor does</h2>
+ * For each event it stores the event in the contact's state (in time order, whatever order
+ * events arrive in; only events of types the model in use reads, as
+ * {@link dev.scoring.core.live.LiveScorer} does), scores the contact as of now through the
+ * same kernel as {@code model.score} (the same bits), writes the state back and emits the
+ * score to {@link #SCORES} and, when the tier moved, the {@link TierChange}s to
+ * {@link #TIER_CHANGES}: first a {@code TIME} change when time alone had moved the contact
+ * since its last emitted score, then the change the event made. An attributes record
+ * replaces the contact's attributes and emits the same way ({@code UPSERT}); a null value
+ * (tombstone) forgets the contact. "Now" is the wall-clock time of the task, or its stream
+ * time, as chosen with {@link Builder#sweepEvery}.
+ *
+ * <p>A punctuator sweeps every stored contact at that interval, on the same time, and emits
+ * the tier changes time alone made (decay, windows, inactivity, future events coming due).
+ * Each contact's tier changes form a chain (each starts where the previous ended) numbered
+ * 1, 2, 3... per contact ({@link TierChange#sequence()} counts per contact here, not per
+ * scorer), and go to the output partition of the contact's key, so they are read in order.
+ *
+ * <h2>Model updates</h2>
+ * The model comes from a {@link Supplier} asked before each record and each sweep (it must
+ * be cheap: a volatile read), or from a topic of model JSON files
+ * ({@link Builder#modelTopic(String)}), read into a global store so that every task sees
+ * every update. When a task sees a model with another fingerprint, it switches to it
+ * between two records, rescores every contact in its store once against its stored state,
+ * emits the new scores and the tier changes ({@code TIME} under the old model first, then
+ * {@code MODEL_CHANGE}), and scores everything after with the new model.
+ *
+ * <h2>Exactly once</h2>
+ * With {@code processing.guarantee=exactly_once_v2}, the store's changelog writes, the
+ * emitted scores and tier changes, and the input offsets of a task commit in one Kafka
+ * transaction: after a crash, the task restores its store from the changelog as of the
+ * last commit and reprocesses from there, and consumers reading with
+ * {@code isolation.level=read_committed} see every tier change exactly once. With the
+ * default at-least-once guarantee a crash may emit some scores and changes again (same
+ * values, same sequence numbers, since the state they came from is restored too). Two
+ * things are outside the transaction: wall-clock time (a replayed record is scored as of
+ * the time of its replay) and the moment a task sees a model update from the supplier or
+ * the global store.
+ *
+ * <p>Instances are immutable and thread-safe; the processors they supply belong to one task.
+ */
+public final class LiveScoringTopology {
+  /** The name of the child that receives scores: key contact id, value {@link Score}. */
+  public static final String SCORES = "scores";
+  /** The name of the child that receives tier changes: value {@link TierChange}. */
+  public static final String TIER_CHANGES = "tier-changes";
+
+  final Supplier<ScoringModel> model;
+  final String storeName;
+  final boolean persistent;
+  final Duration sweepEvery;
+  final PunctuationType time;
+  final Set<String> kept;
+  final boolean keepAll;
+  final int maxEvents;
+  private final String eventsTopic;
+  private final String attributesTopic;
+  private final String modelTopic;
+  private final String scoresTopic;
+  private final String tierChangesTopic;
+  private final String processorName;
+  private final Serde<Event> eventSerde;
+  private final Serde<ContactAttributes> attributesSerde;
+  private final AtomicReference<ScoringModel> fromTopic;
+
+  private LiveScoringTopology(Builder b) {
+    this.fromTopic = b.modelTopic == null ? null : new AtomicReference<>(b.initial);
+    this.model = fromTopic != null ? fromTopic::get : b.supplier;
+    this.storeName = b.storeName;
+    this.persistent = b.persistent;
+    this.sweepEvery = b.sweepEvery;
+    this.time = b.time;
+    this.kept = Set.copyOf(b.kept);
+    this.keepAll = b.keepAll;
+    this.maxEvents = b.maxEvents;
+    this.eventsTopic = b.eventsTopic;
+    this.attributesTopic = b.attributesTopic;
+    this.modelTopic = b.modelTopic;
+    this.scoresTopic = b.scoresTopic;
+    this.tierChangesTopic = b.tierChangesTopic;
+    this.processorName = b.processorName;
+    this.eventSerde = b.eventSerde;
+    this.attributesSerde = b.attributesSerde;
+  }
+
+  /**
+   * Starts a topology for a fixed model (or the first model, with
+   * {@link Builder#modelTopic(String)}).
+   *
+   * @param model the model
+   * @return a builder with the defaults: topics {@code events}, {@code scores} and
+   *     {@code tier-changes}, no attributes topic, an in-memory store
+   *     {@code scoring-contacts}, a sweep every minute of wall-clock time, at most 10 000
+   *     stored events per contact, the {@link ScoringSerdes} serdes
+   * @throws NullPointerException if {@code model} is null
+   */
+  public static Builder builder(ScoringModel model) {
+    Objects.requireNonNull(model, "model");
+    return new Builder(model, () -> model);
+  }
+
+  /**
+   * Starts a topology whose model a supplier gives; it is asked before each record and each
+   * sweep, and must be cheap and thread-safe.
+   *
+   * @param model the model supplier; it must not return null
+   * @return a builder with the defaults of {@link #builder(ScoringModel)}
+   * @throws NullPointerException if {@code model} or its first model is null
+   */
+  public static Builder builder(Supplier<? extends ScoringModel> model) {
+    Objects.requireNonNull(model, "model");
+    ScoringModel first = Objects.requireNonNull(model.get(), "the model supplier's model");
+    return new Builder(first, model::get);
+  }
+
+  /**
+   * Returns the supplier of the scoring processor, for applications that wire their own
+   * topology: connect it to the store of {@link #storeBuilder()} and give it two children
+   * named {@link #SCORES} and {@link #TIER_CHANGES}. Its input values are {@link Event}s
+   * and {@link ContactAttributes}, keyed by contact id.
+   *
+   * @return the supplier
+   */
+  public ProcessorSupplier<String, Object, String, Object> processorSupplier() {
+    return () -> new ScoringProcessor(this);
+  }
+
+  /**
+   * Returns the builder of the contacts' store: in memory or RocksDB, logged to a
+   * changelog topic (so it is restored after a crash or a move of the task).
+   *
+   * @return the store builder, keys contact ids
+   */
+  public StoreBuilder<? extends KeyValueStore<String, ?>> storeBuilder() {
+    KeyValueBytesStoreSupplier supplier = persistent
+        ? Stores.persistentKeyValueStore(storeName)
+        : Stores.inMemoryKeyValueStore(storeName);
+    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), ScoringSerdes.contactState());
+  }
+
+  /**
+   * Adds the sources, the processor, its store and the two sinks (and the model topic's
+   * global store) to a topology.
+   *
+   * @param topology the topology
+   * @return the topology
+   */
+  public Topology addTo(Topology topology) {
+    String events = processorName + "-events";
+    topology.addSource(events, Serdes.String().deserializer(), eventSerde.deserializer(),
+        eventsTopic);
+    if (attributesTopic == null) {
+      topology.addProcessor(processorName, processorSupplier(), events);
+    } else {
+      String attributes = processorName + "-attributes";
+      topology.addSource(attributes, Serdes.String().deserializer(),
+          attributesSerde.deserializer(), attributesTopic);
+      topology.addProcessor(processorName, processorSupplier(), events, attributes);
+    }
+    topology.addStateStore(storeBuilder(), processorName);
+    topology.addSink(SCORES, scoresTopic, Serdes.String().serializer(),
+        ScoringSerdes.score().serializer(), processorName);
+    topology.addSink(TIER_CHANGES, tierChangesTopic, Serdes.String().serializer(),
+        ScoringSerdes.tierChange().serializer(), processorName);
+    if (modelTopic != null) {
+      String store = storeName + "-model";
+      topology.addGlobalStore(
+          Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(),
+              Serdes.String()).withLoggingDisabled(),
+          processorName + "-models", Serdes.String().deserializer(),
+          Serdes.String().deserializer(), modelTopic, processorName + "-model-updater",
+          () -> new ModelUpdater(store, fromTopic));
+    }
+    return topology;
+  }
+
+  /** Keeps the latest model file of the model topic in a global store and in memory. */
+  private static final class ModelUpdater implements Processor<String, String, Void, Void> {
+    private static final String KEY = "model";
+    private final String storeName;
+    private final AtomicReference<ScoringModel> current;
+    private KeyValueStore<String, String> store;
+
+    ModelUpdater(String storeName, AtomicReference<ScoringModel> current) {
+      this.storeName = storeName;
+      this.current = current;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+      store = context.getStateStore(storeName);
+      String json = store.get(KEY); // restored from the topic after a restart
+      if (json != null) {
+        current.set(parse(json));
+      }
+    }
+
+    @Override
+    public void process(Record<String, String> record) {
+      if (record.value() == null) {
+        return;
+      }
+      ScoringModel next = parse(record.value());
+      store.put(KEY, record.value());
+      current.set(next);
+    }
+
+    private static ScoringModel parse(String json) {
+      try {
+        return ModelJson.read(new StringReader(json));
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading a model from the model topic", e);
+      }
+    }
+  }
+
+  /**
+   * A mutable builder of {@link LiveScoringTopology}s; each setter validates its input at
+   * once. Not thread-safe.
+   */
+  public static final class Builder {
+    private final ScoringModel initial;
+    private final Supplier<ScoringModel> supplier;
+    private String eventsTopic = "events";
+    private String attributesTopic;
+    private String modelTopic;
+    private String scoresTopic = "scores";
+    private String tierChangesTopic = "tier-changes";
+    private String storeName = "scoring-contacts";
+    private String processorName = "scoring";
+    private boolean persistent;
+    private Duration sweepEvery = Duration.ofMinutes(1);
+    private PunctuationType time = PunctuationType.WALL_CLOCK_TIME;
+    private final Set<String> kept = new HashSet<>();
+    private boolean keepAll;
+    private int maxEvents = 10_000;
+    private Serde<Event> eventSerde = ScoringSerdes.event();
+    private Serde<ContactAttributes> attributesSerde = ScoringSerdes.attributes();
+
+    private Builder(ScoringModel initial, Supplier<ScoringModel> supplier) {
+      this.initial = initial;
+      this.supplier = supplier;
+    }
+
+    private static String name(String what, String value) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException(what + " must be a non-blank string, but was "
+            + (value == null ? "null" : "\"" + value + "\""));
+      }
+      return value;
+    }
+
+    /**
+     * Sets the events topic (default {@code events}); key contact id, value an {@link Event}.
+     *
+     * @param topic non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code topic} is null or blank
+     */
+    public Builder eventsTopic(String topic) {
+      this.eventsTopic = name("eventsTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets a topic of contact attributes (default: none); key contact id, value
+     * {@link ContactAttributes} replacing the contact's attributes.
+     *
+     * @param topic non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code topic} is null or blank
+     */
+    public Builder attributesTopic(String topic) {
+      this.attributesTopic = name("attributesTopic", topic);
+      return this;
+    }
+
+    /**
+     * Reads model updates from a topic (default: none): each value is a model file (JSON),
+     * the latest one wins; the builder's model is used until the first arrives.
+     *
+     * @param topic non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code topic} is null or blank
+     */
+    public Builder modelTopic(String topic) {
+      this.modelTopic = name("modelTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets the scores topic (default {@code scores}).
+     *
+     * @param topic non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code topic} is null or blank
+     */
+    public Builder scoresTopic(String topic) {
+      this.scoresTopic = name("scoresTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets the tier changes topic (default {@code tier-changes}).
+     *
+     * @param topic non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code topic} is null or blank
+     */
+    public Builder tierChangesTopic(String topic) {
+      this.tierChangesTopic = name("tierChangesTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets the store name (default {@code scoring-contacts}); its changelog topic is named
+     * after it.
+     *
+     * @param name non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
+    public Builder storeName(String name) {
+      this.storeName = name("storeName", name);
+      return this;
+    }
+
+    /**
+     * Sets the processor's name in the topology (default {@code scoring}); the sources are
+     * named after it.
+     *
+     * @param name non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
+    public Builder processorName(String name) {
+      this.processorName = name("processorName", name);
+      return this;
+    }
+
+    /**
+     * Keeps the contacts in RocksDB on disk (true) or in memory (false, the default); both
+     * are restored from the changelog.
+     *
+     * @param rocksDb whether to use RocksDB
+     * @return this builder
+     */
+    public Builder persistent(boolean rocksDb) {
+      this.persistent = rocksDb;
+      return this;
+    }
+
+    /**
+     * Sets how often the stored contacts are swept, and on which time (default every minute
+     * of wall-clock time); "now" for scoring records is read on the same time.
+     *
+     * @param interval positive
+     * @param on       {@link PunctuationType#WALL_CLOCK_TIME} or
+     *                 {@link PunctuationType#STREAM_TIME}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code interval} is not positive
+     * @throws NullPointerException     if an argument is null
+     */
+    public Builder sweepEvery(Duration interval, PunctuationType on) {
+      Objects.requireNonNull(interval, "interval");
+      Objects.requireNonNull(on, "on");
+      if (interval.isZero() || interval.isNegative()) {
+        throw new IllegalArgumentException("sweepEvery must be positive, but was " + interval);
+      }
+      this.sweepEvery = interval;
+      this.time = on;
+      return this;
+    }
+
+    /**
+     * Also stores events of these types when no rule of the model in use reads them (see
+     * {@link dev.scoring.core.live.LiveScorer.Builder#keepEventTypes}).
+     *
+     * @param eventTypes event types
+     * @return this builder
+     * @throws NullPointerException if a type is null
+     */
+    public Builder keepEventTypes(Collection<String> eventTypes) {
+      eventTypes.forEach(t -> kept.add(Objects.requireNonNull(t, "event type")));
+      return this;
+    }
+
+    /**
+     * Stores every event, whatever its type.
+     *
+     * @return this builder
+     */
+    public Builder keepAllEvents() {
+      this.keepAll = true;
+      return this;
+    }
+
+    /**
+     * Sets how many stored events a contact may hold (default 10 000); a further event is
+     * dropped with a warning in the log, and the contact's score stays exact for the events
+     * stored.
+     *
+     * @param events at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code events < 1}
+     */
+    public Builder maxEventsPerContact(int events) {
+      if (events < 1) {
+        throw new IllegalArgumentException(
+            "maxEventsPerContact must be at least 1, but was " + events);
+      }
+      this.maxEvents = events;
+      return this;
+    }
+
+    /**
+     * Sets the serde of the events topic's values (default {@link ScoringSerdes#event()}).
+     *
+     * @param serde the serde
+     * @return this builder
+     * @throws NullPointerException if {@code serde} is null
+     */
+    public Builder eventSerde(Serde<Event> serde) {
+      this.eventSerde = Objects.requireNonNull(serde, "serde");
+      return this;
+    }
+
+    /**
+     * Sets the serde of the attributes topic's values (default
+     * {@link ScoringSerdes#attributes()}).
+     *
+     * @param serde the serde
+     * @return this builder
+     * @throws NullPointerException if {@code serde} is null
+     */
+    public Builder attributesSerde(Serde<ContactAttributes> serde) {
+      this.attributesSerde = Objects.requireNonNull(serde, "serde");
+      return this;
+    }
+
+    /**
+     * Returns the topology description.
+     *
+     * @return a new, immutable {@link LiveScoringTopology}
+     */
+    public LiveScoringTopology build() {
+      return new LiveScoringTopology(this);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.scoring.kafka.streams;
+
+import dev.scoring.api.Event;
+import dev.scoring.api.Score;
+import dev.scoring.core.live.TierChange;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Binary serdes for what the scoring processor reads and writes. Each value starts with a
+ * format byte (1); numbers are big-endian, instants an epoch second ({@code long}) and a
+ * nanosecond ({@code int}), strings modified UTF-8 of at most 65 535 bytes. Null is a
+ * tombstone both ways. A value that cannot be read fails with
+ * {@link IllegalArgumentException} naming what was read. All serdes are stateless and
+ * thread-safe.
+ */
+public final class ScoringSerdes {
+  private ScoringSerdes() {}
+
+  /**
+   * Returns the serde of events: type, instant, optional value.
+   *
+   * @return the serde
+   */
+  public static Serde<Event> event() {
+    return Serdes.serdeFrom((topic, e) -> Codec.encode(e, Codec::writeEvent),
+        (topic, b) -> Codec.decode(b, Codec::readEvent, "event"));
+  }
+
+  /**
+   * Returns the serde of contact attributes: a count, then name, type tag and value.
+   *
+   * @return the serde
+   */
+  public static Serde<ContactAttributes> attributes() {
+    return Serdes.serdeFrom(
+        (topic, a) -> Codec.encode(a, (out, v) -> Codec.writeAttributes(out, v.values())),
+        (topic, b) -> Codec.decode(b, in -> new ContactAttributes(Codec.readAttributes(in)),
+            "contact attributes"));
+  }
+
+  /**
+   * Returns the serde of scores: score, raw, fit, engagement, tier, model name and version,
+   * instant.
+   *
+   * @return the serde
+   */
+  public static Serde<Score> score() {
+    return Serdes.serdeFrom((topic, s) -> Codec.encode(s, Codec::writeScore),
+        (topic, b) -> Codec.decode(b, Codec::readScore, "score"));
+  }
+
+  /**
+   * Returns the serde of tier changes.
+   *
+   * @return the serde
+   */
+  public static Serde<TierChange> tierChange() {
+    return Serdes.serdeFrom((topic, c) -> Codec.encode(c, Codec::writeTierChange),
+        (topic, b) -> Codec.decode(b, Codec::readTierChange, "tier change"));
+  }
+
+  /**
+   * Returns the serde of the processor's per-contact state, as stored in its key-value store
+   * and its changelog topic: attributes, the contact's event types, its events as columns
+   * (24 bytes an event), the last emitted score and the contact's change counter.
+   *
+   * @return the serde
+   */
+  static Serde<ContactState> contactState() {
+    return Serdes.serdeFrom((topic, s) -> Codec.encode(s, ContactState::write),
+        (topic, b) -> Codec.decode(b, ContactState::read, "contact state"));
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Live scoring as a Kafka Streams processor: events keyed by contact id in, compact
+ * per-contact state in a key-value store, score updates and tier changes out. Kafka Streams
+ * is provided by the application.
+ */
+module dev.scoring.kafka.streams {
+  requires transitive dev.scoring.core;
+  requires transitive kafka.streams;
+  requires transitive kafka.clients;
+
+  exports dev.scoring.kafka.streams;
+}
