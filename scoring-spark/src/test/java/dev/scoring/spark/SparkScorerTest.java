@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
+import dev.scoring.core.Aggregate;
 import dev.scoring.core.Condition;
 import dev.scoring.core.Decay;
 import dev.scoring.core.EventMatch;
@@ -53,7 +54,10 @@ class SparkScorerTest {
     spark.stop();
   }
 
-  /** The seed table plus rules with withinDays, maxOccurrences, minValue, caps and steps. */
+  /**
+   * The seed table plus rules with withinDays, maxOccurrences, minValue, caps, steps and one
+   * aggregate rule of each kind (SPEC section 9).
+   */
   static ScoringTable richModel() {
     return ExampleModels.seed().toBuilder()
         .name("rich")
@@ -62,6 +66,12 @@ class SparkScorerTest {
         .behavioral("long-read", EventMatch.on("page_view").minValue(60).withinDays(30), 2)
         .behavioral("pricing-3", EventMatch.on("pricing_page_visit").maxOccurrences(3), 4)
         .negative("senior", Condition.attribute("age").atLeast(60), -3)
+        .behavioral("readers", Aggregate.count("email_open").withinDays(30).atLeast(2), 4)
+        .behavioral("days", Aggregate.distinctDays("webinar", "page_view").atLeast(2), 3)
+        .behavioral("reading-time", Aggregate.sum("page_view").withinDays(60).atLeast(100), 5)
+        .behavioral("rate", Aggregate.rate("demo_request").per("email_open").atLeast(0.5), 2)
+        .behavioral("regular", Aggregate.meanDaysBetween("webinar").below(10), 3)
+        .negative("no-pricing", Aggregate.daysSinceLast("pricing_page_visit").atLeast(60), -5)
         .build();
   }
 
