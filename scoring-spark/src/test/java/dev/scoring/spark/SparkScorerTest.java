@@ -270,11 +270,13 @@ class SparkScorerTest {
         RowFactory.create("bad-type", null, List.of(RowFactory.create(" ", ok, 1.0))),
         RowFactory.create("bad-age", Double.POSITIVE_INFINITY, List.of()),
         RowFactory.create(" ", 30.0, List.of()),
-        RowFactory.create("null-at", 30.0, List.of(RowFactory.create("webinar", null, 2.0))));
+        RowFactory.create("null-at", 30.0, List.of(RowFactory.create("webinar", null, 2.0))),
+        RowFactory.create("far-future", 30.0, List.of(
+            RowFactory.create("webinar", "+10000-01-01T00:00:00Z", null))));
     Map<String, Row> out = byId(SparkScorer.of(ExampleModels.seed())
         .scoreNested(spark.createDataFrame(rows, schema), AS_OF));
-    String instant = "events[1].at must be an ISO-8601 instant such as "
-        + "\"2026-10-01T09:30:00Z\", but was \"yesterday\"";
+    String instant = "events[1].at must be an ISO-8601 instant from 0001-01-01T00:00:00Z to"
+        + " 9999-12-31T23:59:59.999999999Z, but was \"yesterday\"";
     assertEquals(instant, readerMessage("{\"id\":\"bad-at\",\"events\":[{\"type\":\"webinar\","
         + "\"at\":\"" + ok + "\"},{\"type\":\"webinar\",\"at\":\"yesterday\"}]}"));
     assertEquals(instant, error(out, "bad-at"));
@@ -288,7 +290,10 @@ class SparkScorerTest {
     assertEquals(readerMessage("{\"id\":\" \"}"), error(out, " "));
     assertEquals(readerMessage("{\"id\":\"x\",\"events\":[{\"type\":\"webinar\",\"at\":null}]}"),
         error(out, "null-at"));
-    for (String id : List.of("bad-at", "bad-value", "bad-type", "bad-age", " ", "null-at")) {
+    assertEquals(readerMessage("{\"id\":\"x\",\"events\":[{\"type\":\"webinar\","
+        + "\"at\":\"+10000-01-01T00:00:00Z\"}]}"), error(out, "far-future"));
+    for (String id : List.of("bad-at", "bad-value", "bad-type", "bad-age", " ", "null-at",
+        "far-future")) {
       assertThat(out.get(id).isNullAt(out.get(id).fieldIndex("score"))).as(id).isTrue();
     }
     Row good = out.get("good");
