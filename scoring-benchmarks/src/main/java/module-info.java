@@ -11,6 +11,7 @@ open module dev.scoring.benchmarks {
   requires org.apache.commons.rng.api;
   requires org.apache.commons.rng.simple;
   requires org.apache.commons.statistics.distribution;
+  requires java.sql;
   requires jmh.core;
   requires easy.rules.core;
   requires org.kie.api;

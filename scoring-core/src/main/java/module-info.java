@@ -21,6 +21,7 @@ module dev.scoring.core {
   exports dev.scoring.core.testing;
   exports dev.scoring.core;
   exports dev.scoring.core.math to dev.scoring.rfm;
-  // internal: the kernel fed from primitive arrays, for the Kafka Streams processor
+  // internal: the kernel fed from primitive arrays, for the Kafka Streams processor; never
+  // exported to users (a module of this project that needs it gets a qualified export)
   exports dev.scoring.core.internal to dev.scoring.kafka.streams;
 }

@@ -12,6 +12,7 @@ package dev.scoring.api;
 public final class ModelException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** Where the problem is, as a JSON path; empty for the document as a whole. */
   private final String path;
 
   /**
@@ -38,7 +39,11 @@ public final class ModelException extends IllegalArgumentException {
     this.path = path == null ? "" : path;
   }
 
-  /** Returns where the problem is, as a JSON path such as {@code behavioral[3].points}. */
+  /**
+   * Returns where the problem is.
+   *
+   * @return the JSON path such as {@code behavioral[3].points}, empty for the document
+   */
   public String path() {
     return path;
   }

@@ -16,7 +16,13 @@ import java.util.Objects;
 public record AttributeRule(String id, List<Condition> conditions, double points)
     implements Rule {
 
-  /** Copies the conditions. */
+  /**
+   * Copies the conditions.
+   *
+   * @param id         the rule id
+   * @param conditions the conditions, all of which must match; at least one
+   * @param points     the points, finite and non-zero
+   */
   public AttributeRule {
     Objects.requireNonNull(id, "id");
     conditions = List.copyOf(conditions);

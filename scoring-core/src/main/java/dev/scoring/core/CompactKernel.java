@@ -23,13 +23,13 @@ final class CompactKernel implements CompactModel {
     this.kernel = table.kernel();
     this.scratch = ThreadLocal.withInitial(kernel::newScratch);
     int d = table.demographic().size();
-    int b = table.behavioral().size();
+    int b = table.behavioralRules().size();
     ruleIds = new String[d + b + table.negative().size()];
     for (int r = 0; r < d; r++) {
       ruleIds[r] = table.demographic().get(r).id();
     }
     for (int r = 0; r < b; r++) {
-      ruleIds[d + r] = table.behavioral().get(r).id();
+      ruleIds[d + r] = table.behavioralRules().get(r).id();
     }
     for (int i = 0; i < table.negative().size(); i++) {
       ruleIds[d + b + i] = table.negative().get(i).id();
@@ -111,27 +111,34 @@ final class CompactKernel implements CompactModel {
     return table.toScore(s, asOf);
   }
 
-  /** Each rule's points in the last evaluation, in {@link #ruleId} order. */
+  /**
+   * Each rule's points in the last evaluation, in {@link #ruleId} order: the same figures as
+   * the entries of {@link ScoringTable#explanation} (0 for a rule that did not apply).
+   */
   private void contributions(Kernel.Scratch s, double[] out) {
-    int d = k().demographicCount;
-    int b = k().behavioralCount;
+    int d = kernel.demographicCount;
     for (int r = 0; r < d; r++) {
       out[r] = s.attributeHit[r] ? kernel.attributePoints[r] : 0.0;
     }
-    for (int r = 0; r < b; r++) {
-      out[d + r] = kernel.eventPoints[r] * s.sum[r];
+    int b = kernel.behavioralIndex.length;
+    for (int i = 0; i < b; i++) {
+      int x = kernel.behavioralIndex[i];
+      out[d + i] = kernel.behavioralKind[i] == 1 ? aggregatePoints(s, x)
+          : kernel.eventPoints[x] * s.sum[x];
     }
     for (int i = 0; i < kernel.negativeKind.length; i++) {
       int x = kernel.negativeIndex[i];
       out[d + b + i] = switch (kernel.negativeKind[i]) {
         case 0 -> s.attributeHit[x] ? kernel.attributePoints[x] : 0.0;
         case 1 -> kernel.eventPoints[x] * s.sum[x];
+        case 3 -> aggregatePoints(s, x);
         default -> s.inactivityHit[x] ? kernel.inactivityPoints[x] : 0.0;
       };
     }
   }
 
-  private Kernel k() {
-    return kernel;
+  private double aggregatePoints(Kernel.Scratch s, int a) {
+    return s.aggregateHit[a] ? kernel.aggregatePoints[a] : 0.0;
   }
+
 }

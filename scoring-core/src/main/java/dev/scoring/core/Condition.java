@@ -75,7 +75,11 @@ public record Condition(String attribute, Operator operator, List<Object> operan
       this.jsonName = jsonName;
     }
 
-    /** Returns the operator's name in model files, such as {@code "atLeast"}. */
+    /**
+     * Returns the operator's name in model files, such as {@code "atLeast"}.
+     *
+     * @return the operator's name in model files, such as {@code "atLeast"}
+     */
     public String jsonName() {
       return jsonName;
     }
@@ -86,6 +90,10 @@ public record Condition(String attribute, Operator operator, List<Object> operan
    * whole and {@link Double} otherwise ({@code BETWEEN}, {@code AT_LEAST} and {@code BELOW}
    * keep doubles).
    *
+   * @param attribute  the attribute name, non-blank
+   * @param operator   the operator
+   * @param operands   the operands (see the class documentation)
+   * @param ignoreCase whether strings compare ignoring case
    * @throws IllegalArgumentException if the attribute is blank, an operand is missing, of
    *     the wrong type or not finite, or {@code ignoreCase} is set on another operator than
    *     {@code EQUALS} or {@code IN}
@@ -299,12 +307,20 @@ public record Condition(String attribute, Operator operator, List<Object> operan
       return new Condition(name, Operator.BELOW, List.of(x), false);
     }
 
-    /** Matches a present attribute (a string must not be blank). */
+    /**
+     * Matches a present attribute (a string must not be blank).
+     *
+     * @return the condition
+     */
     public Condition present() {
       return new Condition(name, Operator.PRESENT, List.of(true), false);
     }
 
-    /** Matches an absent attribute or a blank string. */
+    /**
+     * Matches an absent attribute or a blank string.
+     *
+     * @return the condition
+     */
     public Condition absent() {
       return new Condition(name, Operator.PRESENT, List.of(false), false);
     }

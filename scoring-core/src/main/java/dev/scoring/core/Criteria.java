@@ -14,7 +14,11 @@ import java.util.List;
  */
 public sealed interface Criteria permits Condition, Criteria.AllOf {
 
-  /** Returns the conditions, all of which must match; never empty. */
+  /**
+   * Returns the conditions, all of which must match.
+   *
+   * @return the conditions, never empty
+   */
   List<Condition> conditions();
 
   /**
@@ -41,6 +45,7 @@ public sealed interface Criteria permits Condition, Criteria.AllOf {
     /**
      * Copies the conditions.
      *
+     * @param conditions the conditions, at least one
      * @throws IllegalArgumentException if there is no condition
      */
     public AllOf {

@@ -30,7 +30,11 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.Linear, 
    */
   double factor(double ageDays);
 
-  /** Returns the decay that keeps every event at full weight. */
+  /**
+   * Returns the decay that keeps every event at full weight.
+   *
+   * @return the decay
+   */
   static Decay none() {
     return None.INSTANCE;
   }
@@ -110,6 +114,7 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.Linear, 
     /**
      * Validates the half-life.
      *
+     * @param days the half-life in days, positive and finite
      * @throws IllegalArgumentException if {@code days} is not positive and finite
      */
     public HalfLife {
@@ -134,6 +139,7 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.Linear, 
     /**
      * Validates the length.
      *
+     * @param days the age at which the factor reaches 0, positive and finite
      * @throws IllegalArgumentException if {@code days} is not positive and finite
      */
     public Linear {
@@ -159,6 +165,7 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.Linear, 
     /**
      * Copies and validates the steps.
      *
+     * @param steps at least one step, strictly increasing in {@code belowDays}
      * @throws IllegalArgumentException if the steps are empty or not strictly increasing
      */
     public Steps {
@@ -207,6 +214,8 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.Linear, 
     /**
      * Validates the step.
      *
+     * @param belowDays applies to ages below this, positive and finite
+     * @param factor    the factor, in [0, 1]
      * @throws IllegalArgumentException if {@code belowDays} is not positive and finite or
      *     {@code factor} is outside [0, 1]
      */

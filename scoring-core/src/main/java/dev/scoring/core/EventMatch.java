@@ -39,6 +39,11 @@ public record EventMatch(String event, OptionalInt withinDays, OptionalInt maxOc
   /**
    * Validates the components.
    *
+   * @param event          the event type, non-blank
+   * @param withinDays     counts only events younger than this many whole days (at least 1)
+   * @param maxOccurrences counts at most this many most recent events (at least 1)
+   * @param minValue       counts only events whose value is at least this (finite)
+   * @param decays         whether the model's decay applies; empty for the section default
    * @throws IllegalArgumentException if the event type is blank, {@code withinDays} or
    *     {@code maxOccurrences} is below 1, or {@code minValue} is not finite
    */

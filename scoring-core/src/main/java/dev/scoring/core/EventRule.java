@@ -17,13 +17,23 @@ import java.util.Objects;
  */
 public record EventRule(String id, EventMatch match, double points) implements Rule {
 
-  /** Checks the references. */
+  /**
+   * Checks the references.
+   *
+   * @param id     the rule id
+   * @param match  which events count
+   * @param points the points per counted event before decay, finite and non-zero
+   */
   public EventRule {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(match, "match");
   }
 
-  /** Returns whether the model's decay applies to this rule (false when unset). */
+  /**
+   * Returns whether the model's decay applies to this rule.
+   *
+   * @return whether it decays, false when unset
+   */
   public boolean decays() {
     return match.decays().orElse(false);
   }

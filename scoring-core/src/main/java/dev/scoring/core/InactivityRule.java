@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public record InactivityRule(String id, int inactiveDays, double points) implements Rule {
 
-  /** Checks the references. */
+  /**
+   * Checks the references.
+   *
+   * @param id           the rule id
+   * @param inactiveDays the inactivity threshold in whole days, at least 1
+   * @param points       the points, negative and finite
+   */
   public InactivityRule {
     Objects.requireNonNull(id, "id");
   }

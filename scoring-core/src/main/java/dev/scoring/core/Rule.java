@@ -8,9 +8,17 @@ package dev.scoring.core;
 public sealed interface Rule permits AttributeRule, EventRule, InactivityRule,
     AggregateRule {
 
-  /** Returns the rule's id, unique in its table. */
+  /**
+   * Returns the rule's id.
+   *
+   * @return the id, unique in its table
+   */
   String id();
 
-  /** Returns the points the rule contributes when it applies (before decay). */
+  /**
+   * Returns the points the rule contributes when it applies.
+   *
+   * @return the points, before decay
+   */
   double points();
 }

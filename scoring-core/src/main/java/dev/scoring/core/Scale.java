@@ -18,6 +18,8 @@ public record Scale(double min, double max) {
   /**
    * Validates the bounds.
    *
+   * @param min the lowest score, finite
+   * @param max the highest score, finite and greater than {@code min}
    * @throws IllegalArgumentException if a bound is not finite or {@code max <= min}
    */
   public Scale {

@@ -94,7 +94,11 @@ public final class ScoringTable implements ScoringModel {
     return new Builder(name);
   }
 
-  /** Returns a builder holding this table's definition and clock, to derive a new version. */
+  /**
+   * Returns a builder holding this table's definition and clock, to derive a new version.
+   *
+   * @return a builder holding this table's definition and clock, to derive a new version
+   */
   public Builder toBuilder() {
     Builder b = new Builder(name);
     b.version = version;
@@ -126,27 +130,47 @@ public final class ScoringTable implements ScoringModel {
     return version;
   }
 
-  /** Returns the scale scores are clamped to. */
+  /**
+   * Returns the scale scores are clamped to.
+   *
+   * @return the scale scores are clamped to
+   */
   public Scale scale() {
     return scale;
   }
 
-  /** Returns the decay applied to decaying event rules. */
+  /**
+   * Returns the decay applied to decaying event rules.
+   *
+   * @return the decay applied to decaying event rules
+   */
   public Decay decay() {
     return decay;
   }
 
-  /** Returns the cap on the demographic sum, if any. */
+  /**
+   * Returns the cap on the demographic sum, if any.
+   *
+   * @return the cap on the demographic sum, if any
+   */
   public OptionalDouble demographicCap() {
     return demographicCap;
   }
 
-  /** Returns the cap on the behavioral sum, if any. */
+  /**
+   * Returns the cap on the behavioral sum, if any.
+   *
+   * @return the cap on the behavioral sum, if any
+   */
   public OptionalDouble behavioralCap() {
     return behavioralCap;
   }
 
-  /** Returns the demographic rules in order. */
+  /**
+   * Returns the demographic rules in order.
+   *
+   * @return the demographic rules in order
+   */
   public List<AttributeRule> demographic() {
     return demographic;
   }
@@ -154,6 +178,8 @@ public final class ScoringTable implements ScoringModel {
   /**
    * Returns the behavioral event rules in order; each has {@code decays} set. Behavioral
    * aggregate rules are not among them: see {@link #behavioralRules()}.
+   *
+   * @return the behavioral event rules, unmodifiable
    */
   public List<EventRule> behavioral() {
     return behavioral;
@@ -169,7 +195,11 @@ public final class ScoringTable implements ScoringModel {
     return behavioralRules;
   }
 
-  /** Returns the negative rules (attribute, event, inactivity and aggregate) in order. */
+  /**
+   * Returns the negative rules (attribute, event, inactivity and aggregate) in order.
+   *
+   * @return the negative rules (attribute, event, inactivity and aggregate) in order
+   */
   public List<Rule> negative() {
     return negative;
   }
@@ -184,7 +214,11 @@ public final class ScoringTable implements ScoringModel {
     return baseTier;
   }
 
-  /** Returns the clock {@link #score(Contact)} reads "now" from. */
+  /**
+   * Returns the clock {@link #score(Contact)} reads "now" from.
+   *
+   * @return the clock {@link #score(Contact)} reads "now" from
+   */
   public Clock clock() {
     return clock;
   }
@@ -193,6 +227,8 @@ public final class ScoringTable implements ScoringModel {
    * Returns the canonical JSON form of this table (SPEC section 7): fixed key order, rules
    * in table order, section defaults left out, whole numbers without a fraction. Two tables
    * are {@link #equals equal} exactly when their canonical JSON is equal.
+   *
+   * @return the canonical JSON text
    */
   public String toJson() {
     String json = canonicalJson;
@@ -251,6 +287,7 @@ public final class ScoringTable implements ScoringModel {
 
   static {
     dev.scoring.core.internal.CompactModel.register(CompactKernel::of);
+    dev.scoring.core.internal.Unvalidated.register(ScoringTable::new);
   }
 
   /** The kernel fed from primitive arrays, for the live scorer; made on first use. */
@@ -591,6 +628,10 @@ public final class ScoringTable implements ScoringModel {
         ids.remove(checked);
         throw error(path + ".points", "positive and finite for an aggregate rule", points);
       }
+      if (Math.abs(points) > MAX_POINTS) {
+        ids.remove(checked);
+        atMostMaxPoints(path, points);
+      }
       behavioralRules.add(new AggregateRule(checked, when, points));
       return this;
     }
@@ -612,9 +653,9 @@ public final class ScoringTable implements ScoringModel {
       String path = "negative[" + negative.size() + "]";
       Objects.requireNonNull(when, "when");
       String checked = id(path, id);
-      if (!Double.isFinite(points) || !(points < 0)) {
+      if (!Double.isFinite(points) || !(points < 0) || Math.abs(points) > MAX_POINTS) {
         ids.remove(checked);
-        throw error(path + ".points", "negative and finite", points);
+        negativePoints(path, points);
       }
       negative.add(new AggregateRule(checked, when, points));
       return this;
@@ -717,7 +758,7 @@ public final class ScoringTable implements ScoringModel {
      *     {@code tiers[0].atLeast must be <= scale.max (100), but was 150}
      */
     public ScoringTable build() {
-      if (demographic.isEmpty() && behavioral.isEmpty() && negative.isEmpty()) {
+      if (demographic.isEmpty() && behavioralRules.isEmpty() && negative.isEmpty()) {
         throw new ModelException("", "model must have at least one rule (demographic,"
             + " behavioral or negative), but had none");
       }
@@ -738,8 +779,10 @@ public final class ScoringTable implements ScoringModel {
       for (int i = 0; i < demographic.size(); i++) {
         Feasibility.requireCanFire("demographic[" + i + "]", demographic.get(i));
       }
-      for (int i = 0; i < behavioral.size(); i++) {
-        Feasibility.requireCanCount("behavioral[" + i + "]", behavioral.get(i), decay);
+      for (int i = 0; i < behavioralRules.size(); i++) {
+        if (behavioralRules.get(i) instanceof EventRule e) {
+          Feasibility.requireCanCount("behavioral[" + i + "]", e, decay);
+        }
       }
       for (int i = 0; i < negative.size(); i++) {
         Rule r = negative.get(i);

@@ -1,5 +1,6 @@
 package dev.scoring.core;
 
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Contact;
 import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Event;

@@ -33,10 +33,12 @@ public final class LiveCpuTime {
    * Prints, per round, the CPU nanoseconds per operation of {@code model.score},
    * of the history copy and of {@code LiveScorer.record}; the first rounds are warm-up.
    *
-   * @param args the history length, events per contact (default 20)
+   * @param args the history length, events per contact (default 20), and how many events of
+   *     a type no rule reads ({@code page_view}) each contact has besides (default 0)
    */
   public static void main(String[] args) {
     final int history = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    final int ignored = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     ScoringTable model = ExampleModels.seed();
     Instant now = Instant.now();
@@ -60,6 +62,9 @@ public final class LiveCpuTime {
         for (int k = 0; k < history; k++) {
           b.event(events[random.nextInt(events.length)].type(),
               now.minusSeconds(random.nextInt(180 * 86_400)));
+        }
+        for (int k = 0; k < ignored; k++) {
+          b.event("page_view", now.minusSeconds(random.nextInt(180 * 86_400)));
         }
         population[i] = b.build();
         scorer.upsert(population[i]);

@@ -9,6 +9,7 @@ import dev.scoring.core.AggregateRule;
 import dev.scoring.core.InactivityRule;
 import dev.scoring.core.Rule;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.internal.Unvalidated;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +46,8 @@ final class AggregateAnalysis {
     for (AggregateRule a : aggregates) {
       without.removeRule(a.id());
     }
-    ScoringTable base = without.build();
+    // the table without its aggregate rules may have no rule left, which build() refuses
+    ScoringTable base = Unvalidated.build(without);
     ModelAnalysis b = new Analyzer(base).analyse();
 
     List<Finding> findings = new ArrayList<>(b.findings());

@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record Finding(Kind kind, String subject, String message) {
 
-  /** Checks the references. */
+  /**
+   * Checks the references.
+   *
+   * @param kind    what kind of problem
+   * @param subject the rule id or tier name concerned
+   * @param message a one-line explanation naming the rules, conditions or values involved
+   */
   public Finding {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(subject, "subject");
@@ -22,9 +28,17 @@ public record Finding(Kind kind, String subject, String message) {
 
   /** The kinds of findings. */
   public enum Kind {
-    /** An attribute rule no value can satisfy: an empty range or contradictory conditions. */
+    /**
+     * An attribute rule no value can satisfy: an empty range or contradictory conditions.
+     * {@link dev.scoring.core.ScoringTable.Builder#build()} refuses such rules, so a built
+     * table never has this finding.
+     */
     NEVER_FIRES,
-    /** An event rule whose decay factor is 0 at every age it matches: it never adds points. */
+    /**
+     * An event rule whose decay factor is 0 at every age it matches: it never adds points.
+     * {@link dev.scoring.core.ScoringTable.Builder#build()} refuses such rules, so a built
+     * table never has this finding.
+     */
     NEVER_COUNTS,
     /** An inactivity rule that always applies, because no behavioral rule defines activity. */
     ALWAYS_APPLIES,
@@ -32,7 +46,11 @@ public record Finding(Kind kind, String subject, String message) {
     DUPLICATE,
     /** A rule that fires whenever another rule of its section fires: points add up. */
     SHADOWED,
-    /** A tier above {@code scale.max}: no score reaches it. */
+    /**
+     * A tier above {@code scale.max}: no score reaches it.
+     * {@link dev.scoring.core.ScoringTable.Builder#build()} refuses such tiers, so a built
+     * table never has this finding.
+     */
     TIER_ABOVE_SCALE,
     /** A tier at or below {@code scale.min}: every score reaches it. */
     TIER_AT_OR_BELOW_SCALE_MIN,

@@ -94,7 +94,11 @@ public final class ExampleContacts {
     return contacts;
   }
 
-  /** Returns the next contact of the sequence. */
+  /**
+   * Returns the next contact of the sequence.
+   *
+   * @return the next contact of the sequence
+   */
   public Contact next() {
     SplittableRandom r = random;
     Contact.Builder b = Contact.builder("c-" + next++);

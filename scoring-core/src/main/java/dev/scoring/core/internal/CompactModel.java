@@ -40,7 +40,11 @@ public interface CompactModel {
     Registry.FACTORY.compareAndSet(null, factory);
   }
 
-  /** Returns the model. */
+  /**
+   * Returns the model.
+   *
+   * @return the model
+   */
   ScoringModel model();
 
   /**
@@ -51,10 +55,18 @@ public interface CompactModel {
    */
   int typeId(String type);
 
-  /** Returns the event types some rule reads, in type id order. */
+  /**
+   * Returns the event types some rule reads, in type id order.
+   *
+   * @return the event types some rule reads, in type id order
+   */
   List<String> eventTypes();
 
-  /** Returns the length of a matched-conditions bit set, in longs. */
+  /**
+   * Returns the length of a matched-conditions bit set, in longs.
+   *
+   * @return the length of a matched-conditions bit set, in longs
+   */
   int words();
 
   /**
@@ -65,7 +77,11 @@ public interface CompactModel {
    */
   void match(Map<String, Object> attributes, long[] matched);
 
-  /** Returns the number of rules: demographic, behavioral, then negative, in table order. */
+  /**
+   * Returns the number of rules: demographic, behavioral, then negative, in table order.
+   *
+   * @return the number of rules: demographic, behavioral, then negative, in table order
+   */
   int ruleCount();
 
   /**

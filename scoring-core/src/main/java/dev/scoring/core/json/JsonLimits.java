@@ -65,17 +65,29 @@ public final class JsonLimits {
     this.maxMessageLength = b.maxMessageLength;
   }
 
-  /** Returns the default limits (see the class documentation). */
+  /**
+   * Returns the default limits (see the class documentation).
+   *
+   * @return the default limits (see the class documentation)
+   */
   public static JsonLimits defaults() {
     return DEFAULTS;
   }
 
-  /** Returns a builder starting from the default limits. */
+  /**
+   * Returns a builder starting from the default limits.
+   *
+   * @return a builder starting from the default limits
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder starting from these limits. */
+  /**
+   * Returns a builder starting from these limits.
+   *
+   * @return a builder starting from these limits
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.maxDocumentLength = maxDocumentLength;
@@ -92,42 +104,72 @@ public final class JsonLimits {
   /**
    * Returns the longest model file (in characters, or bytes when read from a stream or a
    * file) and the longest contact document or NDJSON line (in characters).
+   *
+   * @return the longest document
    */
   public long maxDocumentLength() {
     return maxDocumentLength;
   }
 
-  /** Returns the deepest nesting of arrays and objects. */
+  /**
+   * Returns the deepest nesting of arrays and objects.
+   *
+   * @return the deepest nesting of arrays and objects
+   */
   public int maxNestingDepth() {
     return maxNestingDepth;
   }
 
-  /** Returns the longest string value or field name, in characters. */
+  /**
+   * Returns the longest string value or field name, in characters.
+   *
+   * @return the longest string value or field name, in characters
+   */
   public int maxStringLength() {
     return maxStringLength;
   }
 
-  /** Returns the largest number of rules in a model, all sections together. */
+  /**
+   * Returns the largest number of rules in a model, all sections together.
+   *
+   * @return the largest number of rules in a model, all sections together
+   */
   public int maxRules() {
     return maxRules;
   }
 
-  /** Returns the largest number of tiers in a model. */
+  /**
+   * Returns the largest number of tiers in a model.
+   *
+   * @return the largest number of tiers in a model
+   */
   public int maxTiers() {
     return maxTiers;
   }
 
-  /** Returns the largest number of steps of a step decay in a model. */
+  /**
+   * Returns the largest number of steps of a step decay in a model.
+   *
+   * @return the largest number of steps of a step decay in a model
+   */
   public int maxDecaySteps() {
     return maxDecaySteps;
   }
 
-  /** Returns the largest number of conditions of one rule (the first and its {@code and}). */
+  /**
+   * Returns the largest number of conditions of one rule (the first and its {@code and}).
+   *
+   * @return the largest number of conditions of one rule (the first and its {@code and})
+   */
   public int maxConditionsPerRule() {
     return maxConditionsPerRule;
   }
 
-  /** Returns the longest message of an error from reading a model, in characters. */
+  /**
+   * Returns the longest message of an error from reading a model, in characters.
+   *
+   * @return the longest message of an error from reading a model, in characters
+   */
   public int maxMessageLength() {
     return maxMessageLength;
   }
@@ -292,7 +334,11 @@ public final class JsonLimits {
       return value;
     }
 
-    /** Returns the limits; the builder can be used again. */
+    /**
+     * Returns the limits; the builder can be used again.
+     *
+     * @return the limits; the builder can be used again
+     */
     public JsonLimits build() {
       return new JsonLimits(this);
     }

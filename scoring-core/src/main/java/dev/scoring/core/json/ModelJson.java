@@ -2,17 +2,13 @@ package dev.scoring.core.json;
 
 import dev.scoring.api.ModelException;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +29,7 @@ import java.util.Objects;
  * {@link #read(InputStream)} and {@link #read(Reader)} take a file, bytes or characters. Each
  * has a variant taking {@link JsonLimits}; the others use {@link JsonLimits#defaults()}. Bytes
  * must be UTF-8 (a byte-order mark at the start is skipped): an invalid sequence, such as
- * the overlong {@code C0 AF}, is refused with its byte offset. The document is read into a
+ * the overlong {@code C0 AF}, is refused with its place (byte 1 is the first of the file). The document is read into a
  * plain JSON tree (no data binding, no type information, so nothing in a file can make the
  * reader instantiate a class or run code) and replayed onto
  * {@link ScoringTable#builder(String)}: a file is validated exactly as Java code is, and
@@ -265,30 +261,16 @@ public final class ModelJson {
     return new ModelException(e.path(), m.substring(0, max - 3) + "...", e);
   }
 
-  /** Decodes strict UTF-8, skipping a byte-order mark; refuses bad bytes with the offset. */
+  /** Decodes strict UTF-8, skipping a byte-order mark; refuses bad bytes with their place. */
   private static String decodeUtf8(byte[] bytes) {
     int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
         && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    CharBuffer out = CharBuffer.allocate(bytes.length - start);
-    CoderResult r = decoder.decode(in, out, true);
-    if (r.isUnderflow()) {
-      r = decoder.flush(out);
+    int bad = Utf8.invalidAt(bytes, start, bytes.length);
+    if (bad >= 0) {
+      // the same words as the contact readers: bytes counted from 1, from the file's start
+      throw new ModelException("", "model must be valid UTF-8, but was invalid at byte "
+          + (bad + 1) + " (0x" + String.format(Locale.ROOT, "%02X", bytes[bad] & 0xFF) + ")");
     }
-    if (r.isError()) {
-      int at = in.position();
-      StringBuilder seq = new StringBuilder();
-      for (int k = 0; k < r.length() && at + k < bytes.length; k++) {
-        seq.append(k == 0 ? "" : " ")
-            .append(String.format(Locale.ROOT, "%02X", bytes[at + k] & 0xFF));
-      }
-      throw new ModelException("", "model must be valid UTF-8, but had the invalid byte"
-          + " sequence " + seq + " at byte offset " + at);
-    }
-    out.flip();
-    return out.toString();
+    return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
   }
 }

@@ -30,6 +30,12 @@ public record ModelSwap(ScoringModel previous, ScoringModel current, Instant asO
   /**
    * Copies the changes.
    *
+   * @param previous the {@code previous} component
+   * @param current the {@code current} component
+   * @param asOf the {@code asOf} component
+   * @param contacts the {@code contacts} component
+   * @param changes the {@code changes} component
+   * @param report the {@code report} component
    * @throws NullPointerException if a component is null
    */
   public ModelSwap {

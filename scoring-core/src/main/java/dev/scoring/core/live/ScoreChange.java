@@ -32,6 +32,12 @@ public record ScoreChange(Optional<Score> previous, Score current, Cause cause,
   /**
    * Validates the components.
    *
+   * @param previous the {@code previous} component
+   * @param current the {@code current} component
+   * @param cause the {@code cause} component
+   * @param event the {@code event} component
+   * @param rule the {@code rule} component
+   * @param ruleDelta the {@code ruleDelta} component
    * @throws NullPointerException     if a component is null
    * @throws IllegalArgumentException if the event is present for a cause other than
    *                                  {@link Cause#EVENT} or absent for it
@@ -48,7 +54,11 @@ public record ScoreChange(Optional<Score> previous, Score current, Cause cause,
     }
   }
 
-  /** Returns whether the tier changed too. */
+  /**
+   * Returns whether the tier changed too.
+   *
+   * @return whether the tier changed too
+   */
   public boolean tierChanged() {
     return previous.isEmpty() || !previous.get().tier().equals(current.tier());
   }

@@ -27,6 +27,11 @@ public record SweepReport(Instant asOf, Optional<Instant> previousSweep, int con
   /**
    * Copies the changes.
    *
+   * @param asOf the {@code asOf} component
+   * @param previousSweep the {@code previousSweep} component
+   * @param contacts the {@code contacts} component
+   * @param changes the {@code changes} component
+   * @param sincePrevious the {@code sincePrevious} component
    * @throws NullPointerException if a component is null
    */
   public SweepReport {

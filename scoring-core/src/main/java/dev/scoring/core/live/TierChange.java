@@ -38,6 +38,14 @@ public record TierChange(long sequence, String contactId, String previousTier,
   /**
    * Validates the components.
    *
+   * @param sequence the {@code sequence} component
+   * @param contactId the {@code contactId} component
+   * @param previousTier the {@code previousTier} component
+   * @param previous the {@code previous} component
+   * @param current the {@code current} component
+   * @param cause the {@code cause} component
+   * @param event the {@code event} component
+   * @param modelFingerprint the {@code modelFingerprint} component
    * @throws NullPointerException     if a component is null
    * @throws IllegalArgumentException if the tiers are equal, or the event is present for a
    *                                  cause other than {@link Cause#EVENT} or absent for it
@@ -61,7 +69,11 @@ public record TierChange(long sequence, String contactId, String previousTier,
     }
   }
 
-  /** Returns the new tier, {@code current().tier()}. */
+  /**
+   * Returns the new tier, {@code current().tier()}.
+   *
+   * @return the new tier, {@code current().tier()}
+   */
   public String currentTier() {
     return current.tier();
   }

@@ -9,7 +9,10 @@ package dev.scoring.core.live;
  * same time from different threads, so an implementation must be thread-safe. Calls are made
  * by the threads that use the scorer, outside the contacts' locks: a listener may call the
  * scorer back (a sweep or model swap holds its own lock while it delivers, so another
- * thread's sweep waits for it). A listener that throws is logged and does not stop delivery to the others.
+ * thread's sweep waits for it). Whatever a listener throws, {@link RuntimeException} or
+ * {@link Error}, is logged (level ERROR) and neither stops delivery to the other listeners
+ * and of the next changes nor reaches the caller of the scorer's operation, whose effect is
+ * already stored.
  */
 @FunctionalInterface
 public interface TierChangeListener {

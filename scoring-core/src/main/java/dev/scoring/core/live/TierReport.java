@@ -79,7 +79,11 @@ public final class TierReport {
     return s;
   }
 
-  /** Returns the contacts whose tier changed, in order of id. */
+  /**
+   * Returns the contacts whose tier changed, in order of id.
+   *
+   * @return the contacts whose tier changed, in order of id
+   */
   public List<Move> moves() {
     return moves;
   }
@@ -104,17 +108,29 @@ public final class TierReport {
     return left.getOrDefault(tier, List.of());
   }
 
-  /** Returns, per tier name in order, the ids of the contacts that entered it. */
+  /**
+   * Returns, per tier name in order, the ids of the contacts that entered it.
+   *
+   * @return per tier name in order, the ids of the contacts that entered it
+   */
   public Map<String, List<String>> entered() {
     return entered;
   }
 
-  /** Returns, per tier name in order, the ids of the contacts that left it. */
+  /**
+   * Returns, per tier name in order, the ids of the contacts that left it.
+   *
+   * @return per tier name in order, the ids of the contacts that left it
+   */
   public Map<String, List<String>> left() {
     return left;
   }
 
-  /** Returns true when no contact changed tier. */
+  /**
+   * Returns true when no contact changed tier.
+   *
+   * @return true when no contact changed tier
+   */
   public boolean isEmpty() {
     return moves.isEmpty();
   }
@@ -158,6 +174,9 @@ public final class TierReport {
     /**
      * Validates the components.
      *
+     * @param contactId the {@code contactId} component
+     * @param previous the {@code previous} component
+     * @param current the {@code current} component
      * @throws NullPointerException if a component is null
      */
     public Move {
@@ -166,12 +185,20 @@ public final class TierReport {
       Objects.requireNonNull(current, "current");
     }
 
-    /** Returns the previous tier, empty when the contact was not in the previous scores. */
+    /**
+     * Returns the previous tier, empty when the contact was not in the previous scores.
+     *
+     * @return the previous tier, empty when the contact was not in the previous scores
+     */
     public Optional<String> previousTier() {
       return previous.map(Score::tier);
     }
 
-    /** Returns the new tier, empty when the contact is not in the new scores. */
+    /**
+     * Returns the new tier, empty when the contact is not in the new scores.
+     *
+     * @return the new tier, empty when the contact is not in the new scores
+     */
     public Optional<String> currentTier() {
       return current.map(Score::tier);
     }

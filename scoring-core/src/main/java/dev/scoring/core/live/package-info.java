@@ -1,8 +1,10 @@
 /**
  * Live scoring: events in, scores and tier changes out.
  *
- * <p>A {@link dev.scoring.core.live.LiveScorer} keeps each contact's history in a bounded
- * cache, returns the exact model score after every event, and tells
+ * <p>A {@link dev.scoring.core.live.LiveScorer} keeps each contact's history as compact
+ * primitive columns in a bounded cache (only the events the model can read), returns the
+ * exact model score after every event, optionally keeps a log of each contact's score
+ * changes ({@link dev.scoring.core.live.ScoreChange}), and tells
  * {@link dev.scoring.core.live.TierChangeListener}s when a contact changes tier, because of
  * an event, of time passing ({@link dev.scoring.core.live.LiveScorer#sweep}) or of a new
  * model version ({@link dev.scoring.core.live.LiveScorer#swapModel}).

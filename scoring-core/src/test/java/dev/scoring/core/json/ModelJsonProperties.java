@@ -78,15 +78,17 @@ class ModelJsonProperties {
         Tuple.of(2, m.map(a -> Tuple.of(a, ModelJson.parse(a.toJson())))),
         Tuple.of(2, m.map(a -> Tuple.of(a, a.toBuilder().version(a.version() + "'").build()))),
         Tuple.of(2, m.map(a -> Tuple.of(a, a.toBuilder().baseTier(a.baseTier() + "'").build()))),
-        Tuple.of(2, m.filter(a -> !a.demographic().isEmpty() || !a.behavioral().isEmpty()
-                || !a.negative().isEmpty())
+        // a table needs a rule, so only tables with two or more lose one
+        Tuple.of(2, m.filter(a -> a.demographic().size() + a.behavioralRules().size()
+                + a.negative().size() >= 2)
             .map(a -> Tuple.of(a, withoutFirstRule(a)))),
         Tuple.of(1, Arbitraries.entries(m, m).map(e -> Tuple.of(e.getKey(), e.getValue()))));
   }
 
   private static ScoringTable withoutFirstRule(ScoringTable a) {
     String id = !a.demographic().isEmpty() ? a.demographic().get(0).id()
-        : !a.behavioral().isEmpty() ? a.behavioral().get(0).id() : a.negative().get(0).id();
+        : !a.behavioralRules().isEmpty() ? a.behavioralRules().get(0).id()
+        : a.negative().get(0).id();
     return a.toBuilder().removeRule(id).build();
   }
 

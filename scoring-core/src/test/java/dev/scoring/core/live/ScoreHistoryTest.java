@@ -86,6 +86,30 @@ class ScoreHistoryTest {
   }
 
   @Test
+  void aggregateRules_areNamedWhenTheyMoveMost() {
+    ScoringTable engaged = ScoringTable.builder("engaged")
+        .behavioral("visit", dev.scoring.core.EventMatch.on("page_view"), 5)
+        .behavioral("regular", dev.scoring.core.Aggregate.count("page_view").atLeast(3), 25)
+        .negative("bouncy", dev.scoring.core.Aggregate.count("hard_bounce").atLeast(1), -7)
+        .tier("MQL", 30)
+        .build();
+    LiveScorer scorer = LiveScorer.builder(engaged).clock(clock).scoreHistory(10).build();
+    Contact.Builder all = Contact.builder("c-1");
+    for (String type : List.of("page_view", "page_view", "page_view", "hard_bounce")) {
+      Event e = Event.of(type, NOW);
+      all.event(e);
+      assertEquals(engaged.score(all.build(), NOW), scorer.record("c-1", e));
+    }
+    List<ScoreChange> log = scorer.scoreHistory("c-1");
+    assertEquals(List.of(5.0, 10.0, 40.0, 33.0),
+        log.stream().map(c -> c.current().score()).toList());
+    assertEquals(Optional.of("regular"), log.get(2).rule());
+    assertEquals(25.0, log.get(2).ruleDelta());
+    assertEquals(Optional.of("bouncy"), log.get(3).rule());
+    assertEquals(-7.0, log.get(3).ruleDelta());
+  }
+
+  @Test
   void scoreHistory_boundIsChecked() {
     assertEquals("scoreHistory must be between 0 and 10000, but was 10001",
         assertThrows(IllegalArgumentException.class,

@@ -17,6 +17,7 @@ public record ContactAttributes(Map<String, Object> values) {
   /**
    * Normalises and copies the values.
    *
+   * @param values the {@code values} component
    * @throws IllegalArgumentException if a name or value is not one a contact accepts
    * @throws NullPointerException     if {@code values} is null
    */

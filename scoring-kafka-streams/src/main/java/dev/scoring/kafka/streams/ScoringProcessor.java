@@ -76,7 +76,8 @@ final class ScoringProcessor implements Processor<String, Object, String, Object
     if (s == null) {
       s = ContactState.empty(id);
     }
-    int inserted = -1;
+    int inserted = -1; // the new event's index; -2: attributes replaced; -1: no change
+    java.util.Map<String, Object> previousAttributes = null;
     Cause cause;
     Event event = null;
     if (value instanceof Event e) {
@@ -92,6 +93,7 @@ final class ScoringProcessor implements Processor<String, Object, String, Object
       }
     } else if (value instanceof ContactAttributes a) {
       cause = Cause.UPSERT;
+      previousAttributes = s.attributes;
       s.attributes = a.values();
       inserted = -2;
     } else {
@@ -108,8 +110,17 @@ final class ScoringProcessor implements Processor<String, Object, String, Object
     } else {
       Score before = s.reported;
       if (inserted != -1 && !before.tier().equals(target.tier())) {
-        Score without = inserted >= 0 ? s.score(model, compact, asOf, inserted) : null;
-        if (without != null && !before.tier().equals(without.tier())) {
+        // The contact as it was, as of now: did time alone move it first?
+        Score without;
+        if (inserted >= 0) {
+          without = s.score(model, compact, asOf, inserted);
+        } else {
+          java.util.Map<String, Object> replaced = s.attributes;
+          s.attributes = previousAttributes;
+          without = s.score(model, compact, asOf, -1);
+          s.attributes = replaced;
+        }
+        if (!before.tier().equals(without.tier())) {
           changes.add(change(s, before.tier(), before, without, Cause.TIME, null));
           before = without;
         }

@@ -255,6 +255,69 @@ class LiveScoringTopologyTest {
     }
   }
 
+  @Test
+  void modelFromASupplier_onStreamTime_switchesBeforeTheNextRecord() {
+    ScoringTable v1 = model();
+    ScoringTable v2 = v1.toBuilder().version("2").clearTiers().tier("MQL", 30).build();
+    java.util.concurrent.atomic.AtomicReference<ScoringTable> current =
+        new java.util.concurrent.atomic.AtomicReference<>(v1);
+    LiveScoringTopology scoring = LiveScoringTopology.builder(current::get)
+        .sweepEvery(Duration.ofDays(1),
+            org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME)
+        .build();
+    try (Run run = new Run(scoring, props(), START)) {
+      run.events.pipeInput("c-1", Event.of("demo_request", START), START);
+      run.events.pipeInput("c-2", Event.of("page_view", START, 50), START);
+      assertEquals(List.of("1", "1"), run.scores.readValuesToList().stream()
+          .map(Score::modelVersion).toList());
+      current.set(v2);
+      Instant later = START.plusSeconds(3600);
+      run.events.pipeInput("c-2", Event.of("page_view", START, 50), later);
+      // c-1 (40) and c-2 (10) rescored as of stream time under v2 before c-2's new event
+      List<KeyValue<String, Score>> scores = run.scores.readKeyValuesToList();
+      assertEquals(List.of("c-1", "c-2", "c-2"), scores.stream().map(kv -> kv.key).toList());
+      for (KeyValue<String, Score> kv : scores) {
+        assertEquals("2", kv.value.modelVersion());
+      }
+      assertSameBits(v2.score(Contact.builder("c-2").event("page_view", START, 50)
+          .event("page_view", START, 50).build(), later), scores.get(2).value);
+      List<TierChange> changes = run.changes.readValuesToList();
+      assertEquals(List.of("c-1 cold -> MQL MODEL_CHANGE"), changes.stream()
+          .map(c -> c.contactId() + " " + c.previousTier() + " -> " + c.currentTier() + " "
+              + c.cause()).toList());
+      // stream time moves only with records: a day later, the sweep finds the decay
+      run.events.pipeInput("c-3", Event.of("blog_visit", START), START.plus(Duration.ofDays(40)));
+      assertEquals(List.of("c-1 MQL -> cold TIME"), run.changes.readValuesToList().stream()
+          .map(c -> c.contactId() + " " + c.previousTier() + " -> " + c.currentTier() + " "
+              + c.cause()).toList());
+    }
+  }
+
+  @Test
+  void attributesRecord_reportsTheDropTimeMadeFirst_thenItsOwnChange() {
+    ScoringTable model = ScoringTable.builder("vip").decay(Decay.halfLife(30))
+        .demographic("exec", attribute("title").equalTo("exec"), 20)
+        .demographic("vip", attribute("vip").equalTo(true), 45)
+        .behavioral("demo", on("demo_request"), 40)
+        .tier("MQL", 60).tier("SQL", 80).baseTier("cold")
+        .build();
+    LiveScoringTopology scoring = LiveScoringTopology.builder(model)
+        .attributesTopic("attributes")
+        .sweepEvery(Duration.ofDays(365),
+            org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME)
+        .build();
+    try (Run run = new Run(scoring, props(), START)) {
+      run.attributes.pipeInput("c-1", new ContactAttributes(Map.of("title", "exec")), START);
+      run.events.pipeInput("c-1", Event.of("demo_request", START), START);   // 60: MQL
+      run.driver.advanceWallClockTime(Duration.ofDays(30));                   // 40: cold
+      run.attributes.pipeInput("c-1",
+          new ContactAttributes(Map.of("title", "exec", "vip", true)), START); // 85: SQL
+      assertEquals(List.of("cold -> MQL EVENT", "MQL -> cold TIME", "cold -> SQL UPSERT"),
+          run.changes.readValuesToList().stream().map(c -> c.previousTier() + " -> "
+              + c.currentTier() + " " + c.cause()).toList());
+    }
+  }
+
   static Contact contact(String id, Map<String, Map<String, Object>> attributes,
       List<Event> events) {
     return Contact.builder(id).attributes(attributes.getOrDefault(id, Map.of()))

@@ -1,5 +1,6 @@
 package dev.scoring.spark.benchmarks;
 
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.core.BatchScorer;

@@ -1,0 +1,134 @@
+package dev.scoring.cli;
+
+import dev.scoring.api.Explanation;
+import dev.scoring.api.ModelException;
+import dev.scoring.core.BatchScorer;
+import dev.scoring.core.BatchScores;
+import dev.scoring.core.ContactTable;
+import dev.scoring.core.ScoringTable;
+import dev.scoring.core.json.ModelJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code scoring score}: scores every contact of a file with a JSON model, as of an instant,
+ * on every core, and writes one line per contact (NDJSON or CSV, gzip when the name ends
+ * with {@code .gz}). The scores are the columnar batch path's, the same bits as
+ * {@code model.score(contact, asOf)}.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+    versionProvider = ScoringCli.Version.class,
+    description = "Scores every contact of a file with a JSON model and writes one line per"
+        + " contact. Bad lines are reported on standard error with their line numbers and"
+        + " skipped (exit code 1).")
+final class ScoreCommand implements Callable<Integer> {
+  @ParentCommand
+  ScoringCli root;
+
+  @Option(names = "--model", required = true, paramLabel = "<file>",
+      description = "The model, a JSON file (SPEC section 7).")
+  Path model;
+
+  @Mixin
+  ContactOptions contacts;
+
+  @Option(names = "--as-of", required = true, paramLabel = "<instant>",
+      description = "The instant to score as of, ISO-8601 (2026-11-30T00:00:00Z).")
+  Instant asOf;
+
+  @Option(names = "--out", paramLabel = "<file>",
+      description = "Where the scores go; standard output when absent or -. A name ending"
+          + " with .gz is gzip-compressed.")
+  Path out;
+
+  @Option(names = "--format", paramLabel = "<format>",
+      description = "ndjson or csv. Default: csv when --out ends with .csv or .csv.gz,"
+          + " else ndjson.")
+  ScoreWriter.Format format;
+
+  @Option(names = "--explain",
+      description = "Add each score's explanation (the rules that contributed, ndjson only).")
+  boolean explain;
+
+  @Option(names = "--threads", paramLabel = "<n>",
+      description = "Threads that score. Default: the number of processors.")
+  Integer threads;
+
+  @Option(names = "--no-progress", negatable = false,
+      description = "No progress bar (it is shown only in a terminal anyway).")
+  boolean noProgress;
+
+  /** Creates the command; picocli calls it. */
+  ScoreCommand() {}
+
+  @Override
+  public Integer call() throws IOException {
+    PrintStream err = root.err;
+    ScoreWriter.Format fmt = format != null ? format
+        : out != null && Io.isCsv(out) ? ScoreWriter.Format.csv : ScoreWriter.Format.ndjson;
+    if (explain && fmt == ScoreWriter.Format.csv) {
+      throw new UsageException("--explain must come with --format ndjson, but was csv");
+    }
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1) {
+      throw new UsageException("--threads must be at least 1, but was " + n);
+    }
+    ScoringTable table = loadModel(model);
+    long t0 = System.nanoTime();
+    ContactTable contactTable;
+    long badCount;
+    try (BadLines bad = new BadLines(err, contacts.badLines)) {
+      contactTable = new ContactSource(contacts, bad, !noProgress, err).table();
+      badCount = bad.count();
+    }
+    long t1 = System.nanoTime();
+    BatchScores scores = BatchScorer.of(table).score(contactTable, asOf, n);
+    long t2 = System.nanoTime();
+    try (OutputStream stream = Io.create(out, root.out);
+         ScoreWriter writer = ScoreWriter.of(fmt, stream, table, scores)) {
+      for (int i = 0; i < contactTable.size(); i++) {
+        Explanation explanation = explain ? table.explain(contactTable.contact(i), asOf) : null;
+        writer.write(contactTable.id(i), scores, i, explanation);
+      }
+    } catch (UncheckedIOException e) {
+      throw new BadInputException("output must be writable, but " + e.getMessage(), e);
+    }
+    long t3 = System.nanoTime();
+    err.printf(Locale.ROOT, "scored %,d contacts (%,d bad lines skipped): read %.2f s,"
+            + " scored %.2f s on %d threads, written %.2f s; tiers %s%n",
+        contactTable.size(), badCount, (t1 - t0) / 1e9, (t2 - t1) / 1e9, n, (t3 - t2) / 1e9,
+        scores.tierCountsByName());
+    return badCount > 0 ? Exit.FINDINGS : Exit.OK;
+  }
+
+  /**
+   * Reads a model file.
+   *
+   * @param file the JSON model
+   * @return the model
+   * @throws BadInputException if it is missing, unreadable or not a valid model
+   */
+  static ScoringTable loadModel(Path file) {
+    try {
+      return ModelJson.read(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException("model file must exist, but was " + file + " (not found)");
+    } catch (IOException e) {
+      throw new BadInputException("model file must be readable, but was " + file + " ("
+          + e.getMessage() + ")", e);
+    } catch (ModelException e) {
+      throw new BadInputException(file + ": " + e.getMessage(), e);
+    }
+  }
+}
