@@ -35,8 +35,9 @@ import java.util.SplittableRandom;
  *
  * <ul>
  *   <li>scoring: {@link DemoPopulation} contacts streamed through a {@link ScoringReport}
- *       (nothing kept), with a "since the last run" section against the seed table's scores
- *       of 30 days earlier, for the first {@value #MOVEMENT_CONTACTS} contacts;
+ *       (nothing kept), with the risers and fallers of the last 7 days, and a "since the last
+ *       run" section against the seed table's scores of 30 days earlier, for the first
+ *       {@value #MOVEMENT_CONTACTS} contacts;
  *   <li>evaluation and comparison: {@value #POOL} distinct labelled contacts
  *       ({@link DemoReports#labelled}) repeated up to the size, through a list view (no copy);
  *   <li>RFM: a compact shop history (shared dates and ids, no order ids), customer value
@@ -80,7 +81,7 @@ public final class ReportPopulations {
   public static ScoringReport scoring(int n) {
     ScoringTable model = ExampleModels.seed();
     DemoPopulation population = new DemoPopulation(42, DemoReports.AS_OF);
-    ScoringReport report = new ScoringReport(model, DemoReports.AS_OF, 5);
+    ScoringReport report = new ScoringReport(model, DemoReports.AS_OF, 5).withTrend(7);
     Map<String, Score> previous = new HashMap<>();
     Map<String, Score> current = new HashMap<>();
     java.time.Instant before = DemoReports.AS_OF.minus(30, ChronoUnit.DAYS);

@@ -25,7 +25,8 @@ import java.util.PriorityQueue;
  * table (at the top, when anything), the score histogram with the tier thresholds, tier
  * counts, how often each rule fires and how many points it adds, the fit x engagement grid
  * (its bins follow the table's possible range, from {@link ModelAnalysis}), the movement
- * since the last run when given ({@link #sinceLastRun}), and the top contacts with their
+ * since the last run when given ({@link #sinceLastRun}), the biggest risers and fallers over
+ * a trend window when asked ({@link #withTrend}), and the top contacts with their
  * explanations.
  *
  * <pre>{@code
@@ -53,7 +54,7 @@ public final class ScoringReport {
   private final int topK;
   private final ModelAnalysis analysis;
   private final long[] histogram = new long[SCORE_BINS];
-  private final Map<String, Long> tierCounts = new LinkedHashMap<>();
+  private final Map<String, long[]> tierCounts = new LinkedHashMap<>();
   private final Bins fitBins;
   private final Bins engagementBins;
   private final long[][] grid;
@@ -62,6 +63,12 @@ public final class ScoringReport {
   private long count;
   private double sum;
   private Movement movement;
+  private int trendDays;
+  private Instant trendStart;
+  private final PriorityQueue<Mover> risers =
+      new PriorityQueue<>(Comparator.comparingDouble(Mover::change));
+  private final PriorityQueue<Mover> fallers =
+      new PriorityQueue<>(Comparator.comparingDouble(Mover::change).reversed());
 
   /**
    * How often one rule (or a cap, or the clamp to the scale) applied and what it added.
@@ -211,9 +218,9 @@ public final class ScoringReport {
     this.asOf = Objects.requireNonNull(asOf, "asOf");
     this.topK = topK;
     this.analysis = ModelAnalysis.of(model);
-    tierCounts.put(model.baseTier(), 0L);
+    tierCounts.put(model.baseTier(), new long[1]);
     for (Tier t : model.tiers()) {
-      tierCounts.put(t.name(), 0L);
+      tierCounts.put(t.name(), new long[1]);
     }
     fitBins = bins(analysis.fit(), model.scale().min(), model.scale().max());
     engagementBins = bins(analysis.engagement(), model.scale().min(), model.scale().max());
@@ -270,23 +277,34 @@ public final class ScoringReport {
   }
 
   private void tally(Explanation x) {
-    for (Explanation.Entry e : x.entries()) {
-      Tally t = contributions.computeIfAbsent(e.id(), k -> new Tally(e.kind()));
+    List<Explanation.Entry> entries = x.entries();
+    for (int i = 0; i < entries.size(); i++) { // no iterator, no capturing lambda per entry
+      Explanation.Entry e = entries.get(i);
+      Tally t = contributions.get(e.id());
+      if (t == null) {
+        t = new Tally(e.kind());
+        contributions.put(e.id(), t);
+      }
       t.contacts++;
       t.points += e.points();
     }
   }
 
   private void collect(Contact contact, Score score) {
+    if (trendDays > 0) {
+      offerTrend(contact, score);
+    }
     count++;
     sum += score.score();
     double min = model.scale().min();
     double max = model.scale().max();
     int bin = (int) Math.floor((score.score() - min) / (max - min) * SCORE_BINS);
     histogram[Math.max(0, Math.min(SCORE_BINS - 1, bin))]++;
-    tierCounts.merge(score.tier(), 1L, Long::sum);
+    tierCounts.computeIfAbsent(score.tier(), k -> new long[1])[0]++; // no boxing
     grid[engagementBins.of(score.engagement())][fitBins.of(score.fit())]++;
-    offerTop(Map.entry(contact, score));
+    if (topK > 0 && (top.size() < topK || score.score() > top.peek().getValue().score())) {
+      offerTop(Map.entry(contact, score));
+    }
   }
 
   /**
@@ -301,7 +319,8 @@ public final class ScoringReport {
     for (int i = 0; i < SCORE_BINS; i++) {
       histogram[i] += other.histogram[i];
     }
-    other.tierCounts.forEach((k, v) -> tierCounts.merge(k, v, Long::sum));
+    other.tierCounts.forEach((k, v) ->
+        tierCounts.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
     for (int r = 0; r < grid.length; r++) {
       for (int c = 0; c < grid[r].length; c++) {
         grid[r][c] += other.grid[r][c];
@@ -315,6 +334,12 @@ public final class ScoringReport {
     for (Map.Entry<Contact, Score> e : other.top) {
       offerTop(e);
     }
+    for (Mover m : other.risers) {
+      offerMover(risers, m);
+    }
+    for (Mover m : other.fallers) {
+      offerMover(fallers, m);
+    }
     return this;
   }
 
@@ -325,6 +350,69 @@ public final class ScoringReport {
         top.poll();
       }
     }
+  }
+
+  /**
+   * Also collects each contact's trend over the last {@code days} days (SPEC section 10:
+   * {@code score(asOf) - score(asOf - days)}, by the same model) and shows the
+   * {@value #MOVERS} biggest risers and fallers, without a previous run to compare with. Each
+   * added contact is scored once more, as of {@code asOf - days}; memory stays constant.
+   *
+   * @param days the trend window in days, at least 1
+   * @return this report
+   * @throws IllegalArgumentException if {@code days < 1} or the window starts before year 1
+   * @throws IllegalStateException    if contacts were added already
+   */
+  public ScoringReport withTrend(int days) {
+    Instant start = dev.scoring.api.ScoringModel.trendStart(asOf, days);
+    if (count > 0) {
+      throw new IllegalStateException("withTrend must be called before the first contact is "
+          + "added, but " + Numbers.count(count) + " were added");
+    }
+    this.trendDays = days;
+    this.trendStart = start;
+    return this;
+  }
+
+  private void offerTrend(Contact contact, Score now) {
+    Score before = model.score(contact, trendStart);
+    double change = now.score() - before.score();
+    if (change > 0 && (risers.size() < MOVERS || change > risers.peek().change())) {
+      offerMover(risers, new Mover(contact.id(), before, now));
+    } else if (change < 0 && (fallers.size() < MOVERS || change < fallers.peek().change())) {
+      offerMover(fallers, new Mover(contact.id(), before, now));
+    }
+  }
+
+  private static void offerMover(PriorityQueue<Mover> heap, Mover m) {
+    heap.add(m);
+    if (heap.size() > MOVERS) {
+      heap.poll();
+    }
+  }
+
+  /**
+   * Returns the biggest risers over the trend window of {@link #withTrend}, biggest first.
+   *
+   * @return up to {@value #MOVERS} contacts whose score rose, empty without a trend window
+   */
+  public List<Mover> risers() {
+    List<Mover> out = new ArrayList<>(risers);
+    out.sort(Comparator.comparingDouble(Mover::change).reversed()
+        .thenComparing(Mover::contactId));
+    return out;
+  }
+
+  /**
+   * Returns the biggest fallers over the trend window of {@link #withTrend}, biggest fall
+   * first.
+   *
+   * @return up to {@value #MOVERS} contacts whose score fell, empty without a trend window
+   */
+  public List<Mover> fallers() {
+    List<Mover> out = new ArrayList<>(fallers);
+    out.sort(Comparator.comparingDouble(Mover::change).thenComparing(Mover::contactId));
+    return out;
   }
 
   /**
@@ -395,7 +483,9 @@ public final class ScoringReport {
    * @return an unmodifiable map in that iteration order
    */
   public Map<String, Long> tierCounts() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(tierCounts));
+    Map<String, Long> out = new LinkedHashMap<>();
+    tierCounts.forEach((k, v) -> out.put(k, v[0]));
+    return Collections.unmodifiableMap(out);
   }
 
   /**
@@ -475,7 +565,7 @@ public final class ScoringReport {
     List<String> names = new ArrayList<>(tierCounts.keySet());
     double[] values = new double[names.size()];
     for (int i = 0; i < names.size(); i++) {
-      values[i] = tierCounts.get(names.get(i));
+      values[i] = tierCounts.get(names.get(i))[0];
     }
     return new BarChart("Contacts per tier", "tier", "contacts", names, values, 0);
   }
@@ -578,6 +668,15 @@ public final class ScoringReport {
         page.table(moverHeader(), moverRows(movement.fallers()));
       }
     }
+    if (trendDays > 0) {
+      page.section("Trend over the last " + trendDays + (trendDays == 1 ? " day" : " days"));
+      page.paragraph("Score as of " + asOf + " against the score as of " + trendStart
+          + ", by the same model, for every contact.");
+      page.paragraph("Biggest risers");
+      page.table(moverHeader(), moverRows(risers()));
+      page.paragraph("Biggest fallers");
+      page.table(moverHeader(), moverRows(fallers()));
+    }
     page.section("Top contacts");
     List<List<String>> topRows = new ArrayList<>();
     for (Map.Entry<Contact, Score> e : top()) {
@@ -594,7 +693,7 @@ public final class ScoringReport {
   }
 
   private static List<String> moverHeader() {
-    return List.of("contact", "last score", "score", "change", "last tier", "tier");
+    return List.of("contact", "score before", "score", "change", "tier before", "tier");
   }
 
   private static List<List<String>> moverRows(List<Mover> movers) {

@@ -186,6 +186,35 @@ class ReportTest {
   }
 
   @Test
+  void withTrend_keepsTheBiggestRisersAndFallersOverTheWindow() {
+    ScoringTable model = MODEL.toBuilder().negative("unsub", on("unsubscribe"), -20).build();
+    ScoringReport report = new ScoringReport(model, NOW, 0).withTrend(7);
+    int[][] spec = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {1, 2}, {0, 6}};
+    for (int i = 0; i < spec.length; i++) {
+      Contact c = contact(i, spec[i][0] == 1, spec[i][1]);
+      report.add(c, model.score(c, NOW));
+    }
+    Contact quits = Contact.builder("q").attribute("vip", true)
+        .event("unsubscribe", NOW.minusSeconds(3600)).build();
+    report.add(quits, model.explain(quits, NOW));
+    // the demo events are an hour old: a week ago they had not happened
+    assertThat(report.risers()).extracting(ScoringReport.Mover::contactId)
+        .containsExactly("c-5", "c-4", "c-1", "c-3");
+    assertThat(report.risers()).extracting(ScoringReport.Mover::change)
+        .containsExactly(90.0, 30.0, 15.0, 15.0);
+    assertThat(report.fallers()).extracting(ScoringReport.Mover::contactId).containsExactly("q");
+    assertThat(report.fallers().get(0).change()).isEqualTo(-20.0);
+    assertThat(report.fallers().get(0).change())
+        .isEqualTo(model.trend(quits, NOW, 7));
+    assertThat(report.toHtml().html()).contains("<h2>Trend over the last 7 days</h2>",
+        "<tr><td>q</td><td>50.00</td><td>30.00</td><td>-20.00</td><td>cold</td><td>cold</td>"
+            + "</tr>");
+    assertThatThrownBy(() -> report.withTrend(7)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("withTrend must be called before the first contact is added, but 7 were "
+            + "added");
+  }
+
+  @Test
   void wholeNumberHistogram_hasOneBarPerValue() {
     Histogram h = Histogram.ofWholeNumbers("Orders", "orders", "customers",
         new long[] {1, 1, 2, 4, 4, 4, 8});
