@@ -8,6 +8,7 @@ open module dev.scoring.benchmarks {
   requires dev.scoring.rfm;
   requires com.fasterxml.jackson.core;
   requires java.management;
+  requires jdk.management;
   requires org.apache.commons.rng.api;
   requires org.apache.commons.rng.simple;
   requires org.apache.commons.statistics.distribution;

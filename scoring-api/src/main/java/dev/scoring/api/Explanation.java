@@ -16,13 +16,19 @@ import java.util.Objects;
  */
 public record Explanation(Score score, List<Entry> entries) {
 
-  /** Copies the entries. */
+  /**
+   * Copies the entries.
+   *
+   * @param score the score being explained
+   * @param entries the entries in model order: demographic, behavioral, negative rules, then caps,
+   *     then the clamp
+   */
   public Explanation {
     Objects.requireNonNull(score, "score");
     entries = List.copyOf(entries);
   }
 
-  /** Returns the sum of the entries' points, equal to the score up to rounding. */
+  /** {@return the sum of the entries' points, equal to the score up to rounding} */
   public double total() {
     double sum = 0;
     for (Entry e : entries) {
@@ -81,6 +87,14 @@ public record Explanation(Score score, List<Entry> entries) {
     /**
      * Validates the components.
      *
+     * @param kind what the entry stands for
+     * @param id the rule id; {@code caps.demographic} or {@code caps.behavioral} for a cap; {@code
+     *     scale.min} or {@code scale.max} for the clamp
+     * @param occurrences the number of counted events for an event rule, {@code |E|} for an
+     *     aggregate rule (may be 0), 1 otherwise
+     * @param points the points contributed, after decay
+     * @param value the measured value of an aggregate rule (may be {@code +infinity} for {@code
+     *     daysSinceLast}); NaN for every other entry
      * @throws NullPointerException if {@code kind} or {@code id} is null
      */
     public Entry {

@@ -32,6 +32,14 @@ public record Score(double score, double raw, double fit, double engagement, Str
   /**
    * Validates that the references are not null.
    *
+   * @param score the final score, inside the model's scale
+   * @param raw the score before clamping
+   * @param fit the demographic part
+   * @param engagement the behavioral part
+   * @param tier the tier name
+   * @param modelName the name of the model that computed it
+   * @param modelVersion the version of the model that computed it
+   * @param asOf the instant the score is computed for
    * @throws NullPointerException if {@code tier}, {@code modelName}, {@code modelVersion} or
    *     {@code asOf} is null
    */

@@ -16,22 +16,22 @@ import java.util.List;
  */
 public interface ScoringModel {
 
-  /** Returns the model's name, never blank. */
+  /** {@return the model's name, never blank} */
   String name();
 
-  /** Returns the model's version label (default {@code "1"}). */
+  /** {@return the model's version label (default {@code "1"})} */
   String version();
 
   /**
-   * Returns a stable hash of the model's canonical definition: two models have the same
-   * fingerprint exactly when they define the same scoring table.
+   * {@return a stable hash of the model's canonical definition: two models have the same
+   * fingerprint exactly when they define the same scoring table}
    */
   String fingerprint();
 
-  /** Returns the tiers in increasing order of threshold, possibly empty. */
+  /** {@return the tiers in increasing order of threshold, possibly empty} */
   List<Tier> tiers();
 
-  /** Returns the tier name of a contact below every tier threshold. */
+  /** {@return the tier name of a contact below every tier threshold} */
   String baseTier();
 
   /**

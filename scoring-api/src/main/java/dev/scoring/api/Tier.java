@@ -14,6 +14,8 @@ public record Tier(String name, double atLeast) {
   /**
    * Validates the components.
    *
+   * @param name a non-blank tier name
+   * @param atLeast the lowest score in the tier, finite
    * @throws IllegalArgumentException if the name is blank or {@code atLeast} is not finite
    */
   public Tier {

@@ -88,7 +88,11 @@ public final class Binning {
     return new Binning(Kind.FIXED, copy);
   }
 
-  /** Returns the user's thresholds for a fixed binning, otherwise an empty list. */
+  /**
+   * Returns the user's thresholds for a fixed binning, otherwise an empty list.
+   *
+   * @return the user's thresholds for a fixed binning, otherwise an empty list
+   */
   public List<Double> breakpoints() {
     return Arrays.stream(fixed).boxed().toList();
   }

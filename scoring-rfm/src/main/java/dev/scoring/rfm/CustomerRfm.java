@@ -60,6 +60,21 @@ public record CustomerRfm(String customerId, LocalDate lastPurchase, int recency
   /**
    * Checks that the references are present.
    *
+   * @param customerId the customer
+   * @param lastPurchase the day of the customer's last purchase on or before the analysis date
+   * @param recencyDays whole days from {@code lastPurchase} to the analysis date, at least 0
+   * @param frequency the number of purchases, or of distinct orders when the transactions carry
+   *     order ids (transactions without an order id count one each)
+   * @param revenue the sum of the customer's amounts (net of returns under {@link
+   *     ReturnPolicy#NET})
+   * @param monetary the monetary measure: {@code revenue}, or {@code revenue / frequency} under
+   *     {@link Monetary#MEAN_PER_ORDER}
+   * @param r the recency score, 1..n, higher for more recent customers
+   * @param f the frequency score, 1..n
+   * @param m the monetary score, 1..n
+   * @param score the weighted 0..100 score, {@code 100 (wR(R-1) + wF(F-1) + wM(M-1)) /
+   *     ((n-1)(wR+wF+wM))}
+   * @param segment the name of the first matching segment, or the table's other name
    * @throws NullPointerException if {@code customerId}, {@code lastPurchase} or
    *     {@code segment} is null
    */
@@ -69,12 +84,20 @@ public record CustomerRfm(String customerId, LocalDate lastPurchase, int recency
     Objects.requireNonNull(segment, "segment");
   }
 
-  /** Returns the cell code: the digits R, F and M, such as {@code "355"}. */
+  /**
+   * Returns the cell code: the digits R, F and M, such as {@code "355"}.
+   *
+   * @return the cell code: the digits R, F and M, such as {@code "355"}
+   */
   public String cell() {
     return new String(new char[] {(char) ('0' + r), (char) ('0' + f), (char) ('0' + m)});
   }
 
-  /** Returns {@code R + F + M}. */
+  /**
+   * Returns {@code R + F + M}.
+   *
+   * @return {@code R + F + M}
+   */
   public int sum() {
     return r + f + m;
   }

@@ -17,6 +17,10 @@ public record RejectedRow(long line, Reason reason, String message) {
   /**
    * Checks the references.
    *
+   * @param line the 1-based line where the row starts (the header is line 1)
+   * @param reason why the row was not used
+   * @param message what was wrong, in the form {@code <where> must be <constraint>, but was
+   *     <value>}, naming the line
    * @throws NullPointerException if {@code reason} or {@code message} is null
    */
   public RejectedRow {

@@ -95,7 +95,11 @@ public final class Rfm {
     return new Builder();
   }
 
-  /** Returns a builder holding this analysis's settings. */
+  /**
+   * Returns a builder holding this analysis's settings.
+   *
+   * @return a builder holding this analysis's settings
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.analysisDate = analysisDate;
@@ -114,12 +118,20 @@ public final class Rfm {
     return b;
   }
 
-  /** Returns the analysis date. */
+  /**
+   * Returns the analysis date.
+   *
+   * @return the analysis date
+   */
   public LocalDate analysisDate() {
     return analysisDate;
   }
 
-  /** Returns the number of bins per measure, 2..9. */
+  /**
+   * Returns the number of bins per measure, 2..9.
+   *
+   * @return the number of bins per measure, 2..9
+   */
   public int bins() {
     return bins;
   }
@@ -141,22 +153,38 @@ public final class Rfm {
     }
   }
 
-  /** Returns how monetary is measured. */
+  /**
+   * Returns how monetary is measured.
+   *
+   * @return how monetary is measured
+   */
   public Monetary monetary() {
     return monetary;
   }
 
-  /** Returns the segment table. */
+  /**
+   * Returns the segment table.
+   *
+   * @return the segment table
+   */
   public SegmentTable segments() {
     return segments;
   }
 
-  /** Returns the return policy. */
+  /**
+   * Returns the return policy.
+   *
+   * @return the return policy
+   */
   public ReturnPolicy returns() {
     return returns;
   }
 
-  /** Returns the number of workers used for large inputs. */
+  /**
+   * Returns the number of workers used for large inputs.
+   *
+   * @return the number of workers used for large inputs
+   */
   public int parallelism() {
     return parallelism;
   }

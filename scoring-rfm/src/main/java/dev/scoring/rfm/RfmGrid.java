@@ -31,7 +31,11 @@ public final class RfmGrid {
     return new RfmGrid(bins, counts, sums);
   }
 
-  /** Returns the number of bins n: scores run 1..n. */
+  /**
+   * Returns the number of bins n: scores run 1..n.
+   *
+   * @return the number of bins n: scores run 1..n
+   */
   public int bins() {
     return bins;
   }

@@ -42,17 +42,29 @@ public final class RfmResult {
     this.customersWithoutPurchase = customersWithoutPurchase;
   }
 
-  /** Returns the analysis that produced this result. */
+  /**
+   * Returns the analysis that produced this result.
+   *
+   * @return the analysis that produced this result
+   */
   public Rfm rfm() {
     return rfm;
   }
 
-  /** Returns the analysis date. */
+  /**
+   * Returns the analysis date.
+   *
+   * @return the analysis date
+   */
   public LocalDate analysisDate() {
     return rfm.analysisDate();
   }
 
-  /** Returns the customers sorted by id, unmodifiable. */
+  /**
+   * Returns the customers sorted by id, unmodifiable.
+   *
+   * @return the customers sorted by id, unmodifiable
+   */
   public List<CustomerRfm> customers() {
     return customers;
   }
@@ -104,17 +116,29 @@ public final class RfmResult {
     return Arrays.stream(t).boxed().toList();
   }
 
-  /** Returns the number of transactions that went into the measures. */
+  /**
+   * Returns the number of transactions that went into the measures.
+   *
+   * @return the number of transactions that went into the measures
+   */
   public long transactionsUsed() {
     return transactionsUsed;
   }
 
-  /** Returns the number of transactions dated after the analysis date, which were ignored. */
+  /**
+   * Returns the number of transactions dated after the analysis date, which were ignored.
+   *
+   * @return the number of transactions dated after the analysis date, which were ignored
+   */
   public long transactionsAfterAnalysisDate() {
     return transactionsAfterAnalysisDate;
   }
 
-  /** Returns the number of negative-amount transactions left out by {@link ReturnPolicy#EXCLUDE}. */
+  /**
+   * Returns the number of negative-amount transactions left out by {@link ReturnPolicy#EXCLUDE}.
+   *
+   * @return the number of negative-amount transactions left out by {@link ReturnPolicy#EXCLUDE}
+   */
   public long excludedReturns() {
     return excludedReturns;
   }

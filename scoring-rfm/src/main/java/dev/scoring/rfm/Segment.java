@@ -24,6 +24,13 @@ public record Segment(String name, int recencyMin, int recencyMax, int frequency
   /**
    * Validates the components.
    *
+   * @param name the segment name, non-blank
+   * @param recencyMin the lowest R score, 1..9
+   * @param recencyMax the highest R score, recencyMin..9
+   * @param frequencyMin the lowest F score, 1..9
+   * @param frequencyMax the highest F score, frequencyMin..9
+   * @param monetaryMin the lowest M score, 1..9
+   * @param monetaryMax the highest M score, monetaryMin..9
    * @throws ModelException if the name is blank, a bound is outside 1..9 or a range is empty
    */
   public Segment {

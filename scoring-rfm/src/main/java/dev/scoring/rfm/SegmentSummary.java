@@ -61,7 +61,11 @@ public final class SegmentSummary {
     return new SegmentSummary(rows, all.size(), totalOrders, totalRevenue);
   }
 
-  /** Returns one row per segment, then the other name, unmodifiable. */
+  /**
+   * Returns one row per segment, then the other name, unmodifiable.
+   *
+   * @return one row per segment, then the other name, unmodifiable
+   */
   public List<Row> rows() {
     return rows;
   }
@@ -83,17 +87,29 @@ public final class SegmentSummary {
         .map(Row::segment).toList() + ", but was " + Values.describe(segment));
   }
 
-  /** Returns the total number of customers. */
+  /**
+   * Returns the total number of customers.
+   *
+   * @return the total number of customers
+   */
   public long customers() {
     return customers;
   }
 
-  /** Returns the total number of orders (the sum of the frequencies). */
+  /**
+   * Returns the total number of orders (the sum of the frequencies).
+   *
+   * @return the total number of orders (the sum of the frequencies)
+   */
   public long orders() {
     return orders;
   }
 
-  /** Returns the total revenue. */
+  /**
+   * Returns the total revenue.
+   *
+   * @return the total revenue
+   */
   public double revenue() {
     return revenue;
   }

@@ -71,12 +71,20 @@ public final class SegmentTable {
     return new Builder();
   }
 
-  /** Returns the segments in matching order, unmodifiable. */
+  /**
+   * Returns the segments in matching order, unmodifiable.
+   *
+   * @return the segments in matching order, unmodifiable
+   */
   public List<Segment> segments() {
     return segments;
   }
 
-  /** Returns the name given to a customer that no segment matches. */
+  /**
+   * Returns the name given to a customer that no segment matches.
+   *
+   * @return the name given to a customer that no segment matches
+   */
   public String otherName() {
     return otherName;
   }
@@ -116,7 +124,11 @@ public final class SegmentTable {
     return maxBound;
   }
 
-  /** Returns a builder holding this table's segments and other name. */
+  /**
+   * Returns a builder holding this table's segments and other name.
+   *
+   * @return a builder holding this table's segments and other name
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.segments.addAll(segments);

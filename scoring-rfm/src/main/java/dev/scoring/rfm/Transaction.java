@@ -19,6 +19,10 @@ public record Transaction(String customerId, LocalDate date, double amount, Stri
   /**
    * Validates the components.
    *
+   * @param customerId the customer, non-blank
+   * @param date the day of the purchase
+   * @param amount the amount, finite (negative for a return or cancellation)
+   * @param orderId the order id, or {@code null} when the input has none
    * @throws IllegalArgumentException if the customer id is blank, the date is null or the
    *     amount is not finite
    */

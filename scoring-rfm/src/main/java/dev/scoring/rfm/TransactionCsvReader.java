@@ -218,6 +218,10 @@ public final class TransactionCsvReader {
     /**
      * Checks the references.
      *
+     * @param transactions the transactions read, unmodifiable
+     * @param rejected the rows not used, with line numbers and reasons, unmodifiable
+     * @param rows the number of data rows (after the header, without blank lines)
+     * @param blankLines the number of lines whose fields were all empty
      * @throws NullPointerException if a list is null
      */
     public Result {

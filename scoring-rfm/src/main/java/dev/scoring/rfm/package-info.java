@@ -3,7 +3,10 @@
  *
  * <p>{@link dev.scoring.rfm.Transaction}s come from Java code or from a CSV file through a
  * {@link dev.scoring.rfm.TransactionCsvReader}, which reports every row it does not use as a
- * {@link dev.scoring.rfm.RejectedRow} with its line number. An {@link dev.scoring.rfm.Rfm}
+ * {@link dev.scoring.rfm.RejectedRow} with its line number (inside, {@code RowSource} splits
+ * CSV or whitespace-separated text into fields and {@code RowParser} checks each row).
+ * Amounts are decimal (SPEC section 8): a customer's monetary sum is the double nearest to the
+ * exact decimal total of its amounts. An {@link dev.scoring.rfm.Rfm}
  * analysis turns them into an {@link dev.scoring.rfm.RfmResult}: per customer a
  * {@link dev.scoring.rfm.CustomerRfm} with recency, frequency and monetary measures, scores
  * {@code 1..n} cut by a {@link dev.scoring.rfm.Binning} (type-7 quantiles, the R {@code rfm}

@@ -53,7 +53,7 @@ public class ValueFitBenchmark {
   @Param("1000000")
   public int customers;
 
-  private List<CustomerSummary> summaries;
+  List<CustomerSummary> summaries;
 
   /** Simulates the customers (seeded: every run fits the same data). */
   @Setup

@@ -55,6 +55,16 @@ public record Comparison(Evaluation first, Evaluation second, double aucDifferen
   /**
    * Checks the references.
    *
+   * @param first the evaluation of the first (current) model
+   * @param second the evaluation of the second (candidate) model
+   * @param aucDifference {@code second.auc() - first.auc()}
+   * @param standardError DeLong's standard error of the difference
+   * @param confidence the confidence level of the interval, such as 0.95
+   * @param lower the lower end of the interval
+   * @param upper the upper end of the interval
+   * @param pValue the two-sided p-value of "the AUCs are equal" (1 when the standard error is 0
+   *     and the difference is 0, 0 when only the error is 0)
+   * @param tierChanges contacts by tier under the first model (rows) and the second (columns)
    * @throws NullPointerException if a reference is null
    */
   public Comparison {
@@ -271,7 +281,13 @@ public record Comparison(Evaluation first, Evaluation second, double aucDifferen
    */
   public record TierChanges(List<String> from, List<String> to, List<List<Long>> counts) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param from the first model's tier names
+     * @param to the second model's tier names
+     * @param counts one row per {@code from} tier, one column per {@code to} tier
+     */
     public TierChanges {
       from = List.copyOf(from);
       to = List.copyOf(to);
@@ -329,8 +345,8 @@ public record Comparison(Evaluation first, Evaluation second, double aucDifferen
     }
 
     /**
-     * Returns how many contacts change tier: those off the diagonal, where a tier counts as
-     * the same when both models have a tier of that name.
+     * {@return how many contacts change tier: those off the diagonal, where a tier counts as
+     * the same when both models have a tier of that name}
      */
     public long changed() {
       long changed = 0;

@@ -76,6 +76,22 @@ public record Evaluation(String model, String version, Instant asOf, int contact
   /**
    * Copies the lists.
    *
+   * @param model the model's name
+   * @param version the model's version
+   * @param asOf the instant the contacts were scored for
+   * @param contacts the number of contacts
+   * @param converted how many of them converted
+   * @param auc the ROC AUC
+   * @param gini {@code 2 * auc - 1}
+   * @param ks the Kolmogorov-Smirnov statistic
+   * @param ksThreshold the score {@code t} at which the cut "score at least t" reaches {@code ks}
+   * @param deciles ten rows, best scores first
+   * @param tiers one row per tier, base tier first
+   * @param bands one row per score band, lowest first
+   * @param thresholds one row per tier (not the base tier), lowest threshold first
+   * @param roc the ROC curve from (0, 0) to (1, 1): one point per distinct score, in decreasing
+   *     order of score, thinned to at most {@value #MAX_ROC_POINTS} points (every kept point is
+   *     exact)
    * @throws NullPointerException if a reference is null
    */
   public Evaluation {
@@ -264,7 +280,7 @@ public record Evaluation(String model, String version, Instant asOf, int contact
     return kept;
   }
 
-  /** Returns the share of contacts that converted. */
+  /** {@return the share of contacts that converted} */
   public double conversionRate() {
     return (double) converted / contacts;
   }
@@ -368,12 +384,18 @@ public record Evaluation(String model, String version, Instant asOf, int contact
    * @param converted how many of them converted
    */
   public record Group(String label, long contacts, long converted) {
-    /** Checks the label. */
+    /**
+     * Checks the label.
+     *
+     * @param label the tier name or the band, such as {@code [60, 70)}
+     * @param contacts how many contacts
+     * @param converted how many of them converted
+     */
     public Group {
       Objects.requireNonNull(label, "label");
     }
 
-    /** Returns {@code converted / contacts}, NaN for an empty group. */
+    /** {@return {@code converted / contacts}, NaN for an empty group} */
     public double conversionRate() {
       return contacts == 0 ? Double.NaN : (double) converted / contacts;
     }

@@ -60,14 +60,14 @@ public final class FeatureSpec {
     return new Builder();
   }
 
-  /** Returns the features in the order they were added. */
+  /** {@return the features in the order they were added} */
   public List<Feature> features() {
     return features;
   }
 
   /**
-   * Returns the fewest training contacts a categorical level needs for a bin of its own;
-   * rarer levels fall into the {@code other} bin.
+   * {@return the fewest training contacts a categorical level needs for a bin of its own;
+   * rarer levels fall into the {@code other} bin}
    */
   public int minCount() {
     return minCount;
@@ -90,7 +90,7 @@ public final class FeatureSpec {
 
   /** One feature: an attribute or an event type, with how to bin it. */
   public sealed interface Feature permits Categorical, Numeric, Events {
-    /** Returns the attribute name or the event type. */
+    /** {@return the attribute name or the event type} */
     String name();
   }
 
@@ -106,6 +106,8 @@ public final class FeatureSpec {
     /**
      * Validates the name.
      *
+     * @param name the attribute name, non-blank
+     * @param ignoreCase whether string levels that differ only in case form one bin
      * @throws IllegalArgumentException if the name is blank
      */
     public Categorical {
@@ -126,6 +128,9 @@ public final class FeatureSpec {
     /**
      * Validates the binning.
      *
+     * @param name the attribute name, non-blank
+     * @param quantiles the number of quantile bins (at least 2), or 0 when {@code cuts} is set
+     * @param cuts fixed cut points, strictly increasing and finite, or empty for quantiles
      * @throws IllegalArgumentException if the name is blank, neither or both of
      *     {@code quantiles} and {@code cuts} are set, or the cuts are not finite and strictly
      *     increasing
@@ -162,6 +167,10 @@ public final class FeatureSpec {
     /**
      * Validates the window and knots.
      *
+     * @param name the event type, non-blank
+     * @param withinDays counts only events younger than this many whole days (at least 1), or
+     *     empty for all
+     * @param knots the knots, strictly increasing, at least 1, not empty
      * @throws IllegalArgumentException if the type is blank, {@code withinDays < 1} or the
      *     knots are empty, below 1 or not strictly increasing
      */

@@ -23,6 +23,11 @@ public record FittedTable(ScoringTable table, LogisticModel regression, double f
   /**
    * Checks the references.
    *
+   * @param table the fitted table, an ordinary {@link ScoringTable}
+   * @param regression the logistic regression behind it
+   * @param factor points per unit of log odds, {@code pdo / ln 2}
+   * @param offset the score at log odds 0 (odds 1:1), before clamping
+   * @param pointsStep the multiple points were rounded to, 0 for none
    * @throws NullPointerException if a reference is null
    */
   public FittedTable {
@@ -30,7 +35,7 @@ public record FittedTable(ScoringTable table, LogisticModel regression, double f
     Objects.requireNonNull(regression, "regression");
   }
 
-  /** Returns the points that double the odds of conversion, {@code factor * ln 2}. */
+  /** {@return the points that double the odds of conversion, {@code factor * ln 2}} */
   public double pdo() {
     return factor * Math.log(2);
   }

@@ -42,6 +42,8 @@ public record Insight(Instant asOf, List<Feature> features) {
   /**
    * Copies the list.
    *
+   * @param asOf the instant events were counted for
+   * @param features one entry per feature, highest information value first
    * @throws NullPointerException if a reference is null
    */
   public Insight {
@@ -158,7 +160,14 @@ public record Insight(Instant asOf, List<Feature> features) {
    * @param informationValue the information value, the sum of the bins' parts
    */
   public record Feature(String name, String kind, List<Bin> bins, double informationValue) {
-    /** Copies the bins. */
+    /**
+     * Copies the bins.
+     *
+     * @param name the attribute name or event type
+     * @param kind {@code categorical}, {@code numeric} or {@code event count}
+     * @param bins the non-empty bins, in the feature's bin order
+     * @param informationValue the information value, the sum of the bins' parts
+     */
     public Feature {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(kind, "kind");

@@ -16,6 +16,8 @@ public record LabeledContact(Contact contact, boolean converted) {
   /**
    * Validates the contact.
    *
+   * @param contact the contact, as it was known at the instant it is scored for
+   * @param converted whether it converted (the positive class)
    * @throws NullPointerException if {@code contact} is null
    */
   public LabeledContact {

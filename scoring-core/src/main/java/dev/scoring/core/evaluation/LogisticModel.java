@@ -35,17 +35,17 @@ public final class LogisticModel {
     this.logLikelihood = logLikelihood;
   }
 
-  /** Returns the terms' labels, such as {@code Lead Origin: API} or {@code visit: min(count, 3)}. */
+  /** {@return the terms' labels, such as {@code Lead Origin: API} or {@code visit: min(count, 3)}} */
   public List<String> terms() {
     return List.copyOf(encoding.labels());
   }
 
-  /** Returns the intercept, the log odds of a contact with every term 0. */
+  /** {@return the intercept, the log odds of a contact with every term 0} */
   public double intercept() {
     return intercept;
   }
 
-  /** Returns the coefficients, one per term, in the order of {@link #terms()}. */
+  /** {@return the coefficients, one per term, in the order of {@link #terms()}} */
   public List<Double> coefficients() {
     List<Double> list = new ArrayList<>(coefficients.length);
     for (double c : coefficients) {
@@ -54,17 +54,17 @@ public final class LogisticModel {
     return Collections.unmodifiableList(list);
   }
 
-  /** Returns the L2 penalty it was fitted with. */
+  /** {@return the L2 penalty it was fitted with} */
   public double l2() {
     return l2;
   }
 
-  /** Returns the number of Newton iterations the fit took. */
+  /** {@return the number of Newton iterations the fit took} */
   public int iterations() {
     return iterations;
   }
 
-  /** Returns the (unpenalised) log-likelihood on the training contacts. */
+  /** {@return the (unpenalised) log-likelihood on the training contacts} */
   public double logLikelihood() {
     return logLikelihood;
   }

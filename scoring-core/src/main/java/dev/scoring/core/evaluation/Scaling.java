@@ -19,7 +19,7 @@ package dev.scoring.core.evaluation;
  */
 public sealed interface Scaling permits Scaling.FitToScale, Scaling.Pdo {
 
-  /** Returns the scaling that maps the training log odds onto the whole scale. */
+  /** {@return the scaling that maps the training log odds onto the whole scale} */
   static Scaling fitToScale() {
     return new FitToScale();
   }
@@ -53,6 +53,9 @@ public sealed interface Scaling permits Scaling.FitToScale, Scaling.Pdo {
     /**
      * Validates the values.
      *
+     * @param pointsToDoubleOdds the points that double the odds, positive and finite
+     * @param anchorScore the score at odds {@code anchorOdds}, finite
+     * @param anchorOdds the anchor odds, positive and finite
      * @throws IllegalArgumentException if a value is out of range
      */
     public Pdo {

@@ -110,7 +110,7 @@ public final class TableFitter {
     return new Builder(tableName);
   }
 
-  /** Returns the feature specification. */
+  /** {@return the feature specification} */
   public FeatureSpec features() {
     return spec;
   }

@@ -19,7 +19,7 @@ package dev.scoring.core.evaluation;
  */
 public sealed interface TierTarget permits TierTarget.Capacity, TierTarget.ConversionRate {
 
-  /** Returns the tier name. */
+  /** {@return the tier name} */
   String name();
 
   /**
@@ -56,6 +56,8 @@ public sealed interface TierTarget permits TierTarget.Capacity, TierTarget.Conve
     /**
      * Validates the values.
      *
+     * @param name the tier name
+     * @param share in (0, 1]
      * @throws IllegalArgumentException if the name is blank or the share is out of range
      */
     public Capacity {
@@ -77,6 +79,8 @@ public sealed interface TierTarget permits TierTarget.Capacity, TierTarget.Conve
     /**
      * Validates the values.
      *
+     * @param name the tier name
+     * @param rate in (0, 1]
      * @throws IllegalArgumentException if the name is blank or the rate is out of range
      */
     public ConversionRate {

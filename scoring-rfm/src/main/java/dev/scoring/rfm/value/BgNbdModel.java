@@ -78,32 +78,56 @@ public final class BgNbdModel {
     return fitter().fit(customers);
   }
 
-  /** Returns a new fitter with default settings, to adjust before fitting. */
+  /**
+   * Returns a new fitter with default settings, to adjust before fitting.
+   *
+   * @return a new fitter with default settings, to adjust before fitting
+   */
   public static Fitter fitter() {
     return new Fitter();
   }
 
-  /** Returns r, the shape of the Gamma distribution of purchase rates. */
+  /**
+   * Returns r, the shape of the Gamma distribution of purchase rates.
+   *
+   * @return r, the shape of the Gamma distribution of purchase rates
+   */
   public double r() {
     return r;
   }
 
-  /** Returns &alpha;, the scale of the Gamma distribution of purchase rates, in time units. */
+  /**
+   * Returns &alpha;, the scale of the Gamma distribution of purchase rates, in time units.
+   *
+   * @return &alpha;, the scale of the Gamma distribution of purchase rates, in time units
+   */
   public double alpha() {
     return alpha;
   }
 
-  /** Returns a, the first shape of the Beta distribution of dropout probabilities. */
+  /**
+   * Returns a, the first shape of the Beta distribution of dropout probabilities.
+   *
+   * @return a, the first shape of the Beta distribution of dropout probabilities
+   */
   public double a() {
     return a;
   }
 
-  /** Returns b, the second shape of the Beta distribution of dropout probabilities. */
+  /**
+   * Returns b, the second shape of the Beta distribution of dropout probabilities.
+   *
+   * @return b, the second shape of the Beta distribution of dropout probabilities
+   */
   public double b() {
     return b;
   }
 
-  /** Returns how the model was fitted, or empty for a model built with {@code of}. */
+  /**
+   * Returns how the model was fitted, or empty for a model built with {@code of}.
+   *
+   * @return how the model was fitted, or empty for a model built with {@code of}
+   */
   public Optional<FitReport> fitReport() {
     return Optional.ofNullable(report);
   }

@@ -24,6 +24,11 @@ public record CustomerSummary(
   /**
    * Validates the components.
    *
+   * @param customerId the customer, non-blank
+   * @param frequency x, the number of repeat purchases, at least 0
+   * @param recency t<sub>x</sub>, finite, in [0, age], and 0 when {@code frequency} is 0
+   * @param age T, finite and at least 0
+   * @param meanValue z&#772;, the mean repeat-purchase value, finite (0 when x = 0)
    * @throws IllegalArgumentException if the id is blank, the frequency negative, a time not
    *     finite, negative or with recency greater than age, recency not 0 when frequency is 0,
    *     or the mean value not finite

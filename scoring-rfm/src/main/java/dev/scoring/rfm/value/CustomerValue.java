@@ -18,7 +18,11 @@ import java.util.OptionalDouble;
 public record CustomerValue(String customerId, double probabilityAlive,
     double expectedPurchases, OptionalDouble expectedAverageValue, OptionalDouble clv) {
 
-  /** Returns the churn probability, 1 - {@link #probabilityAlive()}, in [0, 1]. */
+  /**
+   * Returns the churn probability, 1 - {@link #probabilityAlive()}, in [0, 1].
+   *
+   * @return the churn probability, 1 - {@link #probabilityAlive()}, in [0, 1]
+   */
   public double churnProbability() {
     return 1 - probabilityAlive;
   }

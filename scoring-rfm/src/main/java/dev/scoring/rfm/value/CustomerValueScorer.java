@@ -94,17 +94,29 @@ public final class CustomerValueScorer {
     return new Builder(Objects.requireNonNull(purchases, "purchases"));
   }
 
-  /** Returns the purchase model. */
+  /**
+   * Returns the purchase model.
+   *
+   * @return the purchase model
+   */
   public BgNbdModel purchaseModel() {
     return purchases;
   }
 
-  /** Returns the horizon, in the models' time unit. */
+  /**
+   * Returns the horizon, in the models' time unit.
+   *
+   * @return the horizon, in the models' time unit
+   */
   public double horizon() {
     return horizon;
   }
 
-  /** Returns the name of the expected-purchases attribute, e.g. {@code expected_purchases_52}. */
+  /**
+   * Returns the name of the expected-purchases attribute, e.g. {@code expected_purchases_52}.
+   *
+   * @return the name of the expected-purchases attribute, e.g. {@code expected_purchases_52}
+   */
   public String expectedPurchasesAttribute() {
     return purchasesAttribute;
   }

@@ -19,6 +19,10 @@ public record FitReport(
   /**
    * Copies the parameter list.
    *
+   * @param customers the number of customers the likelihood summed over
+   * @param logLikelihood the log-likelihood at the estimates, finite
+   * @param parameters the estimates in the model's parameter order, unmodifiable
+   * @param evaluations likelihood evaluations used by the optimizer
    * @throws NullPointerException if {@code parameters} is null
    */
   public FitReport {

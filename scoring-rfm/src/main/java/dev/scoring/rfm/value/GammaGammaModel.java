@@ -171,22 +171,38 @@ public final class GammaGammaModel {
     return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
   }
 
-  /** Returns p, the shape of each customer's spend-per-purchase distribution. */
+  /**
+   * Returns p, the shape of each customer's spend-per-purchase distribution.
+   *
+   * @return p, the shape of each customer's spend-per-purchase distribution
+   */
   public double p() {
     return p;
   }
 
-  /** Returns q, the shape of the distribution of spend scales across customers. */
+  /**
+   * Returns q, the shape of the distribution of spend scales across customers.
+   *
+   * @return q, the shape of the distribution of spend scales across customers
+   */
   public double q() {
     return q;
   }
 
-  /** Returns v (&gamma; in the note), the scale of the distribution of spend scales. */
+  /**
+   * Returns v (&gamma; in the note), the scale of the distribution of spend scales.
+   *
+   * @return v (&gamma; in the note), the scale of the distribution of spend scales
+   */
   public double v() {
     return v;
   }
 
-  /** Returns how the model was fitted, or empty for a model built with {@code of}. */
+  /**
+   * Returns how the model was fitted, or empty for a model built with {@code of}.
+   *
+   * @return how the model was fitted, or empty for a model built with {@code of}
+   */
   public Optional<FitReport> fitReport() {
     return Optional.ofNullable(report);
   }

@@ -10,8 +10,10 @@ import java.util.function.ToDoubleFunction;
 /**
  * Maximises a log-likelihood over positive parameters with the Nelder-Mead simplex method on
  * log-parameters (bounded to [-{@value #BOUND}, {@value #BOUND}]), restarted from its own
- * optimum until a restart no longer improves, then checks the result and computes standard
- * errors from the Hessian (analytic when the model supplies one, else central differences).
+ * optimum until a restart no longer improves; when the model supplies its analytic gradient
+ * and Hessian, Newton steps then polish the optimum to full precision. Then it checks the
+ * result and computes standard errors from the Hessian (analytic when the model supplies
+ * one, else central differences).
  * Shared by the BG/NBD and Gamma-Gamma fits.
  *
  * <p><b>Why the optimiser is written here.</b> The project needs dependencies with real JPMS
@@ -34,9 +36,13 @@ final class MaximumLikelihood {
   /** Stands in for a non-finite log-likelihood inside the search, so the simplex moves away. */
   private static final double FLOOR = -1e300;
   /** A run stops when the simplex values agree to this, relative to the log-likelihood. */
-  private static final double VALUE_TOLERANCE = 1e-15;
+  private static final double VALUE_TOLERANCE = 1e-14;
   /** ... or when the simplex is this small (in log-parameters). */
   private static final double SIZE_TOLERANCE = 1e-11;
+  /** ... relaxed when Newton steps with analytic derivatives finish the job. */
+  private static final double POLISHED_VALUE_TOLERANCE = 1e-10;
+  /** A Newton step may lower the log-likelihood by this, relative: its rounding noise. */
+  private static final double NEWTON_NOISE = 1e-10;
   /** Restarts stop when one improves the log-likelihood by less than this, relative. */
   private static final double RESTART_GAIN = 1e-13;
   private static final int MAX_RUNS = 8;
@@ -90,12 +96,15 @@ final class MaximumLikelihood {
       double ll = logLikelihood.applyAsDouble(exp(logTheta));
       return Double.isFinite(ll) ? ll : FLOOR;
     };
+    boolean polish = gradient != null && hessian != null;
+    double tolerance = polish ? POLISHED_VALUE_TOLERANCE : VALUE_TOLERANCE;
     double value = Double.NEGATIVE_INFINITY;
     double radius = 1.0;
     try {
       for (int run = 0; run < MAX_RUNS; run++) {
         int budgetEnd = evaluations[0] + maxEval;
-        double[] best = nelderMead(objective, point, radius, budgetEnd, evaluations);
+        double[] best = nelderMead(objective, point, radius, tolerance, budgetEnd,
+            evaluations);
         double found = best[n];
         boolean better = found > value;
         double gain = found - value;
@@ -105,7 +114,7 @@ final class MaximumLikelihood {
         }
         // the second and later runs restart from the optimum with a fresh, smaller simplex,
         // which guards against a premature stop in a flat, curved valley
-        if (run > 0 && !(gain > RESTART_GAIN * Math.abs(value))) {
+        if (run > 0 && !(gain > (polish ? tolerance : RESTART_GAIN) * Math.abs(value))) {
           break;
         }
         radius = 0.1;
@@ -117,7 +126,7 @@ final class MaximumLikelihood {
     }
     double[] theta = exp(point);
     double ll = logLikelihood.applyAsDouble(theta);
-    if (gradient != null && hessian != null && Double.isFinite(ll)) {
+    if (polish && Double.isFinite(ll)) {
       double[] polished = newton(theta, ll, logLikelihood, gradient, hessian, evaluations);
       if (polished != null) {
         theta = polished;
@@ -165,7 +174,7 @@ final class MaximumLikelihood {
    * @throws BudgetExceeded if the evaluation count reaches {@code budgetEnd} first
    */
   private static double[] nelderMead(ToDoubleFunction<double[]> f, double[] start,
-      double radius, int budgetEnd, int[] evaluations) {
+      double radius, double valueTolerance, int budgetEnd, int[] evaluations) {
     int n = start.length;
     // Gao and Han (2012): coefficients adapted to the dimension
     double reflect = 1;
@@ -204,7 +213,7 @@ final class MaximumLikelihood {
           size = Math.max(size, Math.abs(x[i][k] - x[0][k]));
         }
       }
-      if (v[0] - v[n] <= VALUE_TOLERANCE * Math.abs(v[0]) || size <= SIZE_TOLERANCE) {
+      if (v[0] - v[n] <= valueTolerance * Math.abs(v[0]) || size <= SIZE_TOLERANCE) {
         double[] best = Arrays.copyOf(x[0], n + 1);
         best[n] = v[0];
         return best;
@@ -285,7 +294,9 @@ final class MaximumLikelihood {
       }
       evaluations[0]++;
       double value = logLikelihood.applyAsDouble(next);
-      if (!(value >= ll - 1e-13 * Math.abs(ll))) {
+      // the summed log-likelihood of a million customers carries rounding noise of about
+      // 1e-12 of its value: a true step to the optimum may look like a tiny fall
+      if (!(value >= ll - NEWTON_NOISE * Math.abs(ll))) {
         break;
       }
       theta = next;
