@@ -56,14 +56,20 @@ public final class Contact {
     return new Builder(id);
   }
 
-  /** Returns the identifier, never blank. */
+  /**
+   * Returns the identifier.
+   *
+   * @return the id, never blank
+   */
   public String id() {
     return id;
   }
 
   /**
-   * Returns the attributes, an unmodifiable map in insertion order whose values are
-   * {@link String}, {@link Long}, {@link Double} or {@link Boolean}, never null.
+   * Returns the attributes.
+   *
+   * @return an unmodifiable map in insertion order whose values are {@link String},
+   *     {@link Long}, {@link Double} or {@link Boolean}, never null
    */
   public Map<String, Object> attributes() {
     return attributes;
@@ -79,12 +85,20 @@ public final class Contact {
     return attributes.get(name);
   }
 
-  /** Returns the events, unmodifiable, in chronological order. */
+  /**
+   * Returns the events.
+   *
+   * @return the events, unmodifiable, in chronological order
+   */
   public List<Event> events() {
     return events;
   }
 
-  /** Returns a builder holding this contact's id, attributes and events. */
+  /**
+   * Returns a builder holding this contact's id, attributes and events.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder(id);
     b.attributes.putAll(attributes);
@@ -211,7 +225,11 @@ public final class Contact {
       return this;
     }
 
-    /** Returns a new immutable contact; the builder can be used again. */
+    /**
+     * Returns a new immutable contact; the builder can be used again.
+     *
+     * @return the contact
+     */
     public Contact build() {
       List<Event> sorted = new ArrayList<>(events);
       sorted.sort(CHRONOLOGICAL);

@@ -27,6 +27,9 @@ public record Event(String type, Instant at, OptionalDouble value) {
   /**
    * Validates the components.
    *
+   * @param type  the event type, non-blank
+   * @param at    when it happened, from {@link #MIN_AT} to {@link #MAX_AT}
+   * @param value an optional finite number
    * @throws IllegalArgumentException if {@code type} is null or blank, {@code at} is null
    *     or outside {@link #MIN_AT} to {@link #MAX_AT}, or {@code value} is present but not
    *     finite

@@ -12,6 +12,7 @@ import dev.scoring.core.ContactTable;
 import dev.scoring.core.examples.ExampleContacts;
 import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.json.ContactJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Building a {@link ContactTable} of 100,000 generated contacts from NDJSON bytes in memory
- * and from {@link Contact} objects; the {@code baseline} only walks the NDJSON tokens with
+ * (on one thread, and on every processor) and from {@link Contact} objects; the {@code baseline} only walks the NDJSON tokens with
  * Jackson, the floor of any streaming reader. Scores are contacts per second;
  * {@code gc.alloc.rate.norm} is bytes per contact (the table's own arrays included). The
  * NDJSON table is checked in {@code @Setup} to hold the same contacts and give the same
@@ -59,6 +60,7 @@ public class TableBuildBenchmark {
 
   private List<Contact> population;
   private byte[] ndjson;
+  private int threads;
 
   /** Generates the population and its NDJSON, and checks the NDJSON table. */
   @Setup
@@ -66,7 +68,15 @@ public class TableBuildBenchmark {
     Instant asOf = BatchScoringBenchmark.AS_OF;
     population = ExampleContacts.generate(contacts, 42, asOf);
     ndjson = write(population);
+    threads = Runtime.getRuntime().availableProcessors();
+    System.err.println("NDJSON: " + ndjson.length + " bytes, " + contacts + " contacts, "
+        + threads + " threads");
     ContactTable table = fromNdjson();
+    ContactTable parallel = fromNdjsonAllThreads();
+    if (parallel.size() != table.size() || parallel.memoryBytes() != table.memoryBytes()) {
+      throw new IllegalStateException("the parallel table must equal the sequential one, but"
+          + " was " + parallel + " against " + table);
+    }
     ScoringTable model = ExampleModels.seed();
     BatchScores scores = BatchScorer.of(model).score(table, asOf, 1);
     for (int i = 0; i < contacts; i++) {
@@ -138,6 +148,15 @@ public class TableBuildBenchmark {
   @Benchmark
   public ContactTable fromNdjson() {
     return ContactTable.fromNdjson(new ByteArrayInputStream(ndjson));
+  }
+
+  /**
+   * {@link ContactJson#readTable(java.io.InputStream, int, java.util.function.Consumer)} on
+   * every processor: chunks parsed in parallel, then joined.
+   */
+  @Benchmark
+  public ContactTable fromNdjsonAllThreads() {
+    return ContactJson.defaults().readTable(new ByteArrayInputStream(ndjson), threads, null);
   }
 
   /** {@link ContactTable#of}: append from contact objects. */

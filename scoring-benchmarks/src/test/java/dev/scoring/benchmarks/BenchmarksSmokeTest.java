@@ -72,7 +72,8 @@ class BenchmarksSmokeTest {
   void tableBuild_everyBodyRuns() throws Exception {
     TableBuildBenchmark b = new TableBuildBenchmark();
     b.contacts = 1_000;
-    assertEquals(List.of("baseline", "fromContacts", "fromNdjson"), runAll(b));
+    assertEquals(List.of("baseline", "fromContacts", "fromNdjson", "fromNdjsonAllThreads"),
+        runAll(b));
   }
 
   @Test

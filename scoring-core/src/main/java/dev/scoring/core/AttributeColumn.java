@@ -121,14 +121,25 @@ final class AttributeColumn {
      * @return whether the value was new to the dictionary
      */
     boolean set(int contact, Object value) {
+      int before = dictionary.size();
+      setCode(contact, code(value));
+      return dictionary.size() > before;
+    }
+
+    /** The code of a value, added to the dictionary when new. */
+    int code(Object value) {
       Integer code = codes.get(value);
-      boolean added = code == null;
-      if (added) {
+      if (code == null) {
         dictionary.add(value);
         code = dictionary.size();
         codes.put(value, code);
         widen(code);
       }
+      return code;
+    }
+
+    /** Sets the code (from {@link #code}) of a contact at or after the last one set. */
+    void setCode(int contact, int code) {
       if (dense()) {
         if (contact >= capacity()) {
           if (16L * (count + 1) < contact + 1L) {
@@ -153,7 +164,6 @@ final class AttributeColumn {
       count++;
       lastBefore = last;
       last = contact;
-      return added;
     }
 
     /**

@@ -53,22 +53,38 @@ public final class BatchScores {
     tier = new int[capacity];
   }
 
-  /** Returns how many contacts these results can hold. */
+  /**
+   * Returns how many contacts these results can hold.
+   *
+   * @return how many contacts these results can hold
+   */
   public int capacity() {
     return score.length;
   }
 
-  /** Returns the number of contacts scored, the table's size. */
+  /**
+   * Returns the number of contacts scored, the table's size.
+   *
+   * @return the number of contacts scored, the table's size
+   */
   public int size() {
     return size;
   }
 
-  /** Returns the instant the scores were computed as of. */
+  /**
+   * Returns the instant the scores were computed as of.
+   *
+   * @return the instant the scores were computed as of
+   */
   public Instant asOf() {
     return asOf;
   }
 
-  /** Returns the tier names by tier id: the base tier first, then the model's tiers. */
+  /**
+   * Returns the tier names by tier id: the base tier first, then the model's tiers.
+   *
+   * @return the tier names by tier id: the base tier first, then the model's tiers
+   */
   public List<String> tierNames() {
     return Collections.unmodifiableList(Arrays.asList(tierNames.clone()));
   }
@@ -240,22 +256,38 @@ public final class BatchScores {
     }
   }
 
-  /** Returns a copy of the scores, indexed like the table. */
+  /**
+   * Returns a copy of the scores, indexed like the table.
+   *
+   * @return a copy of the scores, indexed like the table
+   */
   public double[] scores() {
     return Arrays.copyOf(score, size);
   }
 
-  /** Returns a copy of the fits, indexed like the table. */
+  /**
+   * Returns a copy of the fits, indexed like the table.
+   *
+   * @return a copy of the fits, indexed like the table
+   */
   public double[] fits() {
     return Arrays.copyOf(fit, size);
   }
 
-  /** Returns a copy of the engagements, indexed like the table. */
+  /**
+   * Returns a copy of the engagements, indexed like the table.
+   *
+   * @return a copy of the engagements, indexed like the table
+   */
   public double[] engagements() {
     return Arrays.copyOf(engagement, size);
   }
 
-  /** Returns a copy of the tier ids, indexed like the table. */
+  /**
+   * Returns a copy of the tier ids, indexed like the table.
+   *
+   * @return a copy of the tier ids, indexed like the table
+   */
   public int[] tierIds() {
     return Arrays.copyOf(tier, size);
   }

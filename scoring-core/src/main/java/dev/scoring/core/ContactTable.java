@@ -208,6 +208,149 @@ public final class ContactTable {
   }
 
   /**
+   * Joins tables into one holding their contacts in order: the first table's contacts, then
+   * the second's, and so on, each equal to what it was. This is how a file read in parts on
+   * several threads becomes one table ({@link ContactJson#readTable(InputStream, int,
+   * java.util.function.Consumer)}). Costs time linear in the tables' sizes plus a hash
+   * lookup per distinct attribute value and event type of each part.
+   *
+   * @param parts the tables, all with the same epoch
+   * @return the joined table
+   * @throws IllegalArgumentException if the epochs differ, or the result would hold more
+   *     than {@code 2^31 - 16} contacts or events or 32,768 event types
+   */
+  public static ContactTable concat(List<ContactTable> parts) {
+    Builder b = new Builder();
+    if (parts.isEmpty()) {
+      return b.build();
+    }
+    long epoch = parts.get(0).epochSecond;
+    long contacts = 0;
+    long events = 0;
+    long idLength = 0;
+    long valueCount = 0;
+    boolean wide = false;
+    boolean anyNanos = false;
+    boolean anyValues = false;
+    for (ContactTable t : parts) {
+      if (t.epochSecond != epoch) {
+        throw new IllegalArgumentException("parts must share one epoch, but had "
+            + Instant.ofEpochSecond(epoch) + " and " + t.epoch());
+      }
+      contacts += t.size;
+      events += t.eventCount();
+      idLength += t.idBytes.length;
+      valueCount += t.values.length;
+      wide |= t.wideSeconds != null;
+      anyNanos |= t.nanos != null;
+      anyValues |= t.valueEnds != null;
+    }
+    long max = Integer.MAX_VALUE - 16;
+    if (contacts > max || events > max || idLength > max || valueCount > max) {
+      throw new IllegalArgumentException("parts must add up to fewer than 2^31 - 16 contacts,"
+          + " events, id bytes and values, but had " + contacts + ", " + events + ", "
+          + idLength + " and " + valueCount);
+    }
+    int n = (int) contacts;
+    int m = (int) events;
+    b.epochSecond = epoch;
+    b.size = n;
+    b.idBytes = new byte[(int) idLength];
+    b.idLength = (int) idLength;
+    b.idEnds = new int[n];
+    b.eventStart = new int[n + 1];
+    b.types = new char[m];
+    b.seconds = wide ? null : new int[m];
+    b.wideSeconds = wide ? new long[m] : null;
+    b.nanos = anyNanos ? new int[m] : null;
+    b.values = new double[(int) valueCount];
+    b.valueCount = (int) valueCount;
+    b.valueEnds = anyValues ? new int[n] : null;
+    int c0 = 0;
+    int e0 = 0;
+    int id0 = 0;
+    int v0 = 0;
+    for (ContactTable t : parts) {
+      System.arraycopy(t.idBytes, 0, b.idBytes, id0, t.idBytes.length);
+      int te = (int) t.eventCount();
+      for (int c = 0; c < t.size; c++) {
+        b.idEnds[c0 + c] = t.idEnds[c] + id0;
+        b.eventStart[c0 + c + 1] = t.eventStart[c + 1] + e0;
+        if (anyValues) {
+          b.valueEnds[c0 + c] = (t.valueEnds == null ? 0 : t.valueEnds[c]) + v0;
+        }
+      }
+      int[] typeRemap = new int[t.typeNames.length];
+      for (int k = 0; k < typeRemap.length; k++) {
+        Integer code = b.typeCodes.get(t.typeNames[k]);
+        if (code == null) {
+          if (b.typeNames.size() == MAX_EVENT_TYPES) {
+            throw new IllegalArgumentException("parts must have at most " + MAX_EVENT_TYPES
+                + " distinct event types together, but had more");
+          }
+          code = b.typeNames.size();
+          b.typeCodes.put(t.typeNames[k], code);
+          b.typeNames.add(t.typeNames[k]);
+        }
+        typeRemap[k] = code;
+      }
+      for (int i = 0; i < te; i++) {
+        int stored = t.types[i];
+        b.types[e0 + i] = (char) (typeRemap[stored & ~VALUE_FLAG] | (stored & VALUE_FLAG));
+        if (wide) {
+          b.wideSeconds[e0 + i] = t.epochSecond(i);
+        } else {
+          b.seconds[e0 + i] = t.seconds[i];
+        }
+      }
+      if (t.nanos != null) {
+        System.arraycopy(t.nanos, 0, b.nanos, e0, te);
+      }
+      System.arraycopy(t.values, 0, b.values, v0, t.values.length);
+      // attribute columns, by name, with codes remapped to the joined dictionaries
+      AttributeColumn.Builder[] target = new AttributeColumn.Builder[t.columns.length];
+      int[][] remap = new int[t.columns.length][];
+      for (int j = 0; j < t.columns.length; j++) {
+        AttributeColumn col = t.columns[j];
+        AttributeColumn.Builder into = b.columnsByName.get(col.name);
+        if (into == null) {
+          into = new AttributeColumn.Builder(col.name);
+          b.columns.add(into);
+          b.columnsByName.put(col.name, into);
+        }
+        target[j] = into;
+        remap[j] = new int[col.dictionary.length + 1];
+        for (int k = 0; k < col.dictionary.length; k++) {
+          remap[j][k + 1] = into.code(col.dictionary[k]);
+        }
+      }
+      for (int j : t.denseColumns) {
+        AttributeColumn col = t.columns[j];
+        for (int c = 0; c < t.size; c++) {
+          int code = col.code(c);
+          if (code != 0) {
+            target[j].setCode(c0 + c, remap[j][code]);
+          }
+        }
+      }
+      if (t.sparseStart != null) {
+        for (int c = 0; c < t.size; c++) {
+          for (int i = t.sparseStart[c]; i < t.sparseStart[c + 1]; i++) {
+            int j = t.sparseColumn[i];
+            target[j].setCode(c0 + c, remap[j][t.sparseCode[i]]);
+          }
+        }
+      }
+      c0 += t.size;
+      e0 += te;
+      id0 += t.idBytes.length;
+      v0 += t.values.length;
+    }
+    ContactTable joined = new ContactTable(b);
+    return joined;
+  }
+
+  /**
    * Returns the number of contacts.
    *
    * @return the count

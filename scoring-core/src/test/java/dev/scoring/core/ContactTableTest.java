@@ -172,6 +172,29 @@ class ContactTableTest {
   }
 
   @Test
+  void concat_keepsEveryContactOfEveryPart_inOrder() {
+    List<Contact> a = ExampleContacts.generate(300, 21, AS_OF);
+    List<Contact> b = List.of(
+        Contact.builder("plain").attribute("colour", "red").build(),
+        Contact.builder("old").event("x", Instant.parse("0001-01-01T00:00:00.5Z")).build());
+    List<Contact> c = ExampleContacts.generate(200, 22, AS_OF);
+    ContactTable joined = ContactTable.concat(List.of(ContactTable.of(a), ContactTable.of(b),
+        ContactTable.builder().build(), ContactTable.of(c)));
+    List<Contact> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    all.addAll(c);
+    assertEquals(all.size(), joined.size());
+    for (int i = 0; i < all.size(); i++) {
+      assertEquals(all.get(i), joined.contact(i));
+    }
+    ContactTable direct = ContactTable.of(all);
+    assertEquals(direct.memoryBytes(), joined.memoryBytes());
+    assertEquals(direct.attributeNames().stream().sorted().toList(),
+        joined.attributeNames().stream().sorted().toList());
+    assertEquals(0, ContactTable.concat(List.of()).size());
+  }
+
+  @Test
   void attributeCodes_widenFromBytesToCharsToInts() {
     ContactTable.Builder b = ContactTable.builder();
     for (int i = 0; i < 70_000; i++) {

@@ -168,6 +168,11 @@ final class ContactRows implements UDF1<Row, Row> {
         } catch (DateTimeParseException ex) {
           return refused(row);
         }
+        // SPEC section 1: years 0001 to 9999, as the contact reader accepts
+        if (instant.isBefore(dev.scoring.api.Event.MIN_AT)
+            || instant.isAfter(dev.scoring.api.Event.MAX_AT)) {
+          return refused(row);
+        }
         seconds[i] = instant.getEpochSecond();
         nanos[i] = instant.getNano();
       }

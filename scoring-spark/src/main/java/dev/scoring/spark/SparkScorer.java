@@ -61,8 +61,8 @@ import org.apache.spark.sql.types.StructType;
  * (a null or blank id or event type, a null or unparseable instant, a non-finite value or
  * attribute, an attribute that is not a string, number or boolean) gets null scores and, in
  * {@code error}, the reader's message for the same contact, such as
- * {@code events[2].at must be an ISO-8601 instant such as "2026-10-01T09:30:00Z", but was
- * "yesterday"} (in the long layout, {@code events[i]} counts the contact's events sorted by
+ * {@code events[2].at must be an ISO-8601 instant from 0001-01-01T00:00:00Z to
+ * 9999-12-31T23:59:59.999999999Z, but was "yesterday"} (in the long layout, {@code events[i]} counts the contact's events sorted by
  * type, then instant, then value). Good rows have a null {@code error}. A row is never
  * silently scored 0.
  *

@@ -272,11 +272,13 @@ class SparkScorerTest {
         RowFactory.create(" ", 30.0, List.of()),
         RowFactory.create("null-at", 30.0, List.of(RowFactory.create("webinar", null, 2.0))),
         RowFactory.create("far-future", 30.0, List.of(
-            RowFactory.create("webinar", "+10000-01-01T00:00:00Z", null))));
+            RowFactory.create("webinar", "+10000-01-01T00:00:00Z", null))),
+        RowFactory.create("year-0", 30.0, List.of(
+            RowFactory.create("webinar", "0000-12-31T23:59:59Z", null))));
     Map<String, Row> out = byId(SparkScorer.of(ExampleModels.seed())
         .scoreNested(spark.createDataFrame(rows, schema), AS_OF));
-    String instant = "events[1].at must be an ISO-8601 instant from 0001-01-01T00:00:00Z to"
-        + " 9999-12-31T23:59:59.999999999Z, but was \"yesterday\"";
+    String instant = "events[1].at must be an ISO-8601 instant from 0001-01-01T00:00:00Z to "
+        + "9999-12-31T23:59:59.999999999Z, but was \"yesterday\"";
     assertEquals(instant, readerMessage("{\"id\":\"bad-at\",\"events\":[{\"type\":\"webinar\","
         + "\"at\":\"" + ok + "\"},{\"type\":\"webinar\",\"at\":\"yesterday\"}]}"));
     assertEquals(instant, error(out, "bad-at"));
@@ -292,8 +294,11 @@ class SparkScorerTest {
         error(out, "null-at"));
     assertEquals(readerMessage("{\"id\":\"x\",\"events\":[{\"type\":\"webinar\","
         + "\"at\":\"+10000-01-01T00:00:00Z\"}]}"), error(out, "far-future"));
+    assertEquals("events[0].at must be an ISO-8601 instant from 0001-01-01T00:00:00Z to "
+        + "9999-12-31T23:59:59.999999999Z, but was \"0000-12-31T23:59:59Z\"",
+        error(out, "year-0"));
     for (String id : List.of("bad-at", "bad-value", "bad-type", "bad-age", " ", "null-at",
-        "far-future")) {
+        "far-future", "year-0")) {
       assertThat(out.get(id).isNullAt(out.get(id).fieldIndex("score"))).as(id).isTrue();
     }
     Row good = out.get("good");

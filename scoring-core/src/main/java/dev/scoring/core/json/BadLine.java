@@ -19,6 +19,9 @@ public record BadLine(long line, String path, String message) {
   /**
    * Checks the components.
    *
+   * @param line    the line number, from 1
+   * @param path    the JSON path of the problem, empty for the line as a whole
+   * @param message the full message
    * @throws NullPointerException if {@code path} or {@code message} is null
    */
   public BadLine {

@@ -19,7 +19,11 @@ import java.util.function.Consumer;
 
 /**
  * Contacts as JSON (SPEC section 1): one document, or NDJSON streams of one contact per
- * line read lazily in constant memory.
+ * line, read lazily in constant memory as {@link Contact} objects ({@link #lines}), straight
+ * into a {@link ContactTable} ({@link #readTable}) or into any {@link ContactSink}
+ * ({@link #readInto}). All of them go through one reader, so they accept and refuse the same
+ * lines with the same message (the format, line ends, UTF-8 handling and limits are
+ * described in {@code docs/contacts.md} and {@link ContactLines}).
  *
  * <pre>{@code
  * {"id":"c-17","attributes":{"age":29,"sector":"tech","near_office":true},
@@ -79,6 +83,11 @@ public final class ContactJson {
 
   private ContactParser parser() {
     return new ContactParser(limits, factory);
+  }
+
+  /** A new parser with these limits, for one thread. */
+  ContactParser newParser() {
+    return parser();
   }
 
   /**
@@ -242,6 +251,35 @@ public final class ContactJson {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /**
+   * Reads NDJSON (UTF-8) into a new {@link ContactTable} on {@code threads} threads: the
+   * input is cut into chunks of about 4 MiB at line ends, the chunks are parsed in parallel
+   * into tables of their own and joined in order ({@link ContactTable#concat}), with no
+   * object per contact. The result, the bad lines (with their true line numbers, in order,
+   * reported once all chunks are read) and the error thrown are those of
+   * {@link #readTable(InputStream, Consumer)}. A file whose lines all end with a lone
+   * {@code \r} cannot be cut and is read on one thread. The stream is read to its end but
+   * not closed.
+   *
+   * @param in        the bytes
+   * @param threads   at least 1
+   * @param onBadLine receives every bad line, in order; null to fail at the first one
+   * @return the table of the good lines' contacts, in line order
+   * @throws ContactJsonException at the first bad line when {@code onBadLine} is null
+   * @throws IllegalArgumentException if {@code threads < 1}
+   * @throws UncheckedIOException if reading fails
+   */
+  public ContactTable readTable(InputStream in, int threads, Consumer<BadLine> onBadLine) {
+    return ParallelNdjson.read(Objects.requireNonNull(in, "in"), threads, this, onBadLine,
+        ParallelNdjson.CHUNK);
+  }
+
+  /** As {@link #readTable(InputStream, int, Consumer)}, with the chunk size given (tests). */
+  ContactTable readTable(InputStream in, int threads, Consumer<BadLine> onBadLine,
+      int chunkSize) {
+    return ParallelNdjson.read(in, threads, this, onBadLine, chunkSize);
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
@@ -36,6 +37,8 @@ final class ContactParser {
   private String attribute;
   private int event;
   private String eventField;
+  private boolean inAttributes;
+  private JsonParser current;
 
   ContactParser(JsonLimits limits, JsonFactory factory) {
     this.limits = limits;
@@ -60,14 +63,19 @@ final class ContactParser {
     attribute = null;
     event = -1;
     eventField = null;
+    inAttributes = false;
     sink.begin(line);
     try (JsonParser p = factory.createParser(utf8, offset, length)) {
+      current = p;
       contact(p, sink);
     } catch (ContactJsonException e) {
       sink.abort();
       throw e;
     } catch (JacksonException e) {
       sink.abort();
+      if (e instanceof StreamConstraintsException) {
+        pointAtPendingName();
+      }
       JsonSupport.Problem problem = JsonSupport.translate(e, path(), "contact", limits,
           "bytes", false);
       throw new ContactJsonException(line, problem.path(), prefix(line) + problem.message());
@@ -83,6 +91,30 @@ final class ContactParser {
     } catch (RuntimeException | Error e) {
       sink.abort();
       throw e;
+    } finally {
+      current = null;
+    }
+  }
+
+  /**
+   * Jackson reads the value after a field name when it reads the name, so a value over a
+   * limit is refused before the name is returned: take the name from the parser's context.
+   */
+  private void pointAtPendingName() {
+    JsonParser p = current;
+    if (p == null) {
+      return;
+    }
+    String name = p.getParsingContext() == null ? null : p.getParsingContext().getCurrentName();
+    if (name == null) {
+      return;
+    }
+    if (inAttributes) {
+      attribute = name;
+    } else if (event >= 0) {
+      eventField = name;
+    } else {
+      field = JsonSupport.field("", name);
     }
   }
 
@@ -180,6 +212,7 @@ final class ContactParser {
   private void attributes(JsonParser p, ContactSink sink) throws IOException {
     nameCount = 0;
     manyNames.clear();
+    inAttributes = true;
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
       String name = p.currentName();
@@ -212,6 +245,7 @@ final class ContactParser {
       }
     }
     attribute = null;
+    inAttributes = false;
   }
 
   /** Records an attribute name of the current contact; false if it was seen already. */

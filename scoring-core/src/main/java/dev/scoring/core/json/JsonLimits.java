@@ -9,7 +9,7 @@ package dev.scoring.core.json;
  *   <tr><th>limit</th><th>default</th><th>applies to</th></tr>
  *   <tr><td>{@link #maxDocumentLength()}</td><td>4,194,304 (4 MiB)</td>
  *       <td>a model file (characters, or bytes when read from a stream or file); one
- *       NDJSON line or one contact document (characters)</td></tr>
+ *       NDJSON line or one contact document (UTF-8 bytes)</td></tr>
  *   <tr><td>{@link #maxNestingDepth()}</td><td>32</td><td>nested arrays and objects (a
  *       model needs 6, a contact 3)</td></tr>
  *   <tr><td>{@link #maxStringLength()}</td><td>100,000</td><td>every string value and
@@ -103,7 +103,7 @@ public final class JsonLimits {
 
   /**
    * Returns the longest model file (in characters, or bytes when read from a stream or a
-   * file) and the longest contact document or NDJSON line (in characters).
+   * file) and the longest contact document or NDJSON line (in UTF-8 bytes).
    *
    * @return the longest document
    */

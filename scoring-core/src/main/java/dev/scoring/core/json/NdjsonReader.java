@@ -37,11 +37,18 @@ final class NdjsonReader implements Closeable {
   private boolean eof;
   private boolean skipLineFeed;
   private long lineNumber;
+  private final boolean atStart;
 
   NdjsonReader(InputStream in, ContactParser parser, JsonLimits limits) {
+    this(in, parser, limits, true);
+  }
+
+  /** A reader whose input is the start of a file ({@code atStart}: a BOM is skipped) or not. */
+  NdjsonReader(InputStream in, ContactParser parser, JsonLimits limits, boolean atStart) {
     this.in = in;
     this.parser = parser;
     this.maxLength = limits.maxDocumentLength();
+    this.atStart = atStart;
   }
 
   NdjsonReader(Reader in, ContactParser parser, JsonLimits limits) {
@@ -73,7 +80,7 @@ final class NdjsonReader implements Closeable {
             + ": contact must be at most " + maxLength + " bytes long, but was longer");
       }
       int end = lineEnd;
-      if (lineNumber == 1 && end - start >= 3 && buf[start] == (byte) 0xEF
+      if (atStart && lineNumber == 1 && end - start >= 3 && buf[start] == (byte) 0xEF
           && buf[start + 1] == (byte) 0xBB && buf[start + 2] == (byte) 0xBF) {
         start += 3;
       }

@@ -11,8 +11,10 @@
  *       validated exactly as Java code is; every rejection is a
  *       {@link dev.scoring.api.ModelException} carrying the JSON path.
  *   <li>Contacts (SPEC section 1): {@link dev.scoring.core.json.ContactJson} reads one
- *       document, or NDJSON lazily as {@link dev.scoring.core.json.ContactLines}, fail-fast or
- *       skip-and-report ({@link dev.scoring.core.json.BadLine}); errors are
+ *       document, or NDJSON lazily as {@link dev.scoring.core.json.ContactLines}, straight
+ *       into a {@link dev.scoring.core.ContactTable} or into any
+ *       {@link dev.scoring.core.json.ContactSink}, fail-fast or skip-and-report
+ *       ({@link dev.scoring.core.json.BadLine}), all through one reader; errors are
  *       {@link dev.scoring.core.json.ContactJsonException}s.
  *   <li>Scores out: {@link dev.scoring.core.json.ScoreLines} writes NDJSON score lines, with
  *       explanations when asked.

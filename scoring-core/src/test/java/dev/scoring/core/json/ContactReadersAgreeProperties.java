@@ -242,6 +242,33 @@ class ContactReadersAgreeProperties {
     }
   }
 
+  @Property(tries = 150)
+  void theParallelTableReaderAgrees_atAnyChunkSizeAndThreadCount(
+      @ForAll("lines") List<Line> lines, @ForAll("terminators") List<String> ends,
+      @ForAll boolean bom, @ForAll boolean lastEnd,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 400) int chunk,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 4) int threads) {
+    byte[] text = join(lines, ends, bom, lastEnd);
+    Outcome sequential = table(text);
+    List<BadLine> bad = new ArrayList<>();
+    ContactTable table = ContactJson.defaults().readTable(new ByteArrayInputStream(text),
+        threads, bad::add, chunk);
+    List<Contact> contacts = new ArrayList<>();
+    for (int i = 0; i < table.size(); i++) {
+      contacts.add(table.contact(i));
+    }
+    String failFast = "none";
+    try {
+      ContactJson.defaults().readTable(new ByteArrayInputStream(text), threads, null, chunk);
+    } catch (ContactJsonException e) {
+      failFast = e.line() + "|" + e.path() + "|" + e.getMessage();
+    }
+    Outcome parallel = new Outcome(contacts, bad, failFast);
+    if (!sequential.equals(parallel)) {
+      assertEquals(show(sequential), show(parallel));
+    }
+  }
+
   @Property(tries = 100)
   void aReaderOfCharactersAgreesWithTheBytes(@ForAll("lines") List<Line> lines,
       @ForAll("terminators") List<String> ends) throws IOException {
