@@ -37,7 +37,7 @@ final class HandWrittenSeed {
 
   /** The seed table plus three aggregate rules (SPEC section 9). */
   static dev.scoring.core.ScoringTable withAggregates() {
-    return dev.scoring.core.examples.ExampleModels.seed().toBuilder()
+    return ExampleModels.seed().toBuilder()
         .version("1+aggregates")
         .behavioral("recurring-blog",
             dev.scoring.core.Aggregate.distinctDays("blog_visit").withinDays(30).atLeast(3), 5)

@@ -21,8 +21,10 @@ import java.util.Objects;
  *
  * <p>With {@code threads > 1} the table is cut into as many contiguous ranges of about equal
  * work (contacts plus events); the calling thread scores the first and one new thread each
- * of the others. The per-contact loop allocates nothing; a call allocates only small
- * per-table lookups (one mask per distinct attribute value the model reads, one entry per
+ * of the others. The per-contact loop allocates nothing (except, for a {@code sum}
+ * aggregate rule, when a summed value lies beyond 9e6 in magnitude or has more than 9
+ * decimals: that sum is then exact in {@link java.math.BigDecimal}); a call allocates only
+ * small per-table lookups (one mask per distinct attribute value the model reads, one entry per
  * event type) and, with several threads, the threads. Instances are immutable and
  * thread-safe.
  *
@@ -284,7 +286,9 @@ public final class BatchScorer {
       plainRule = new int[typeMap.length];
       for (int t = 0; t < typeMap.length; t++) {
         typeMap[t] = kernel.typeId(table.typeNames[t]);
-        plainRule[t] = typeMap[t] < 0 ? -1 : kernel.plainRuleByType[typeMap[t]];
+        // The fast path only for types no aggregate rule reads (countEvent does both).
+        plainRule[t] = typeMap[t] < 0 || kernel.aggregateSlotsByType[typeMap[t]].length != 0
+            ? -1 : kernel.plainRuleByType[typeMap[t]];
       }
     }
   }

@@ -25,8 +25,7 @@ import java.util.Map;
  * an age unlike the previous one), and for {@code sum} an exact fixed-point addition in
  * units of 1e-9 (see {@link #units}). {@link #finish} then turns each rule's counters into
  * its value and adds its points, after the event rules of its section: a constant cost per
- * aggregate rule and contact. A type read by an aggregate rule loses the single-rule fast
- * path of {@link #plainRuleByType}. Nothing is allocated unless a summed value lies outside
+ * aggregate rule and contact. Nothing is allocated unless a summed value lies outside
  * the fixed-point range (beyond 9e6 in magnitude or with more than 9 decimals), where the
  * sum falls back to {@link BigDecimal}.
  */
@@ -88,6 +87,10 @@ final class Kernel {
   final double[] aggregateMinValue;
   final int[] aggregateMinCount;
   final Aggregate[] aggregates;
+  /** Per aggregate rule, its operator's ordinal and operands. */
+  final int[] aggregateOperator;
+  final double[] aggregateLo;
+  final double[] aggregateHi;
   final double[] aggregatePoints;
   /**
    * Per event type, the aggregate slots it feeds: {@code rule << 1} for a counted type,
@@ -233,6 +236,9 @@ final class Kernel {
     aggregateMinValue = new double[aggregateCount];
     aggregateMinCount = new int[aggregateCount];
     aggregatePoints = new double[aggregateCount];
+    aggregateOperator = new int[aggregateCount];
+    aggregateLo = new double[aggregateCount];
+    aggregateHi = new double[aggregateCount];
     List<List<Integer>> slotsByType = new ArrayList<>();
     for (int type = 0; type < names.size(); type++) {
       slotsByType.add(new ArrayList<>());
@@ -242,6 +248,9 @@ final class Kernel {
       AggregateRule rule = aggregateRules.get(a);
       Aggregate.Measure m = rule.when().measure();
       aggregates[a] = rule.when();
+      aggregateOperator[a] = rule.when().operator().ordinal();
+      aggregateLo[a] = rule.when().lo();
+      aggregateHi[a] = rule.when().hi();
       aggregateFunction[a] = m.function().ordinal();
       aggregateWithin[a] = m.withinDays().isPresent() ? m.withinDays().getAsInt()
           : Long.MAX_VALUE;
@@ -285,8 +294,7 @@ final class Kernel {
       rulesByType[type] = byType.get(type).stream().mapToInt(Integer::intValue).toArray();
       int only = rulesByType[type].length == 1 ? rulesByType[type][0] : -1;
       plainRuleByType[type] = only >= 0 && withinDays[only] == Long.MAX_VALUE
-          && maxOccurrences[only] == Integer.MAX_VALUE && !hasMinValue[only]
-          && aggregateSlotsByType[type].length == 0 ? only : -1;
+          && maxOccurrences[only] == Integer.MAX_VALUE && !hasMinValue[only] ? only : -1;
       for (int r : rulesByType[type]) {
         activityType[type] |= r < behavioralCount;
       }
@@ -533,15 +541,15 @@ final class Kernel {
     int plain = plainRuleByType[type];
     if (plain >= 0) {
       countPlain(plain, age, s);
-      return;
-    }
-    for (int r : rulesByType[type]) {
-      if (age >= withinDays[r] || count[r] >= maxOccurrences[r]
-          || (hasMinValue[r] && !(value >= minValue[r]))) {
-        continue;
+    } else {
+      for (int r : rulesByType[type]) {
+        if (age >= withinDays[r] || count[r] >= maxOccurrences[r]
+            || (hasMinValue[r] && !(value >= minValue[r]))) {
+          continue;
+        }
+        count[r]++;
+        sum[r] += decays[r] ? factor(age) : 1.0;
       }
-      count[r]++;
-      sum[r] += decays[r] ? factor(age) : 1.0;
     }
     int[] slots = aggregateSlotsByType[type];
     if (slots.length != 0) {
@@ -645,6 +653,21 @@ final class Kernel {
     return (exact == null ? total : total.add(exact)).doubleValue();
   }
 
+  /** Whether aggregate rule {@code a}'s value satisfies its operator: {@link Aggregate#test}. */
+  private boolean test(int a, double value) {
+    double lo = aggregateLo[a];
+    switch (aggregateOperator[a]) {
+      case 0:
+        return value >= lo;
+      case 1:
+        return value < lo;
+      case 2:
+        return lo <= value && value <= aggregateHi[a];
+      default:
+        return value == lo;
+    }
+  }
+
   /**
    * The value of aggregate rule {@code a} after every event has been counted: NaN when
    * undefined.
@@ -703,7 +726,7 @@ final class Kernel {
     // Aggregate rules after the event rules of their section, in rule order.
     for (int a = 0; a < aggregatePoints.length; a++) {
       double value = aggregateValue(a, s);
-      boolean hit = aggregates[a].test(value);
+      boolean hit = test(a, value);
       s.aggregateValue[a] = value;
       s.aggregateHit[a] = hit;
       if (a < behavioralAggregateCount) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Explanation;
+import dev.scoring.core.examples.ExampleModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +47,12 @@ class AggregateRulesDocTest {
     //     +8.18  behavioral  blog-visit x3
     //     +5.00  behavioral  recurring-blog x3
     Explanation.Entry recurring = why.entries().get(1);
-    assertEquals(3.0, recurring.value());       // 3 distinct days
-    assertEquals(3, recurring.occurrences());   // |E|: 3 counted events
-    assertEquals(ExampleModels.seed().score(reader, asOf).score() + 5, why.score().score());
+    double days = recurring.value();             // 3.0: three distinct days
+    int counted = recurring.occurrences();       // 3: |E|, the counted events
     // docs:end
+    assertEquals(3.0, days);
+    assertEquals(3, counted);
+    assertEquals(ExampleModels.seed().score(reader, asOf).score() + 5, why.score().score());
     assertEquals("score 13.18 (unqualified), raw 13.18 = fit 0.00 + engagement 13.18\n"
         + "     +8.18  behavioral  blog-visit x3\n"
         + "     +5.00  behavioral  recurring-blog x3\n", why.toString());
