@@ -64,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
     long badLines = 0;
     if (contacts.contacts != null || contacts.events != null) {
       try (BadLines bad = new BadLines(root.err, contacts.badLines)) {
-        sample = new ContactSource(contacts, bad, false, root.err).table();
+        sample = new ContactSource(contacts, bad, false, root, 1).table();
         badLines = bad.count();
       }
     }

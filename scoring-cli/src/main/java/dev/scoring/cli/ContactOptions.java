@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
  */
 final class ContactOptions {
   @Option(names = "--contacts", paramLabel = "<file>",
-      description = "Contacts: NDJSON (one contact per line, SPEC section 1), or a wide CSV"
-          + " (.csv: one contact per row, one attribute per column); gzip is detected.")
+      description = "Contacts: NDJSON (one contact per line, SPEC section 1; - for standard"
+          + " input), or a wide CSV (.csv: one contact per row, one attribute per column);"
+          + " gzip is detected.")
   Path contacts;
 
   @Option(names = "--events", paramLabel = "<file>",

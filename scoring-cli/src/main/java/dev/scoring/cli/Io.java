@@ -70,9 +70,29 @@ final class Io {
    * @throws BadInputException if the file cannot be opened
    */
   static Input open(Path file, String what) {
+    return open(file, what, null);
+  }
+
+  /**
+   * Opens a file for reading, or standard input for {@code -} (never closed), decompressing
+   * gzip.
+   *
+   * @param file  the file, or {@code -}
+   * @param what  what it holds, for messages ({@code contacts})
+   * @param stdin standard input, or null where {@code -} is not accepted
+   * @return the opened input (size 0 for standard input: unknown)
+   * @throws BadInputException if the file cannot be opened
+   */
+  static Input open(Path file, String what, InputStream stdin) {
     try {
-      long size = Files.size(file);
-      Counted counted = new Counted(Files.newInputStream(file));
+      boolean standardInput = stdin != null && isStdin(file);
+      long size = standardInput ? 0 : Files.size(file);
+      Counted counted = new Counted(standardInput ? new FilterInputStream(stdin) {
+        @Override
+        public void close() {
+          // standard input stays open
+        }
+      } : Files.newInputStream(file));
       BufferedInputStream buffered = new BufferedInputStream(counted, BUFFER);
       buffered.mark(2);
       int b1 = buffered.read();
@@ -123,6 +143,11 @@ final class Io {
       throw new BadInputException("output file must be writable, but was " + file + " ("
           + e.getMessage() + ")", e);
     }
+  }
+
+  /** Whether a path is {@code -}, standard input or output. */
+  static boolean isStdin(Path file) {
+    return file.toString().equals("-");
   }
 
   /** Whether a file name ends with {@code .gz} (any case). */

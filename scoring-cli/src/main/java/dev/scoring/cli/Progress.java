@@ -42,7 +42,8 @@ final class Progress implements AutoCloseable {
    * @param enabled    false for {@code --no-progress}
    * @param err        standard error
    * @param what       what is counted ({@code contacts read})
-   * @param rows       rows done so far
+   * @param rows       rows done so far, or null when only the bytes read are known (a
+   *                   reader on several threads): the bar then counts megabytes
    * @param bytes      input bytes read so far
    * @param totalBytes the input size in bytes, 0 if unknown
    * @return the running bar; close it when the work ends
@@ -61,7 +62,7 @@ final class Progress implements AutoCloseable {
       while (!done) {
         Thread.sleep(PERIOD_MS);
         if (!done) {
-          err.print("\r" + line(rows.getAsLong(), bytes.getAsLong(),
+          err.print("\r" + line(rows == null ? -1 : rows.getAsLong(), bytes.getAsLong(),
               (System.nanoTime() - start) / 1e9) + "   ");
           err.flush();
         }
@@ -71,12 +72,23 @@ final class Progress implements AutoCloseable {
     }
   }
 
-  /** The text of the bar, e.g. {@code contacts read: 1,200,000 (400,000/s), 48%, 3 s left}. */
+  /**
+   * The text of the bar, e.g. {@code contacts read: 1,200,000 (400,000/s), 48%, 3 s left}, or
+   * without a row count ({@code done < 0}) {@code contacts read: 312 MB (104 MB/s), 48%, ...}.
+   */
   String line(long done, long read, double seconds) {
-    StringBuilder s = new StringBuilder(what).append(": ")
-        .append(String.format(Locale.ROOT, "%,d", done));
-    if (seconds > 0) {
-      s.append(String.format(Locale.ROOT, " (%,.0f/s)", done / seconds));
+    StringBuilder s = new StringBuilder(what).append(": ");
+    if (done < 0) {
+      double mb = read / 1e6;
+      s.append(String.format(Locale.ROOT, "%,.0f MB", mb));
+      if (seconds > 0) {
+        s.append(String.format(Locale.ROOT, " (%,.0f MB/s)", mb / seconds));
+      }
+    } else {
+      s.append(String.format(Locale.ROOT, "%,d", done));
+      if (seconds > 0) {
+        s.append(String.format(Locale.ROOT, " (%,.0f/s)", done / seconds));
+      }
     }
     if (totalBytes > 0 && read > 0) {
       double fraction = Math.min(1, (double) read / totalBytes);

@@ -72,6 +72,10 @@ final class ReportCommand implements Runnable {
         description = "How many top contacts to explain. Default: ${DEFAULT-VALUE}.")
     int top;
 
+    @Option(names = "--trend", paramLabel = "<days>",
+        description = "Also show the biggest risers and fallers over that many days.")
+    Integer trend;
+
     @Option(names = "--out", required = true, paramLabel = "<file.html>",
         description = "The HTML file to write.")
     Path out;
@@ -87,9 +91,16 @@ final class ReportCommand implements Runnable {
         throw new UsageException("--top must be at least 0, but was " + top);
       }
       ScoringReport report = new ScoringReport(table, asOf, top);
+      if (trend != null) {
+        try {
+          report.withTrend(trend);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("--trend " + e.getMessage());
+        }
+      }
       long bad;
       try (BadLines lines = new BadLines(root.err, contacts.badLines)) {
-        new ContactSource(contacts, lines, true, root.err)
+        new ContactSource(contacts, lines, true, root, 1)
             .forEach((Contact c) -> report.add(c, table.score(c, asOf)));
         bad = lines.count();
       }

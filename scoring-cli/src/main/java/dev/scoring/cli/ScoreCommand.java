@@ -61,8 +61,14 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Add each score's explanation (the rules that contributed, ndjson only).")
   boolean explain;
 
+  @Option(names = "--trend", paramLabel = "<days>",
+      description = "Also write each contact's trend over that many days (SPEC section 10):"
+          + " score(asOf) - score(asOf - days), as \"trend<days>\" (ndjson) or a trend<days>"
+          + " column (csv).")
+  Integer trend;
+
   @Option(names = "--threads", paramLabel = "<n>",
-      description = "Threads that score. Default: the number of processors.")
+      description = "Threads that read NDJSON and score. Default: the number of processors.")
   Integer threads;
 
   @Option(names = "--no-progress", negatable = false,
@@ -84,16 +90,23 @@ final class ScoreCommand implements Callable<Integer> {
     if (n < 1) {
       throw new UsageException("--threads must be at least 1, but was " + n);
     }
+    if (trend != null && trend < 1) {
+      throw new UsageException("--trend must be at least 1 day, but was " + trend);
+    }
     ScoringTable table = loadModel(model);
     long t0 = System.nanoTime();
     ContactTable contactTable;
     long badCount;
     try (BadLines bad = new BadLines(err, contacts.badLines)) {
-      contactTable = new ContactSource(contacts, bad, !noProgress, err).table();
+      contactTable = new ContactSource(contacts, bad, !noProgress, root, n).table();
       badCount = bad.count();
     }
     long t1 = System.nanoTime();
-    BatchScores scores = BatchScorer.of(table).score(contactTable, asOf, n);
+    BatchScorer scorer = BatchScorer.of(table);
+    if (trend != null) {
+      scorer = scorer.withTrend(trend);
+    }
+    BatchScores scores = scorer.score(contactTable, asOf, n);
     long t2 = System.nanoTime();
     try (OutputStream stream = Io.create(out, root.out);
          ScoreWriter writer = ScoreWriter.of(fmt, stream, table, scores)) {

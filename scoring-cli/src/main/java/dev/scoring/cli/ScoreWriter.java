@@ -29,6 +29,8 @@ import java.util.List;
  *       contact; ids and tiers are quoted (RFC 4180) when they hold a separator, a quote or
  *       a line break.
  * </ul>
+ * When the scores hold a trend ({@link BatchScores#trendDays()} above 0), NDJSON lines carry
+ * {@code "trend<days>"} after {@code "asOf"} and CSV rows a last column {@code trend<days>}.
  *
  * <p>Not thread-safe. Closing it closes the stream.
  */
@@ -82,6 +84,8 @@ abstract class ScoreWriter implements Closeable {
     private final SerializableString version;
     private final SerializableString fingerprintValue;
     private final SerializableString asOf;
+    private final int trendDays;
+    private final SerializableString trendField;
 
     Ndjson(OutputStream out, ScoringTable model, BatchScores scores) throws IOException {
       g = FACTORY.createGenerator(out);
@@ -96,6 +100,8 @@ abstract class ScoreWriter implements Closeable {
       version = new SerializedString(model.version());
       fingerprintValue = new SerializedString(fingerprint);
       asOf = new SerializedString(scores.asOf().toString());
+      trendDays = scores.trendDays();
+      trendField = new SerializedString("trend" + trendDays);
     }
 
     @Override
@@ -103,7 +109,8 @@ abstract class ScoreWriter implements Closeable {
         throws IOException {
       if (explanation != null || hasSurrogate(id)) {
         // The explained line, and ids with unpaired surrogates, as the library writes them.
-        g.writeRaw(ScoreLines.toJson(id, scores.toScore(i), fingerprint, explanation));
+        g.writeRaw(ScoreLines.toJson(id, scores.toScore(i), fingerprint, explanation,
+            trendDays, trendDays > 0 ? scores.trend(i) : 0));
         g.writeRaw('\n');
         return;
       }
@@ -129,6 +136,9 @@ abstract class ScoreWriter implements Closeable {
       g.writeEndObject();
       g.writeFieldName(AS_OF);
       g.writeString(asOf);
+      if (trendDays > 0) {
+        number(trendField, scores.trend(i));
+      }
       g.writeEndObject();
       g.writeRaw('\n');
     }
@@ -157,9 +167,16 @@ abstract class ScoreWriter implements Closeable {
     }
   }
 
+  /**
+   * CSV into its own byte buffer, flushed to the stream in blocks: no synchronized call
+   * per byte, no {@code String} per whole number (fit is usually whole).
+   */
   private static final class Csv extends ScoreWriter {
     private final OutputStream out;
     private final byte[][] tiers;
+    private final byte[] buffer = new byte[1 << 16];
+    private final boolean trend;
+    private int used;
 
     Csv(OutputStream out, BatchScores scores) throws IOException {
       this.out = out;
@@ -168,46 +185,96 @@ abstract class ScoreWriter implements Closeable {
       for (int t = 0; t < tiers.length; t++) {
         tiers[t] = field(names.get(t)).getBytes(StandardCharsets.UTF_8);
       }
-      out.write("id,score,raw,fit,engagement,tier\n".getBytes(StandardCharsets.US_ASCII));
+      trend = scores.trendDays() > 0;
+      bytes(("id,score,raw,fit,engagement,tier" + (trend ? ",trend" + scores.trendDays() : "")
+          + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override
     void write(String id, BatchScores scores, int i, Explanation explanation)
         throws IOException {
-      out.write(field(id).getBytes(StandardCharsets.UTF_8));
+      String f = field(id);
+      if (isAscii(f)) {
+        room(f.length());
+        for (int k = 0; k < f.length(); k++) {
+          buffer[used++] = (byte) f.charAt(k);
+        }
+      } else {
+        bytes(f.getBytes(StandardCharsets.UTF_8));
+      }
       double fit = scores.fit(i);
       double engagement = scores.engagement(i);
       number(scores.score(i));
       number(fit + engagement);
       number(fit);
       number(engagement);
-      out.write(',');
-      out.write(tiers[scores.tierId(i)]);
-      out.write('\n');
+      room(1);
+      buffer[used++] = ',';
+      bytes(tiers[scores.tierId(i)]);
+      if (trend) {
+        number(scores.trend(i));
+      }
+      room(1);
+      buffer[used++] = '\n';
     }
 
     private void number(double v) throws IOException {
-      out.write(',');
+      room(32); // a comma and at most 24 characters of a double or 20 of a long
+      buffer[used++] = ',';
       if (whole(v)) {
         long n = (long) v;
         if (n < 0) {
-          out.write('-');
+          buffer[used++] = '-';
           n = -n;
         }
-        writeDigits(n);
+        int digits = 1;
+        for (long p = n; p >= 10; p /= 10) {
+          digits++;
+        }
+        for (int k = used + digits - 1; k >= used; k--) {
+          buffer[k] = (byte) ('0' + n % 10);
+          n /= 10;
+        }
+        used += digits;
       } else {
         String s = NumberOutput.toString(v, true);
         for (int k = 0; k < s.length(); k++) {
-          out.write(s.charAt(k));
+          buffer[used++] = (byte) s.charAt(k);
         }
       }
     }
 
-    private void writeDigits(long n) throws IOException {
-      if (n >= 10) {
-        writeDigits(n / 10);
+    private static boolean isAscii(String s) {
+      for (int k = 0; k < s.length(); k++) {
+        if (s.charAt(k) >= 0x80) {
+          return false;
+        }
       }
-      out.write((int) ('0' + n % 10));
+      return true;
+    }
+
+    private void bytes(byte[] b) throws IOException {
+      if (b.length > buffer.length - used) {
+        drain();
+        if (b.length > buffer.length) {
+          out.write(b);
+          return;
+        }
+      }
+      System.arraycopy(b, 0, buffer, used, b.length);
+      used += b.length;
+    }
+
+    /** Makes room for {@code n} more bytes ({@code n} at most the buffer's size). */
+    private void room(int n) throws IOException {
+      if (n > buffer.length - used) {
+        drain();
+      }
+    }
+
+    private void drain() throws IOException {
+      out.write(buffer, 0, used);
+      used = 0;
     }
 
     /** A CSV field: quoted when it holds a comma, a quote or a line break. */
@@ -223,7 +290,9 @@ abstract class ScoreWriter implements Closeable {
 
     @Override
     public void close() throws IOException {
-      out.close();
+      try (OutputStream o = out) {
+        drain();
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.scoring.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,8 @@ public final class ScoringCli implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** Standard input of this run ({@code --contacts -}). */
+  InputStream in = System.in;
   /** Standard output of this run. */
   PrintStream out = System.out;
   /** Standard error of this run. */
@@ -73,7 +76,22 @@ public final class ScoringCli implements Runnable {
    * @return the exit code, one of the {@link Exit} values
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return commandLine(out, err).execute(args);
+    return run(args, System.in, out, err);
+  }
+
+  /**
+   * Runs the tool in-process with its own standard input.
+   *
+   * @param args the command line
+   * @param in   standard input: contacts given as {@code -}
+   * @param out  standard output: results and help
+   * @param err  standard error: progress, bad lines, error messages
+   * @return the exit code, one of the {@link Exit} values
+   */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    CommandLine cl = commandLine(out, err);
+    ((ScoringCli) cl.getCommand()).in = in;
+    return cl.execute(args);
   }
 
   /**

@@ -104,21 +104,40 @@ class RfmValueReportTest {
     assertThat(twoBins.err()).contains("segment bounds must be at most bins (2), but was 5");
   }
 
+  /** Customers who buy at their own rate and drop out after a purchase now and then. */
   static List<Transaction> generated() {
     SplittableRandom random = new SplittableRandom(5);
     LocalDate start = LocalDate.of(2025, 1, 1);
     List<Transaction> out = new ArrayList<>();
-    for (int c = 0; c < 300; c++) {
-      int purchases = 1 + random.nextInt(random.nextInt(1, 12));
+    for (int c = 0; c < 400; c++) {
+      double meanGap = 5 + random.nextDouble() * 60;
+      double dropout = 0.05 + random.nextDouble() * 0.4;
       double basket = 20 + random.nextInt(80);
-      int day = random.nextInt(200);
-      for (int p = 0; p < purchases && day < 365; p++) {
+      int day = random.nextInt(300);
+      while (day < 365) {
         out.add(Transaction.of("k" + c, start.plusDays(day),
             Math.round(basket * (0.5 + random.nextDouble()) * 100) / 100.0));
-        day += 1 + random.nextInt(60);
+        if (random.nextDouble() < dropout) {
+          break;
+        }
+        day += 1 + (int) (-meanGap * Math.log(1 - random.nextDouble()));
       }
     }
     return out;
+  }
+
+  @Test
+  void value_dataThatDoNotIdentifyTheModelIsBadInput() throws IOException {
+    StringBuilder csv = new StringBuilder("customer_id,date,amount\n");
+    for (int c = 0; c < 50; c++) {
+      csv.append("k").append(c).append(",2025-03-01,10\n");
+    }
+    Path file = Files.writeString(dir.resolve("t.csv"), csv);
+    Cli r = Cli.run("value", "--transactions", file.toString(), "--analysis-date",
+        "2025-12-31");
+    assertThat(r.exit()).isEqualTo(Exit.BAD_INPUT);
+    assertThat(r.err()).contains("error: BG/NBD must be fitted to the customers, but ");
+    assertThat(r.out()).isEmpty();
   }
 
   @Test
@@ -183,7 +202,13 @@ class RfmValueReportTest {
     assertThat(r.exit()).isEqualTo(Exit.FINDINGS);
     assertThat(r.err()).contains(contacts + ": line 3: events[0].at",
         "report of 3 contacts written to " + html);
-    assertThat(Files.readString(html)).contains("<svg", "c-1", "</html>");
+    assertThat(Files.readString(html)).contains("<svg", "c-1", "</html>")
+        .doesNotContain("Trend over the last");
+    Cli trend = Cli.run("report", "scores", "--model", model.toString(), "--contacts",
+        contacts.toString(), "--as-of", ScoreCommandTest.AS_OF, "--trend", "7", "--out",
+        html.toString());
+    assertThat(trend.exit()).isEqualTo(Exit.FINDINGS);
+    assertThat(Files.readString(html)).contains("Trend over the last 7 days");
 
     Path file = Files.writeString(dir.resolve("t.csv"), TRANSACTIONS);
     Path rfm = dir.resolve("rfm.html");

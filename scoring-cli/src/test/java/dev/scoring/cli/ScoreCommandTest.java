@@ -101,6 +101,23 @@ class ScoreCommandTest {
   }
 
   @Test
+  void score_csvQuotesIdsThatNeedItAndKeepsNonAsciiIds() throws IOException {
+    smallFiles();
+    Files.writeString(contacts, """
+        {"id":"a,\\"b\\"","attributes":{"age":30}}
+        {"id":"é-1 ✓","attributes":{"age":20}}
+        """);
+    Cli r = Cli.run("score", "--model", model.toString(), "--contacts", contacts.toString(),
+        "--as-of", AS_OF, "--format", "csv");
+    assertThat(r.exit()).isEqualTo(Exit.OK);
+    assertThat(r.out()).isEqualTo("""
+        id,score,raw,fit,engagement,tier
+        "a,""b\"\"",3,3,3,0,unqualified
+        é-1 ✓,0,0,0,0,unqualified
+        """);
+  }
+
+  @Test
   void score_readsGzipContactsAndExplains() throws IOException {
     smallFiles();
     Path gz = dir.resolve("c.ndjson.gz");
@@ -117,6 +134,25 @@ class ScoreCommandTest {
         + "{\"kind\":\"behavioral\",\"id\":\"webinar\",\"occurrences\":1,\"points\":7},"
         + "{\"kind\":\"behavioral\",\"id\":\"pricing\",\"occurrences\":1,\"points\":5}]}");
     assertThat(r.err()).contains(gz + ": line 3: events[0].at");
+  }
+
+  @Test
+  void score_readsGzipContactsFromStandardInput() throws IOException {
+    smallFiles();
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (OutputStream o = new GZIPOutputStream(gz)) {
+      o.write(CONTACTS.getBytes(StandardCharsets.UTF_8));
+    }
+    Cli r = Cli.withInput(gz.toByteArray(), "score", "--model", model.toString(),
+        "--contacts", "-", "--as-of", AS_OF, "--format", "csv");
+    assertThat(r.exit()).isEqualTo(Exit.FINDINGS);
+    assertThat(r.out()).isEqualTo("""
+        id,score,raw,fit,engagement,tier
+        c-1,17.5,17.5,5.5,12,MQL
+        c-2,0,-15,0,-15,unqualified
+        c-3,0,0,0,0,unqualified
+        """);
+    assertThat(r.err()).startsWith("stdin: line 3: events[0].at must be");
   }
 
   @Test
@@ -220,6 +256,44 @@ class ScoreCommandTest {
       assertThat(lines.get(i)).isEqualTo(ScoreLines.toJson(c.id(), expected, seed.fingerprint(),
           null));
     }
+  }
+
+  @Test
+  void score_trendIsTheModelsTrendBitForBit() throws IOException {
+    ScoringTable seed = ExampleModels.seed();
+    Instant asOf = Instant.parse(AS_OF);
+    List<Contact> population = ExampleContacts.generate(400, 3, asOf);
+    Path modelFile = Files.writeString(dir.resolve("seed.json"), seed.toJson());
+    Path file = writeNdjson(population);
+
+    Cli ndjson = Cli.run("score", "--model", modelFile.toString(), "--contacts",
+        file.toString(), "--as-of", AS_OF, "--trend", "7");
+    Cli explained = Cli.run("score", "--model", modelFile.toString(), "--contacts",
+        file.toString(), "--as-of", AS_OF, "--trend", "7", "--explain");
+    Cli csv = Cli.run("score", "--model", modelFile.toString(), "--contacts",
+        file.toString(), "--as-of", AS_OF, "--trend", "7", "--format", "csv");
+
+    assertThat(ndjson.exit()).isEqualTo(Exit.OK);
+    List<String> lines = ndjson.out().lines().toList();
+    List<String> explainedLines = explained.out().lines().toList();
+    List<String> rows = csv.out().lines().toList();
+    assertThat(rows.get(0)).isEqualTo("id,score,raw,fit,engagement,tier,trend7");
+    int rising = 0;
+    for (int i = 0; i < population.size(); i++) {
+      Contact c = population.get(i);
+      double trend = seed.trend(c, asOf, 7);
+      rising += trend > 0 ? 1 : 0;
+      assertThat(lines.get(i)).isEqualTo(ScoreLines.toJson(c.id(), seed.score(c, asOf),
+          seed.fingerprint(), null, 7, trend));
+      assertThat(explainedLines.get(i)).isEqualTo(ScoreLines.toJson(c.id(),
+          seed.score(c, asOf), seed.fingerprint(), seed.explain(c, asOf), 7, trend));
+      String[] f = rows.get(i + 1).split(",");
+      assertThat(Double.doubleToRawLongBits(Double.parseDouble(f[6])))
+          .isEqualTo(Double.doubleToRawLongBits(trend));
+    }
+    assertThat(rising).isPositive();
+    assertThat(Cli.run("score", "--model", modelFile.toString(), "--contacts",
+        file.toString(), "--as-of", AS_OF, "--trend", "0").exit()).isEqualTo(Exit.USAGE);
   }
 
   @Test

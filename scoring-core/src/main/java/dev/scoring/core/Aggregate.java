@@ -48,6 +48,11 @@ public record Aggregate(Measure measure, Operator operator, double lo, double hi
   /**
    * Validates the components.
    *
+   * @param measure the number computed from the events
+   * @param operator how the number is compared
+   * @param lo the operand of {@code atLeast}, {@code below} and {@code equals}; the lower bound of
+   *     {@code between}
+   * @param hi the upper bound of {@code between}; equal to {@code lo} for the other operators
    * @throws IllegalArgumentException if a rate has no {@code per} types, an operand is not
    *     finite, {@code lo > hi} for {@code between}, or {@code hi != lo} for another
    *     operator
@@ -278,6 +283,15 @@ public record Aggregate(Measure measure, Operator operator, double lo, double hi
     /**
      * Validates the components.
      *
+     * @param function the number computed
+     * @param events the counted event types, non-empty, distinct, non-blank
+     * @param per the denominator types of a rate (non-empty, distinct, non-blank); empty for the
+     *     other functions
+     * @param withinDays counts only events younger than this many whole days (at least 1)
+     * @param minValue counts only events whose value is at least this (finite); never applies to
+     *     the denominator of a rate
+     * @param minCount a rate is undefined below this many denominator events (at least 1, default
+     *     1; other functions must keep 1)
      * @throws IllegalArgumentException if a list of types is empty (or {@code per} is set
      *     for a function other than rate), a type is blank or repeated, {@code withinDays}
      *     or {@code minCount} is below 1, {@code minCount} is set for a function other than

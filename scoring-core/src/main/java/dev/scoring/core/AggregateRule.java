@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public record AggregateRule(String id, Aggregate when, double points) implements Rule {
 
-  /** Checks the references. */
+  /**
+   * Checks the references.
+   *
+   * @param id the rule id
+   * @param when the measure and the operator
+   * @param points the points, finite and non-zero
+   */
   public AggregateRule {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(when, "when");

@@ -1,6 +1,7 @@
 package dev.scoring.core;
 
 import dev.scoring.api.Contact;
+import dev.scoring.api.internal.Attributes;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -119,13 +120,16 @@ public final class ArrayScorer {
    * {@link #beginContact()} and {@link #score(int[], long[], int[], double[], int, Instant)}.
    *
    * @param index the attribute's index in {@link #attributeNames()}
-   * @param value the value as {@code Contact}'s attribute normalisation returns it
-   *              (a {@link String}, {@link Long}, {@link Double} or {@link Boolean}), or null
-   *              for absent
+   * @param value a {@link String}, a {@link Boolean}, a number (stored as
+   *              {@link Contact.Builder#attribute(String, Object)} stores it: whole numbers
+   *              as {@link Long}, others as {@link Double}), or null for absent
    * @throws IndexOutOfBoundsException if {@code index} is out of range
+   * @throws IllegalArgumentException if the value is a non-finite number or of another type,
+   *     as {@link Contact.Builder#attribute(String, Object)} refuses it
    */
   public void attribute(int index, Object value) {
     Objects.checkIndex(index, kernel.attributeNames.length);
+    value = Attributes.normalize(kernel.attributeNames[index], value);
     if (value == null) {
       return;
     }

@@ -2,6 +2,7 @@ package dev.scoring.core;
 
 import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Contact;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
 import java.time.Instant;
@@ -22,7 +23,8 @@ class ArrayScorerProperties {
   void arraysGiveTheObjectScoresBitForBit_inAnyEventOrder(
       @ForAll("contacts") List<Contact> contacts, @ForAll long seed) {
     Random random = new Random(seed);
-    for (ScoringTable model : List.of(ExampleModels.seed(), BatchScorerTest.richModel())) {
+    for (ScoringTable model : List.of(ExampleModels.seed(), BatchScorerTest.richModel(),
+        withAggregates())) {
       ArrayScorer s = ArrayScorer.of(model);
       for (Contact c : contacts) {
         s.beginContact();
@@ -55,6 +57,19 @@ class ArrayScorerProperties {
         }
       }
     }
+  }
+
+  /** The rich model plus one aggregate rule of each kind (SPEC section 9). */
+  static ScoringTable withAggregates() {
+    return BatchScorerTest.richModel().toBuilder()
+        .name("rich+aggregates")
+        .behavioral("readers", Aggregate.count("email_open").withinDays(30).atLeast(2), 4)
+        .behavioral("days", Aggregate.distinctDays("blog_visit", "page_view").atLeast(2), 3)
+        .behavioral("reading-time", Aggregate.sum("page_view").withinDays(60).atLeast(100), 5)
+        .behavioral("rate", Aggregate.rate("demo_request").per("email_open").atLeast(0.5), 2)
+        .behavioral("regular", Aggregate.meanDaysBetween("blog_visit").below(10), 3)
+        .negative("no-pricing", Aggregate.daysSinceLast("pricing_page_visit").atLeast(60), -5)
+        .build();
   }
 
   @Provide

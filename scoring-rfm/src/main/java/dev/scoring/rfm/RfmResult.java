@@ -144,8 +144,8 @@ public final class RfmResult {
   }
 
   /**
-   * Returns the number of customers with transactions on or before the analysis date but no
-   * purchase (only returns, under {@link ReturnPolicy#NET}); they have no RFM row.
+   * {@return the number of customers with transactions on or before the analysis date but no
+   * purchase (only returns, under {@link ReturnPolicy#NET}); they have no RFM row}
    */
   public long customersWithoutPurchase() {
     return customersWithoutPurchase;

@@ -3,9 +3,12 @@ package dev.scoring.spark;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.scoring.api.Contact;
+import dev.scoring.api.Event;
+import dev.scoring.api.Score;
 import dev.scoring.core.ArrayScorer;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.json.ContactJson;
+import dev.scoring.core.json.JsonLimits;
 import dev.scoring.core.json.ModelJson;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -58,6 +61,8 @@ final class ContactRows implements UDF1<Row, Row> {
   private static final JsonFactory JSON = new JsonFactory();
   /** Stands for a non-finite number in the JSON given to the reader (read as infinite). */
   private static final String HUGE = "1e400";
+  private static final long MIN_SECOND = Event.MIN_AT.getEpochSecond();
+  private static final long MAX_SECOND = Event.MAX_AT.getEpochSecond();
 
   private final Broadcast<String> modelJson;
   private final String fingerprint;
@@ -66,6 +71,8 @@ final class ContactRows implements UDF1<Row, Row> {
   private final String source;
   /** The attribute column names (COLUMNS), the struct's field names (STRUCT), or none. */
   private final String[] attributeNames;
+  /** The reader's longest string (id, type, instant, attribute value). */
+  private final int maxString = JsonLimits.defaults().maxStringLength();
 
   private transient Thread owner;
   private transient ArrayScorer scorer;
@@ -124,7 +131,7 @@ final class ContactRows implements UDF1<Row, Row> {
     }
     ArrayScorer s = scorer;
     String id = row.getString(0);
-    if (id == null || id.isBlank()) {
+    if (id == null || id.isBlank() || id.length() > maxString) {
       return refused(row);
     }
     s.beginContact();
@@ -147,7 +154,7 @@ final class ContactRows implements UDF1<Row, Row> {
       }
       String type = e.getString(0);
       Object at = e.get(1);
-      if (type == null || type.isBlank() || at == null) {
+      if (type == null || type.isBlank() || at == null || type.length() > maxString) {
         return refused(row);
       }
       if (at instanceof Long micros) {
@@ -168,6 +175,9 @@ final class ContactRows implements UDF1<Row, Row> {
         }
         seconds[i] = instant.getEpochSecond();
         nanos[i] = instant.getNano();
+      }
+      if (seconds[i] < MIN_SECOND || seconds[i] > MAX_SECOND) {
+        return refused(row);
       }
       double v;
       if (e.isNullAt(2)) {
@@ -196,7 +206,7 @@ final class ContactRows implements UDF1<Row, Row> {
         Map<Object, Object> map = row.getJavaMap(FIRST_ATTRIBUTE);
         for (Map.Entry<Object, Object> a : map.entrySet()) {
           String name = (String) a.getKey();
-          if (name.isBlank()) {
+          if (name.isBlank() || name.length() > maxString) {
             return false;
           }
           Object v = value(a.getValue());
@@ -233,7 +243,7 @@ final class ContactRows implements UDF1<Row, Row> {
     }
   }
 
-  private static boolean set(ArrayScorer s, int index, Object raw) {
+  private boolean set(ArrayScorer s, int index, Object raw) {
     if (raw == null) {
       return true;
     }
@@ -249,16 +259,18 @@ final class ContactRows implements UDF1<Row, Row> {
 
   private static final Object BAD = new Object();
 
-  /** An attribute value as {@link Contact} holds it, null for absent, {@link #BAD} if refused. */
-  private static Object value(Object raw) {
-    if (raw == null) {
-      return null;
-    }
+  /**
+   * An attribute value as Spark gives it (string, boolean, number; {@link ArrayScorer} stores
+   * it as {@link dev.scoring.api.Contact} does), null for absent, {@link #BAD} if the reader
+   * would refuse it.
+   */
+  private Object value(Object raw) {
     if ((raw instanceof Double d && !Double.isFinite(d))
-        || (raw instanceof Float f && !Float.isFinite(f))) {
+        || (raw instanceof Float f && !Float.isFinite(f))
+        || (raw instanceof String s && s.length() > maxString)) {
       return BAD;
     }
-    return dev.scoring.api.internal.Attributes.normalize("attribute", raw);
+    return raw;
   }
 
   /** Prepares this thread's scorer: the model compiled once per JVM, the column lookups. */
@@ -283,9 +295,28 @@ final class ContactRows implements UDF1<Row, Row> {
     owner = Thread.currentThread();
   }
 
-  /** The result of a refused row: null scores and the reader's message. */
+  /**
+   * The result of a row the fast path does not accept: the Java contact reader decides. A
+   * row it refuses gets null scores and its message; a row it accepts (the fast path is
+   * stricter only where checking exactly would cost, e.g. an instant's range) is scored
+   * from the contact the reader built, through the object API: the same bits.
+   */
   private Row refused(Row row) {
-    return RowFactory.create(null, null, null, null, null, message(row));
+    String json = json(row);
+    Contact contact;
+    try {
+      contact = ContactJson.defaults().read(json);
+    } catch (IllegalArgumentException e) {
+      return RowFactory.create(null, null, null, null, null, message(e.getMessage(), json));
+    }
+    if (lastNonFinite != null) {
+      // the reader reads the stand-in as infinite and refuses it: never reached; be safe
+      return RowFactory.create(null, null, null, null, null,
+          "contact must hold finite numbers only, but had a non-finite one");
+    }
+    Score score = scorer.model().score(contact, Instant.ofEpochSecond(asOfSecond, asOfNano));
+    return RowFactory.create(score.score(), score.raw(), score.fit(), score.engagement(),
+        score.tier(), null);
   }
 
   /**
@@ -294,7 +325,7 @@ final class ContactRows implements UDF1<Row, Row> {
    * hold, is written as {@value #HUGE} (which the reader reads as infinite) and named by its
    * value in the message.
    */
-  String message(Row row) {
+  private String json(Row row) {
     StringWriter out = new StringWriter();
     String[] nonFinite = new String[1];
     try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -356,19 +387,21 @@ final class ContactRows implements UDF1<Row, Row> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    try {
-      ContactJson.defaults().read(out.toString());
-    } catch (IllegalArgumentException e) {
-      String m = e.getMessage();
-      if (nonFinite[0] != null && (m.endsWith(" but was " + HUGE)
-          || m.endsWith(" but was -" + HUGE))) {
-        int cut = m.lastIndexOf(" but was ") + " but was ".length();
-        return m.substring(0, cut) + nonFinite[0];
-      }
-      return m;
+    lastNonFinite = nonFinite[0];
+    return out.toString();
+  }
+
+  /** The first non-finite number {@link #json} wrote, as text ("NaN", "-Infinity"). */
+  private transient String lastNonFinite;
+
+  /** The reader's message, naming a non-finite number by its value rather than its stand-in. */
+  private String message(String m, String json) {
+    if (lastNonFinite != null && (m.endsWith(" but was " + HUGE)
+        || m.endsWith(" but was -" + HUGE))) {
+      int cut = m.lastIndexOf(" but was ") + " but was ".length();
+      return m.substring(0, cut) + lastNonFinite;
     }
-    return "contact must be valid, but was refused by the Spark adapter only (please report): "
-        + out;
+    return m;
   }
 
   /** Writes a value; a non-finite number as {@value #HUGE}, remembering the first one. */

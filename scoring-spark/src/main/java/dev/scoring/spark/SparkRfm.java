@@ -118,7 +118,13 @@ public final class SparkRfm {
    *                   gives them
    */
   public record Scored(Dataset<Row> customers, long count, Map<Measure, List<Double>> thresholds) {
-    /** Copies the thresholds. */
+    /**
+     * Copies the thresholds.
+     *
+     * @param customers  the per-customer rows
+     * @param count      the number of customers
+     * @param thresholds the thresholds per measure
+     */
     public Scored {
       thresholds = Map.copyOf(thresholds);
     }

@@ -1,6 +1,5 @@
 package dev.scoring.spark;
 
-import dev.scoring.core.examples.ExampleModels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
+import dev.scoring.core.Aggregate;
 import dev.scoring.core.Condition;
 import dev.scoring.core.Decay;
 import dev.scoring.core.EventMatch;
+import dev.scoring.core.examples.ExampleModels;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.json.ContactJson;
 import java.time.Instant;
@@ -53,7 +54,10 @@ class SparkScorerTest {
     spark.stop();
   }
 
-  /** The seed table plus rules with withinDays, maxOccurrences, minValue, caps and steps. */
+  /**
+   * The seed table plus rules with withinDays, maxOccurrences, minValue, caps, steps and one
+   * aggregate rule of each kind (SPEC section 9).
+   */
   static ScoringTable richModel() {
     return ExampleModels.seed().toBuilder()
         .name("rich")
@@ -62,6 +66,12 @@ class SparkScorerTest {
         .behavioral("long-read", EventMatch.on("page_view").minValue(60).withinDays(30), 2)
         .behavioral("pricing-3", EventMatch.on("pricing_page_visit").maxOccurrences(3), 4)
         .negative("senior", Condition.attribute("age").atLeast(60), -3)
+        .behavioral("readers", Aggregate.count("email_open").withinDays(30).atLeast(2), 4)
+        .behavioral("days", Aggregate.distinctDays("webinar", "page_view").atLeast(2), 3)
+        .behavioral("reading-time", Aggregate.sum("page_view").withinDays(60).atLeast(100), 5)
+        .behavioral("rate", Aggregate.rate("demo_request").per("email_open").atLeast(0.5), 2)
+        .behavioral("regular", Aggregate.meanDaysBetween("webinar").below(10), 3)
+        .negative("no-pricing", Aggregate.daysSinceLast("pricing_page_visit").atLeast(60), -5)
         .build();
   }
 
@@ -225,7 +235,7 @@ class SparkScorerTest {
 
   @Test
   void seedModelFromJsonOnNestedRows() {
-    ScoringTable model = dev.scoring.core.json.ModelJson.parse(ExampleModels.seedJson());
+    ScoringTable model = dev.scoring.core.json.ModelJson.parse(ExampleModels.seed().toJson());
     List<Contact> contacts = contacts(2_000, 5, true);
     Dataset<Row> scored = SparkScorer.of(model).scoreNested(nested(contacts, 6), AS_OF);
     assertSameBits(model, contacts, byId(scored));
@@ -261,6 +271,8 @@ class SparkScorerTest {
         RowFactory.create("bad-age", Double.POSITIVE_INFINITY, List.of()),
         RowFactory.create(" ", 30.0, List.of()),
         RowFactory.create("null-at", 30.0, List.of(RowFactory.create("webinar", null, 2.0))),
+        RowFactory.create("far-future", 30.0, List.of(
+            RowFactory.create("webinar", "+10000-01-01T00:00:00Z", null))),
         RowFactory.create("year-0", 30.0, List.of(
             RowFactory.create("webinar", "0000-12-31T23:59:59Z", null))));
     Map<String, Row> out = byId(SparkScorer.of(ExampleModels.seed())
@@ -280,11 +292,13 @@ class SparkScorerTest {
     assertEquals(readerMessage("{\"id\":\" \"}"), error(out, " "));
     assertEquals(readerMessage("{\"id\":\"x\",\"events\":[{\"type\":\"webinar\",\"at\":null}]}"),
         error(out, "null-at"));
+    assertEquals(readerMessage("{\"id\":\"x\",\"events\":[{\"type\":\"webinar\","
+        + "\"at\":\"+10000-01-01T00:00:00Z\"}]}"), error(out, "far-future"));
     assertEquals("events[0].at must be an ISO-8601 instant from 0001-01-01T00:00:00Z to "
         + "9999-12-31T23:59:59.999999999Z, but was \"0000-12-31T23:59:59Z\"",
         error(out, "year-0"));
     for (String id : List.of("bad-at", "bad-value", "bad-type", "bad-age", " ", "null-at",
-        "year-0")) {
+        "far-future", "year-0")) {
       assertThat(out.get(id).isNullAt(out.get(id).fieldIndex("score"))).as(id).isTrue();
     }
     Row good = out.get("good");

@@ -29,13 +29,21 @@ import java.util.Optional;
 public record Extreme(double value, boolean exact, List<String> unboundedBy,
     Optional<Contact> witness) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param value the extreme (or a bound when not exact), possibly infinite
+   * @param exact whether some contact reaches {@code value} (or, when infinite, goes beyond every
+   *     finite value)
+   * @param unboundedBy the rules that make the part unbounded, empty when it is finite
+   * @param witness a contact that reaches the value, when there is one to show
+   */
   public Extreme {
     unboundedBy = List.copyOf(unboundedBy);
     Objects.requireNonNull(witness, "witness");
   }
 
-  /** Returns whether the value is infinite: no finite bound holds. */
+  /** {@return whether the value is infinite: no finite bound holds} */
   public boolean unbounded() {
     return Double.isInfinite(value);
   }

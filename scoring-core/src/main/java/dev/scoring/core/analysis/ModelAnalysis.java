@@ -58,7 +58,19 @@ public record ModelAnalysis(String model, String version, Scale scale, Range fit
   /** The most events per contact the analysis searches (for extremes and tiers). */
   public static final int EVENT_LIMIT = EngagementAnalysis.EVENT_LIMIT;
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param model the table's name
+   * @param version the table's version
+   * @param scale the table's scale
+   * @param fit the range of {@code fit}
+   * @param engagement the range of {@code engagement}
+   * @param raw the range of {@code raw = fit + engagement}
+   * @param score the range of the score, {@code raw} clamped to the scale
+   * @param tiers how each tier can be reached, in the table's order
+   * @param findings probable mistakes, in the table's order
+   */
   public ModelAnalysis {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(version, "version");
@@ -97,7 +109,7 @@ public record ModelAnalysis(String model, String version, Scale scale, Range fit
     return of(ModelJson.read(file));
   }
 
-  /** Returns whether every extreme is exact (no search ran over budget). */
+  /** {@return whether every extreme is exact (no search ran over budget)} */
   public boolean exact() {
     for (Range r : List.of(fit, engagement, raw, score)) {
       if (!r.min().exact() || !r.max().exact()) {
@@ -108,8 +120,8 @@ public record ModelAnalysis(String model, String version, Scale scale, Range fit
   }
 
   /**
-   * Returns the analysis as a short text report: the ranges, one line per tier, then the
-   * findings. Lines end with {@code \n}.
+   * {@return the analysis as a short text report: the ranges, one line per tier, then the
+   * findings} Lines end with {@code \n}.
    */
   public String report() {
     return Report.write(this);

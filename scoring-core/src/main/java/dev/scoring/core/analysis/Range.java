@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record Range(Extreme min, Extreme max) {
 
-  /** Checks the references. */
+  /**
+   * Checks the references.
+   *
+   * @param min the lowest reachable value
+   * @param max the highest reachable value
+   */
   public Range {
     Objects.requireNonNull(min, "min");
     Objects.requireNonNull(max, "max");

@@ -61,7 +61,21 @@ public record Vocabulary(Map<String, List<Object>> attributeValues, String other
    */
   public static final long MAX_AGE_DAYS = 300_000_000_000L;
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param attributeValues candidate values per attribute named by a condition, in model order;
+   *     each a {@link String}, {@link Long}, {@link Double} or {@link Boolean}
+   * @param otherAttribute an attribute name no condition mentions
+   * @param eventTypes the event types some event rule scores, in model order
+   * @param activityTypes the event types some behavioral rule scores (they count as activity for
+   *     inactivity rules)
+   * @param otherEventType an event type no rule scores
+   * @param eventValues per scored event type, the event values that make a difference: each {@code
+   *     minValue} of its rules and the double just below it (an event without a value is always a
+   *     candidate too)
+   * @param ages candidate event ages in whole days, ascending
+   */
   public Vocabulary {
     Map<String, List<Object>> attrs = new LinkedHashMap<>();
     attributeValues.forEach((k, v) -> attrs.put(k, List.copyOf(v)));

@@ -216,6 +216,8 @@ public record Comparison(Evaluation first, Evaluation second, double aucDifferen
   /**
    * A readable report: both models' summaries and deciles side by side, the AUC difference
    * with its interval, each model's tiers, and the tier change matrix.
+   *
+   * @return the report, several lines of aligned text
    */
   public String format() {
     StringBuilder out = new StringBuilder();

@@ -288,6 +288,8 @@ public record Evaluation(String model, String version, Instant asOf, int contact
   /**
    * A readable multi-line report: the summary line, then deciles, tiers, thresholds and
    * bands as aligned tables.
+   *
+   * @return the report, several lines of aligned text
    */
   public String format() {
     StringBuilder out = new StringBuilder();

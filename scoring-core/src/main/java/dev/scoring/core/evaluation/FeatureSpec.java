@@ -55,7 +55,11 @@ public final class FeatureSpec {
     this.minCount = b.minCount;
   }
 
-  /** Starts an empty specification with {@code minCount} {@value #DEFAULT_MIN_COUNT}. */
+  /**
+   * Starts an empty specification with {@code minCount} {@value #DEFAULT_MIN_COUNT}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

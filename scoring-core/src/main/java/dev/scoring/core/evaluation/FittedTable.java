@@ -43,6 +43,8 @@ public record FittedTable(ScoringTable table, LogisticModel regression, double f
   /**
    * A readable summary: the scaling, then the table's rules (its JSON) and the regression's
    * coefficients.
+   *
+   * @return the summary, several lines of text
    */
   public String format() {
     return f("fitted table %s v%s: score = %.4f + %.4f * ln(odds), %.4f points double the "

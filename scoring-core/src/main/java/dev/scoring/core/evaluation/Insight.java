@@ -114,7 +114,11 @@ public record Insight(Instant asOf, List<Feature> features) {
     return new Insight(asOf, features);
   }
 
-  /** A readable report: one block per feature, strongest first, with its bins. */
+  /**
+   * A readable report: one block per feature, strongest first, with its bins.
+   *
+   * @return the report, several lines of aligned text
+   */
   public String format() {
     StringBuilder out = new StringBuilder();
     int nameWidth = 7;

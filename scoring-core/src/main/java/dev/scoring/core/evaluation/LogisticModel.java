@@ -111,7 +111,11 @@ public final class LogisticModel {
     return coefficients[j];
   }
 
-  /** A readable table of the intercept and the coefficients. */
+  /**
+   * A readable table of the intercept and the coefficients.
+   *
+   * @return the table, one line per term
+   */
   public String format() {
     StringBuilder out = new StringBuilder();
     out.append(f("logistic regression, L2 %s, %d Newton iterations, log-likelihood %.4f%n",

@@ -121,7 +121,7 @@ public final class ScoreLines implements Flushable, Closeable {
     return score;
   }
 
-  /** Returns how many lines have been written. */
+  /** {@return how many lines have been written} */
   public long linesWritten() {
     return lines;
   }
