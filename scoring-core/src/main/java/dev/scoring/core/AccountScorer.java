@@ -170,8 +170,6 @@ public final class AccountScorer {
     // Accounts are independent: contiguous ranges of accounts, one per thread.
     int parts = Math.max(1, Math.min(threads, accounts / 1024));
     long[][] counts = new long[parts][tierCounts.length];
-    Thread[] workers = new Thread[parts];
-    Throwable[] failures = new Throwable[parts];
     final double noRecordFit = fitWithoutRecord;
     java.util.function.IntConsumer range = p -> {
       long[] c = counts[p];
@@ -195,39 +193,7 @@ public final class AccountScorer {
         c[t]++;
       }
     };
-    for (int p = 1; p < parts; p++) {
-      int part = p;
-      workers[p] = new Thread(() -> {
-        try {
-          range.accept(part);
-        } catch (Throwable e) {
-          failures[part] = e;
-        }
-      }, "account-scorer-" + p);
-      workers[p].setDaemon(true);
-      workers[p].start();
-    }
-    range.accept(0);
-    boolean interrupted = false;
-    for (int p = 1; p < parts; p++) {
-      while (true) {
-        try {
-          workers[p].join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    for (int p = 1; p < parts; p++) {
-      if (failures[p] != null) {
-        throw new IllegalStateException("account scoring worker " + p + " must complete, but "
-            + "failed: " + failures[p], failures[p]);
-      }
-    }
+    Parts.run(parts, "account scoring", range);
     for (long[] c : counts) {
       for (int t = 0; t < c.length; t++) {
         tierCounts[t] += c[t];

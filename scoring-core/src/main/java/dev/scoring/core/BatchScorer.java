@@ -146,41 +146,8 @@ public final class BatchScorer {
     }
     int[] bounds = partition(table, parts);
     long[][] counts = new long[parts][out.tierCounts.length];
-    Thread[] workers = new Thread[parts];
-    Throwable[] failures = new Throwable[parts];
-    for (int p = 1; p < parts; p++) {
-      int part = p;
-      workers[p] = new Thread(() -> {
-        try {
-          run(plan, bounds[part], bounds[part + 1], out, counts[part]);
-        } catch (Throwable t) {
-          failures[part] = t;
-        }
-      }, "batch-scorer-" + p);
-      workers[p].setDaemon(true);
-      workers[p].start();
-    }
-    run(plan, bounds[0], bounds[1], out, counts[0]);
-    boolean interrupted = false;
-    for (int p = 1; p < parts; p++) {
-      while (true) {
-        try {
-          workers[p].join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    for (int p = 1; p < parts; p++) {
-      if (failures[p] != null) {
-        throw new IllegalStateException("batch scoring worker " + p + " must complete, but "
-            + "failed: " + failures[p], failures[p]);
-      }
-    }
+    Parts.run(parts, "batch scoring",
+        p -> run(plan, bounds[p], bounds[p + 1], out, counts[p]));
     for (long[] c : counts) {
       for (int t = 0; t < c.length; t++) {
         out.tierCounts[t] += c[t];
@@ -232,41 +199,8 @@ public final class BatchScorer {
         counts[p][t] = new long[outs[t].tierCounts.length];
       }
     }
-    Thread[] workers = new Thread[parts];
-    Throwable[] failures = new Throwable[parts];
-    for (int p = 1; p < parts; p++) {
-      int part = p;
-      workers[p] = new Thread(() -> {
-        try {
-          runBlocks(plans, bounds[part], bounds[part + 1], outs, counts[part], block);
-        } catch (Throwable e) {
-          failures[part] = e;
-        }
-      }, "set-scorer-" + p);
-      workers[p].setDaemon(true);
-      workers[p].start();
-    }
-    runBlocks(plans, bounds[0], bounds[1], outs, counts[0], block);
-    boolean interrupted = false;
-    for (int p = 1; p < parts; p++) {
-      while (true) {
-        try {
-          workers[p].join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    for (int p = 1; p < parts; p++) {
-      if (failures[p] != null) {
-        throw new IllegalStateException("set scoring worker " + p + " must complete, but "
-            + "failed: " + failures[p], failures[p]);
-      }
-    }
+    Parts.run(parts, "set scoring",
+        p -> runBlocks(plans, bounds[p], bounds[p + 1], outs, counts[p], block));
     for (long[][] c : counts) {
       for (int t = 0; t < m; t++) {
         for (int i = 0; i < c[t].length; i++) {
