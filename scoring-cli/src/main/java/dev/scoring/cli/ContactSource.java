@@ -303,10 +303,10 @@ final class ContactSource {
       }
       Instant instant;
       try {
-        instant = Instant.parse(at.strip());
+        // the contact reader's own instant parser: the same instants as NDJSON files
+        instant = ContactJson.instant(at);
       } catch (DateTimeParseException e) {
-        return names[2] + " must be an ISO-8601 instant from 0001-01-01T00:00:00Z to"
-            + " 9999-12-31T23:59:59.999999999Z, but was \"" + at + "\"";
+        return names[2] + " " + e.getMessage() + ", but was \"" + at + "\"";
       }
       String value = valueIndex < 0 ? "" : row.getField(valueIndex).strip();
       if (value.isEmpty()) {

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -311,6 +312,21 @@ public final class ContactJson {
         onBadLine.accept(e.toBadLine());
       }
     }
+  }
+
+  /**
+   * Reads an event instant exactly as the contact reader reads an event's {@code at}: ISO-8601
+   * text as {@link Instant#parse(CharSequence)} reads it, within SPEC section 1's range (years
+   * 0001 to 9999, to the nanosecond), with no whitespace around it. For adapters that take
+   * events from other formats (CSV, tables), so they accept and refuse the same instants.
+   *
+   * @param text the text
+   * @return the instant
+   * @throws java.time.format.DateTimeParseException if it is not such an instant; its message
+   *     is the constraint ({@code "must be an ISO-8601 instant from ... to ..."})
+   */
+  public static Instant instant(String text) {
+    return Instants.parse(java.util.Objects.requireNonNull(text, "text"));
   }
 
   /**
