@@ -258,8 +258,57 @@ final class HandWrittenSeed {
       scoreAll(asOf, score, tier, false);
     }
 
-    /** As {@link #scoreAll(Instant, double[], int[])}, with or without the aggregates. */
+    /**
+     * As {@link #scoreAll(Instant, double[], int[])}, with or without the aggregates. Without
+     * them, the seed loop alone: it does not keep the aggregates' counters, as an engineer
+     * writing the seed table by hand would not.
+     */
     void scoreAll(Instant asOf, double[] score, int[] tier, boolean aggregates) {
+      if (aggregates) {
+        scoreWithAggregates(asOf, score, tier);
+      } else {
+        scoreSeed(asOf, score, tier);
+      }
+    }
+
+    /** The seed table alone. */
+    private void scoreSeed(Instant asOf, double[] score, int[] tier) {
+      long base = asOf.getEpochSecond() - epochSecond;
+      for (int c = 0; c < size; c++) {
+        double fit = agePoints(age[c]) + (nearOffice[c] ? 4 : 0)
+            + sectorPoints[sector[c]] + genderPoints[gender[c]];
+        double behavioral = 0;
+        double negative = 0;
+        long lastActive = -1;
+        for (int i = start[c + 1] - 1; i >= start[c]; i--) {
+          long days = Math.floorDiv(base - second[i], DAY);
+          if (days < 0) {
+            continue;
+          }
+          int t = type[i];
+          if (t < UNSUBSCRIBE) {
+            behavioral += POINTS[t] * decay(days);
+            if (lastActive < 0) {
+              lastActive = days;
+            }
+          } else if (t == UNSUBSCRIBE) {
+            negative -= 15;
+          } else if (t == HARD_BOUNCE) {
+            negative -= 10;
+          }
+        }
+        if (lastActive < 0 || lastActive >= 90) {
+          negative -= 10;
+        }
+        double s = clamp(fit + behavioral + negative);
+        score[c] = s;
+        tier[c] = tier(s);
+      }
+    }
+
+    /** The seed table plus the three aggregate rules of {@link #withAggregates()}. */
+    private void scoreWithAggregates(Instant asOf, double[] score, int[] tier) {
+      boolean aggregates = true;
       long base = asOf.getEpochSecond() - epochSecond;
       for (int c = 0; c < size; c++) {
         double fit = agePoints(age[c]) + (nearOffice[c] ? 4 : 0)

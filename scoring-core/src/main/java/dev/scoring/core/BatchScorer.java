@@ -319,9 +319,7 @@ public final class BatchScorer {
       plainRule = new int[typeMap.length];
       for (int t = 0; t < typeMap.length; t++) {
         typeMap[t] = kernel.typeId(table.typeNames[t]);
-        // The fast path only for types no aggregate rule reads (countEvent does both).
-        plainRule[t] = typeMap[t] < 0 || kernel.aggregateSlotsByType[typeMap[t]].length != 0
-            ? -1 : kernel.plainRuleByType[typeMap[t]];
+        plainRule[t] = typeMap[t] < 0 ? -1 : kernel.plainRuleByType[typeMap[t]];
       }
     }
   }
@@ -394,6 +392,8 @@ public final class BatchScorer {
     int[] typeMap = plan.typeMap;
     int[] plainRule = plan.plainRule;
     boolean[] activityType = k.activityType;
+    boolean aggregates = k.hasAggregates;
+    boolean aggregateValues = k.aggregatesReadValues;
     int[] eventStart = table.eventStart;
     char[] types = table.types;
     int[] seconds = table.seconds;
@@ -428,11 +428,17 @@ public final class BatchScorer {
         active = true;
         lastActivityAge = age;
       }
+      // Kernel.countEvent in its two parts: the event rules (with the single-rule fast
+      // path), then the aggregate rules, which read the value only when they use it.
       int plain = plainRule[stored];
       if (plain >= 0) {
         k.countPlain(plain, age, s);
       } else {
-        k.countEvent(type, age, hasValue != 0 ? values[vi] : Double.NaN, s);
+        k.countRules(type, age, hasValue != 0 ? values[vi] : Double.NaN, s);
+      }
+      if (aggregates) {
+        k.countAggregates(type, age,
+            aggregateValues && hasValue != 0 ? values[vi] : Double.NaN, s);
       }
     }
     k.finish(active, lastActivityAge, s);

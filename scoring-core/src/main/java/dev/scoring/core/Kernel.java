@@ -19,13 +19,19 @@ import java.util.Map;
  * thread at a time.
  *
  * <p>Aggregate rules (SPEC section 9) ride on the same backward walk over the events. Each
- * event type lists its aggregate slots (counted or denominator side of a rule); an event
- * costs one window check and a few integer updates per slot ({@code |E|}, {@code |D|},
- * smallest and largest age, distinct ages: ages never decrease on the walk, so a new day is
- * an age unlike the previous one), and for {@code sum} an exact fixed-point addition in
- * units of 1e-9 (see {@link #units}). {@link #finish} then turns each rule's counters into
- * its value and adds its points, after the event rules of its section: a constant cost per
- * aggregate rule and contact. Nothing is allocated unless a summed value lies outside
+ * event type lists its aggregate slots (counted or denominator side of a rule); each rule
+ * owns a record of four longs in {@link Scratch#aggregateAcc} ({@code |E|}, distinct days,
+ * the last and the first counted age; a {@code rate}'s denominator has a record of its
+ * own) that its slots update. An
+ * event costs, per slot, one window check and four record updates done by arithmetic on a
+ * 0/1 "counted" flag, not by branches, since whether an event counts depends on the data
+ * (ages never decrease on the walk, so the first counted age is the smallest and a new
+ * distinct day is an age unlike the previous counted one); for {@code sum}, also an exact
+ * fixed-point addition in units of 1e-9 (see {@link #units}). The batch path reaches
+ * {@link #countAggregates} straight from its single-rule fast path. {@link #finish} then
+ * turns each rule's record into its value and adds its points, after the event rules of
+ * its section: a constant cost per aggregate rule and contact, plus clearing the records
+ * (four longs each) per contact. Nothing is allocated unless a summed value lies outside
  * the fixed-point range (beyond 9e6 in magnitude or with more than 9 decimals), where the
  * sum falls back to {@link BigDecimal}.
  */
@@ -81,22 +87,52 @@ final class Kernel {
   final int[] behavioralKind;
   final int[] behavioralIndex;
   final int behavioralAggregateCount;
+  /** Per aggregate rule, its function: one of {@link #F_COUNT} .. {@link #F_MEAN_DAYS}. */
   final int[] aggregateFunction;
-  final long[] aggregateWithin;
-  final boolean[] aggregateHasMinValue;
-  final double[] aggregateMinValue;
   final int[] aggregateMinCount;
   final Aggregate[] aggregates;
-  /** Per aggregate rule, its operator's ordinal and operands. */
+  /** Per aggregate rule, its operator: one of {@link #OP_AT_LEAST} .. {@link #OP_EQUALS}. */
   final int[] aggregateOperator;
   final double[] aggregateLo;
   final double[] aggregateHi;
   final double[] aggregatePoints;
   /**
-   * Per event type, the aggregate slots it feeds: {@code rule << 1} for a counted type,
-   * {@code rule << 1 | 1} for a denominator type of a rate.
+   * Per aggregate rule, the record of its denominator ({@code rate}), else -1. Record
+   * {@code a} is rule {@code a}'s counted side; denominators follow, one per rate.
    */
-  final int[][] aggregateSlotsByType;
+  final int[] aggregatePerRecord;
+  /**
+   * Accumulator records: one per aggregate rule, one per rate's denominator, and a last one
+   * that the no-op slot writes to and nothing reads.
+   */
+  final int aggregateRecords;
+  /** Whether the table has aggregate rules: the event walk feeds them only then. */
+  final boolean hasAggregates;
+  /** Whether an aggregate rule reads event values ({@code minValue} or {@code sum}). */
+  final boolean aggregatesReadValues;
+  /** The aggregate rules that sum values: only their fixed-point sums need clearing. */
+  final int[] sumAggregates;
+  /**
+   * Per event type, its first aggregate slot (an index into the {@code slot} arrays), or
+   * the no-op slot (slot 0: an empty window, so it never counts) for a type no aggregate
+   * rule reads. Every event goes through its type's first slot, so whether a type is read
+   * costs no branch.
+   */
+  final int[] firstSlotByType;
+  /** Per event type, its further aggregate slots when it feeds several (rule, side) pairs. */
+  final int[][] moreSlotsByType;
+  /** Whether some event type has more than one slot. */
+  final boolean hasMoreSlots;
+  /** Per slot, the first index of its record in {@link Scratch#aggregateAcc}. */
+  final int[] slotBase;
+  /** Per slot, its rule's {@code withinDays}, {@link Long#MAX_VALUE} for none. */
+  final long[] slotWithin;
+  /** Per slot, 1 when any value passes (no {@code minValue}, or a denominator), else 0. */
+  final long[] slotAnyValue;
+  /** Per slot, its rule's {@code minValue} (read only when {@code slotAnyValue} is 0). */
+  final double[] slotMinValue;
+  /** Per slot, the rule whose values it sums (the counted side of a {@code sum}), else -1. */
+  final int[] slotSum;
 
   // ---- decay, caps, scale, tiers
   final Decay decay;
@@ -231,33 +267,56 @@ final class Kernel {
     int aggregateCount = aggregateRules.size();
     aggregates = new Aggregate[aggregateCount];
     aggregateFunction = new int[aggregateCount];
-    aggregateWithin = new long[aggregateCount];
-    aggregateHasMinValue = new boolean[aggregateCount];
-    aggregateMinValue = new double[aggregateCount];
     aggregateMinCount = new int[aggregateCount];
     aggregatePoints = new double[aggregateCount];
     aggregateOperator = new int[aggregateCount];
     aggregateLo = new double[aggregateCount];
     aggregateHi = new double[aggregateCount];
+    aggregatePerRecord = new int[aggregateCount];
     List<List<Integer>> slotsByType = new ArrayList<>();
     for (int type = 0; type < names.size(); type++) {
       slotsByType.add(new ArrayList<>());
     }
     List<String> behavioralAggregateTypes = new ArrayList<>();
+    List<Integer> sums = new ArrayList<>();
+    // Slots: (record, within, minValue or none, summed rule or -1), numbered in order.
+    List<long[]> slots = new ArrayList<>();
+    List<Double> slotMinimums = new ArrayList<>();
+    // Slot 0 is the no-op slot: a window of 0 days, so no event counts; its record follows
+    // the others' and is never read.
+    slots.add(null);
+    slotMinimums.add(Double.NaN);
+    boolean readsValues = false;
+    int records = aggregateCount;
     for (int a = 0; a < aggregateCount; a++) {
       AggregateRule rule = aggregateRules.get(a);
       Aggregate.Measure m = rule.when().measure();
       aggregates[a] = rule.when();
-      aggregateOperator[a] = rule.when().operator().ordinal();
+      aggregateOperator[a] = switch (rule.when().operator()) {
+        case AT_LEAST -> OP_AT_LEAST;
+        case BELOW -> OP_BELOW;
+        case BETWEEN -> OP_BETWEEN;
+        case EQUALS -> OP_EQUALS;
+      };
       aggregateLo[a] = rule.when().lo();
       aggregateHi[a] = rule.when().hi();
-      aggregateFunction[a] = m.function().ordinal();
-      aggregateWithin[a] = m.withinDays().isPresent() ? m.withinDays().getAsInt()
-          : Long.MAX_VALUE;
-      aggregateHasMinValue[a] = m.minValue().isPresent();
-      aggregateMinValue[a] = m.minValue().orElse(Double.NaN);
+      aggregateFunction[a] = switch (m.function()) {
+        case COUNT -> F_COUNT;
+        case DISTINCT_DAYS -> F_DISTINCT_DAYS;
+        case SUM -> F_SUM;
+        case RATE -> F_RATE;
+        case DAYS_SINCE_LAST -> F_DAYS_SINCE_LAST;
+        case MEAN_DAYS_BETWEEN -> F_MEAN_DAYS;
+      };
       aggregateMinCount[a] = m.minCount();
       aggregatePoints[a] = rule.points();
+      boolean sum = m.function() == Aggregate.Function.SUM;
+      if (sum) {
+        sums.add(a);
+      }
+      readsValues |= sum || m.minValue().isPresent();
+      aggregatePerRecord[a] = m.function() == Aggregate.Function.RATE ? records++ : -1;
+      long within = m.withinDays().isPresent() ? m.withinDays().getAsInt() : Long.MAX_VALUE;
       for (int side = 0; side < 2; side++) {
         for (String type : side == 0 ? m.events() : m.per()) {
           Integer id = ids.get(type);
@@ -268,18 +327,45 @@ final class Kernel {
             byType.add(new ArrayList<>());
             slotsByType.add(new ArrayList<>());
           }
-          slotsByType.get(id).add(a << 1 | side);
-          if (side == 0 && a < behavioralAggregateCount) {
+          boolean counted = side == 0;
+          slotsByType.get(id).add(slots.size());
+          slots.add(new long[] {counted ? a : aggregatePerRecord[a], within,
+              counted && m.minValue().isPresent() ? 0 : 1, counted && sum ? a : -1});
+          slotMinimums.add(counted ? m.minValue().orElse(Double.NaN) : Double.NaN);
+          if (counted && a < behavioralAggregateCount) {
             behavioralAggregateTypes.add(type);
           }
         }
       }
     }
-    aggregateSlotsByType = new int[names.size()][];
-    for (int type = 0; type < names.size(); type++) {
-      aggregateSlotsByType[type] = slotsByType.get(type).stream().mapToInt(Integer::intValue)
-          .toArray();
+    slots.set(0, new long[] {records++, 0, 1, -1});
+    aggregateRecords = records;
+    hasAggregates = aggregateCount != 0;
+    aggregatesReadValues = readsValues;
+    sumAggregates = sums.stream().mapToInt(Integer::intValue).toArray();
+    slotBase = new int[slots.size()];
+    slotWithin = new long[slots.size()];
+    slotAnyValue = new long[slots.size()];
+    slotMinValue = new double[slots.size()];
+    slotSum = new int[slots.size()];
+    for (int k = 0; k < slots.size(); k++) {
+      long[] slot = slots.get(k);
+      slotBase[k] = (int) slot[0] * RECORD;
+      slotWithin[k] = slot[1];
+      slotAnyValue[k] = slot[2];
+      slotMinValue[k] = slotMinimums.get(k);
+      slotSum[k] = (int) slot[3];
     }
+    firstSlotByType = new int[names.size()];
+    moreSlotsByType = new int[names.size()][];
+    boolean more = false;
+    for (int type = 0; type < names.size(); type++) {
+      List<Integer> typeSlots = slotsByType.get(type);
+      firstSlotByType[type] = typeSlots.isEmpty() ? 0 : typeSlots.get(0);
+      moreSlotsByType[type] = typeSlots.stream().skip(1).mapToInt(Integer::intValue).toArray();
+      more |= typeSlots.size() > 1;
+    }
+    hasMoreSlots = more;
 
     attributeMask1 = new long[words == 1 ? attributeMasks.length : 0];
     for (int r = 0; r < attributeMask1.length; r++) {
@@ -465,10 +551,18 @@ final class Kernel {
       count[r] = 0;
       sum[r] = 0.0;
     }
-    for (int a = 0; a < aggregatePoints.length; a++) {
-      s.aggregateCount[a] = 0;
-      s.aggregatePer[a] = 0;
-      s.aggregateDistinct[a] = 0;
+    long[] acc = s.aggregateAcc;
+    for (int i = 0; i < acc.length; i++) {
+      acc[i] = 0L;
+    }
+    if (sumAggregates.length != 0) {
+      clearSums(s);
+    }
+  }
+
+  /** Clears the fixed-point and exact sums of the {@code sum} rules. */
+  private void clearSums(Scratch s) {
+    for (int a : sumAggregates) {
       s.aggregateUnits[a] = 0L;
     }
     if (s.aggregateExact != null) {
@@ -536,6 +630,14 @@ final class Kernel {
    * {@code type >= 0}), from the most recent event back to the oldest.
    */
   void countEvent(int type, long age, double value, Scratch s) {
+    countRules(type, age, value, s);
+    if (hasAggregates) {
+      countAggregates(type, age, value, s);
+    }
+  }
+
+  /** The event rule part of {@link #countEvent}. */
+  void countRules(int type, long age, double value, Scratch s) {
     int[] count = s.count;
     double[] sum = s.sum;
     int plain = plainRuleByType[type];
@@ -551,51 +653,80 @@ final class Kernel {
         sum[r] += decays[r] ? factor(age) : 1.0;
       }
     }
-    int[] slots = aggregateSlotsByType[type];
-    if (slots.length != 0) {
-      countAggregates(slots, age, value, s);
-    }
   }
 
   /**
-   * Feeds one event to the aggregate rules that read its type. Events arrive from the most
-   * recent back, so ages never decrease: the first counted event has the smallest age, the
-   * last the largest, and a new distinct day is an age different from the previous one.
-   * Constant work per slot; allocates nothing unless a value of {@code sum} falls outside
-   * the exact fixed-point range (see {@link #units}).
+   * The aggregate rule part of {@link #countEvent}, for tables with {@link #hasAggregates}:
+   * feeds one event to the aggregate rules that read its type, at constant work per slot and
+   * without a branch on the data. A type no rule reads goes through the no-op slot.
+   *
+   * <p>Each slot updates its record ({@link #RECORD} longs: {@code |E|}, distinct days, one
+   * plus the age of the last counted event, the age of the first) when the event is counted
+   * ({@code ok} is 1: in the window and, with a {@code minValue}, at or above it), and leaves
+   * it as it was otherwise, by arithmetic on {@code ok} rather than by branches (which the
+   * data would make unpredictable). Events arrive from the most recent back, so ages never
+   * decrease: the first counted event has the smallest age, the last the largest, and a
+   * new distinct day is an age unlike the previous counted one. A denominator slot of a
+   * {@code rate} counts into its own record in the same way. Allocates nothing unless a
+   * value of {@code sum} falls outside the exact fixed-point range (see {@link #units}).
+   *
+   * @param type  the event's type id, at least 0
+   * @param age   the event's age in days, at least 0
+   * @param value the event's value, NaN for none (may be NaN for every event when no rule
+   *              {@link #aggregatesReadValues})
+   * @param s     working memory
    */
-  private void countAggregates(int[] slots, long age, double value, Scratch s) {
-    for (int slot : slots) {
-      int a = slot >>> 1;
-      if (age >= aggregateWithin[a]) {
-        continue;
-      }
-      if ((slot & 1) != 0) {
-        s.aggregatePer[a]++;
-        continue;
-      }
-      if (aggregateHasMinValue[a] && !(value >= aggregateMinValue[a])) {
-        continue;
-      }
-      int n = s.aggregateCount[a]++;
-      if (n == 0) {
-        s.aggregateMinAge[a] = age;
-        s.aggregateDistinct[a] = 1;
-      } else if (age != s.aggregateMaxAge[a]) {
-        s.aggregateDistinct[a]++;
-      }
-      s.aggregateMaxAge[a] = age;
-      if (aggregateFunction[a] == SUM && value == value) {
-        addToSum(a, value, s);
+  void countAggregates(int type, long age, double value, Scratch s) {
+    countSlot(firstSlotByType[type], age, value, s);
+    if (hasMoreSlots) {
+      for (int k : moreSlotsByType[type]) {
+        countSlot(k, age, value, s);
       }
     }
   }
 
-  private static final int COUNT = Aggregate.Function.COUNT.ordinal();
-  private static final int DISTINCT_DAYS = Aggregate.Function.DISTINCT_DAYS.ordinal();
-  private static final int SUM = Aggregate.Function.SUM.ordinal();
-  private static final int RATE = Aggregate.Function.RATE.ordinal();
-  private static final int DAYS_SINCE_LAST = Aggregate.Function.DAYS_SINCE_LAST.ordinal();
+  /** Feeds one event to slot {@code k}: see {@link #countAggregates}. */
+  private void countSlot(int k, long age, double value, Scratch s) {
+    long[] acc = s.aggregateAcc;
+    // 1 when age < within (both at least 0, so the difference cannot overflow), else 0.
+    long inWindow = (age - slotWithin[k]) >>> 63;
+    long ok = inWindow & (slotAnyValue[k] | (value >= slotMinValue[k] ? 1L : 0L));
+    long mask = -ok;
+    int b = slotBase[k];
+    long n = acc[b];
+    long last = acc[b + LAST];
+    long newDay = (age + 1) ^ last;
+    acc[b] = n + ok;
+    acc[b + DISTINCT] += ((newDay | -newDay) >>> 63) & ok;
+    acc[b + LAST] = last ^ (newDay & mask);
+    // Set once, on the first counted event (n == 0): the field is still 0 then.
+    acc[b + FIRST] |= age & mask & ((n - 1) >> 63);
+    int summed = slotSum[k];
+    if (summed >= 0 && ok != 0 && value == value) {
+      addToSum(summed, value, s);
+    }
+  }
+
+  /** Longs per accumulator record in {@link Scratch#aggregateAcc}; field 0 is {@code |E|}. */
+  static final int RECORD = 4;
+  /** Record field: the number of distinct days among the counted events. */
+  private static final int DISTINCT = 1;
+  /** Record field: one plus the age of the last counted event (the largest), 0 before. */
+  private static final int LAST = 2;
+  /** Record field: the age of the first counted event (the smallest), 0 before it. */
+  private static final int FIRST = 3;
+
+  static final int F_COUNT = 0;
+  static final int F_DISTINCT_DAYS = 1;
+  static final int F_SUM = 2;
+  static final int F_RATE = 3;
+  static final int F_DAYS_SINCE_LAST = 4;
+  static final int F_MEAN_DAYS = 5;
+  static final int OP_AT_LEAST = 0;
+  static final int OP_BELOW = 1;
+  static final int OP_BETWEEN = 2;
+  static final int OP_EQUALS = 3;
+
   /** Fixed-point unit of exact sums: values are added as whole multiples of 1e-9. */
   private static final double UNITS_PER_ONE = 1e9;
   /** Below this magnitude a double's ulp is under 1e-9 and its units fit 53 bits. */
@@ -657,15 +788,20 @@ final class Kernel {
   private boolean test(int a, double value) {
     double lo = aggregateLo[a];
     switch (aggregateOperator[a]) {
-      case 0:
+      case OP_AT_LEAST:
         return value >= lo;
-      case 1:
+      case OP_BELOW:
         return value < lo;
-      case 2:
+      case OP_BETWEEN:
         return lo <= value && value <= aggregateHi[a];
       default:
         return value == lo;
     }
+  }
+
+  /** The number of events aggregate rule {@code a} counted ({@code |E|}) in the last evaluation. */
+  int aggregateCount(int a, Scratch s) {
+    return (int) s.aggregateAcc[a * RECORD];
   }
 
   /**
@@ -673,26 +809,24 @@ final class Kernel {
    * undefined.
    */
   double aggregateValue(int a, Scratch s) {
-    int f = aggregateFunction[a];
-    int n = s.aggregateCount[a];
-    if (f == COUNT) {
-      return n;
+    long[] acc = s.aggregateAcc;
+    int b = a * RECORD;
+    long n = acc[b];
+    switch (aggregateFunction[a]) {
+      case F_COUNT:
+        return n;
+      case F_DISTINCT_DAYS:
+        return acc[b + DISTINCT];
+      case F_SUM:
+        return sumValue(a, s);
+      case F_RATE:
+        long per = acc[aggregatePerRecord[a] * RECORD];
+        return per < aggregateMinCount[a] ? Double.NaN : (double) n / per;
+      case F_DAYS_SINCE_LAST:
+        return n == 0 ? Double.POSITIVE_INFINITY : (double) acc[b + FIRST];
+      default:
+        return n < 2 ? Double.NaN : (double) (acc[b + LAST] - 1 - acc[b + FIRST]) / (n - 1);
     }
-    if (f == DISTINCT_DAYS) {
-      return s.aggregateDistinct[a];
-    }
-    if (f == SUM) {
-      return sumValue(a, s);
-    }
-    if (f == RATE) {
-      int per = s.aggregatePer[a];
-      return per < aggregateMinCount[a] ? Double.NaN : (double) n / per;
-    }
-    if (f == DAYS_SINCE_LAST) {
-      return n == 0 ? Double.POSITIVE_INFINITY : (double) s.aggregateMinAge[a];
-    }
-    return n < 2 ? Double.NaN
-        : (double) (s.aggregateMaxAge[a] - s.aggregateMinAge[a]) / (n - 1);
   }
 
   /**
@@ -724,16 +858,10 @@ final class Kernel {
       negativeEvents += eventPoints[r] * sum[r];
     }
     // Aggregate rules after the event rules of their section, in rule order.
-    for (int a = 0; a < aggregatePoints.length; a++) {
-      double value = aggregateValue(a, s);
-      boolean hit = test(a, value);
-      s.aggregateValue[a] = value;
-      s.aggregateHit[a] = hit;
-      if (a < behavioralAggregateCount) {
-        behavioral += hit ? aggregatePoints[a] : 0.0;
-      } else {
-        negativeEvents += hit ? aggregatePoints[a] : 0.0;
-      }
+    if (aggregatePoints.length != 0) {
+      behavioral = addAggregates(0, behavioralAggregateCount, behavioral, s);
+      negativeEvents = addAggregates(behavioralAggregateCount, aggregatePoints.length,
+          negativeEvents, s);
     }
     double inactivity = 0;
     for (int k = 0; k < inactiveDays.length; k++) {
@@ -755,6 +883,21 @@ final class Kernel {
     s.raw = raw;
     s.score = score;
     s.tier = tierOf(score);
+  }
+
+  /**
+   * Adds the points of the aggregate rules {@code [from, to)} that hold to {@code sum}, in
+   * rule order, and records each rule's value and whether it held in {@code s}.
+   */
+  private double addAggregates(int from, int to, double sum, Scratch s) {
+    for (int a = from; a < to; a++) {
+      double value = aggregateValue(a, s);
+      boolean hit = test(a, value);
+      s.aggregateValue[a] = value;
+      s.aggregateHit[a] = hit;
+      sum += hit ? aggregatePoints[a] : 0.0;
+    }
+    return sum;
   }
 
   /** The tier id of a score: 0 for the base tier, else 1 + the index of the tier. */
@@ -808,11 +951,9 @@ final class Kernel {
     final int[] count;
     final double[] sum;
     final boolean[] inactivityHit;
-    final int[] aggregateCount;
-    final int[] aggregatePer;
-    final int[] aggregateDistinct;
-    final long[] aggregateMinAge;
-    final long[] aggregateMaxAge;
+    /** Aggregate accumulator records, {@link #RECORD} longs each (see {@link #countAggregates}). */
+    final long[] aggregateAcc;
+    /** Per aggregate rule, its fixed-point sum (for {@code sum} rules only). */
     final long[] aggregateUnits;
     /** Exact sums beyond the fixed-point range; null until first needed. */
     BigDecimal[] aggregateExact;
@@ -844,11 +985,7 @@ final class Kernel {
       sum = new double[k.eventPoints.length];
       inactivityHit = new boolean[k.inactiveDays.length];
       int aggregates = k.aggregatePoints.length;
-      aggregateCount = new int[aggregates];
-      aggregatePer = new int[aggregates];
-      aggregateDistinct = new int[aggregates];
-      aggregateMinAge = new long[aggregates];
-      aggregateMaxAge = new long[aggregates];
+      aggregateAcc = new long[k.aggregateRecords * RECORD];
       aggregateUnits = new long[aggregates];
       aggregateValue = new double[aggregates];
       aggregateHit = new boolean[aggregates];

@@ -387,7 +387,7 @@ public final class ScoringTable implements ScoringModel {
   private void aggregateEntry(Kernel.Scratch s, int a, Explanation.Kind kind, String id,
       List<Explanation.Entry> entries) {
     if (s.aggregateHit[a]) {
-      entries.add(new Explanation.Entry(kind, id, s.aggregateCount[a],
+      entries.add(new Explanation.Entry(kind, id, kernel.aggregateCount(a, s),
           kernel.aggregatePoints[a], s.aggregateValue[a]));
     }
   }
