@@ -19,21 +19,22 @@ import java.util.Map;
  * thread at a time.
  *
  * <p>Aggregate rules (SPEC section 9) ride on the same backward walk over the events. Each
- * event type lists its aggregate slots (counted or denominator side of a rule); each rule
- * owns a record of four longs in {@link Scratch#aggregateAcc} ({@code |E|}, distinct days,
- * the last and the first counted age; a {@code rate}'s denominator has a record of its
- * own) that its slots update. An
- * event costs, per slot, one window check and four record updates done by arithmetic on a
- * 0/1 "counted" flag, not by branches, since whether an event counts depends on the data
- * (ages never decrease on the walk, so the first counted age is the smallest and a new
- * distinct day is an age unlike the previous counted one); for {@code sum}, also an exact
- * fixed-point addition in units of 1e-9 (see {@link #units}). The batch path reaches
- * {@link #countAggregates} straight from its single-rule fast path. {@link #finish} then
- * turns each rule's record into its value and adds its points, after the event rules of
- * its section: a constant cost per aggregate rule and contact, plus clearing the records
- * (four longs each) per contact. Nothing is allocated unless a summed value lies outside
- * the fixed-point range (beyond 9e6 in magnitude or with more than 9 decimals), where the
- * sum falls back to {@link BigDecimal}.
+ * rule owns a record of four longs in {@link Scratch#aggregateAcc} ({@code |E|}, distinct
+ * days, the last and the first counted age; a {@code rate}'s denominator has a record of
+ * its own), and each event type has slots (a rule and side that name the type) pointing at
+ * records. Whether an event counts depends on the data, and so does its type: a branch on
+ * either is mispredicted often enough to cost more than the counting itself. So, in a table
+ * with aggregate rules, every event goes through its type's first slot (a no-op slot with
+ * an empty window when no rule reads the type) and updates the record by arithmetic on a
+ * 0/1 "counted" flag, not by branches: ages never decrease on the walk, so the first
+ * counted age is the smallest and a new distinct day is an age unlike the previous counted
+ * one. Types read by several rules have further slots. {@code sum} adds an exact
+ * fixed-point addition in units of 1e-9 (see {@link #units}). {@link #finish} then turns
+ * each rule's record into its value and adds its points, after the event rules of its
+ * section: a constant cost per aggregate rule and contact, plus clearing the records per
+ * contact. A table without aggregate rules skips all of it. Nothing is allocated unless a
+ * summed value lies outside the fixed-point range (beyond 9e6 in magnitude or with more
+ * than 9 decimals), where the sum falls back to {@link BigDecimal}.
  */
 final class Kernel {
   /** Seconds in a day, the unit of event ages. */
@@ -551,8 +552,9 @@ final class Kernel {
       count[r] = 0;
       sum[r] = 0.0;
     }
+    // The no-op slot's record, the last, stays 0: the no-op slot never counts.
     long[] acc = s.aggregateAcc;
-    for (int i = 0; i < acc.length; i++) {
+    for (int i = 0, end = acc.length - RECORD; i < end; i++) {
       acc[i] = 0L;
     }
     if (sumAggregates.length != 0) {
@@ -799,7 +801,7 @@ final class Kernel {
     }
   }
 
-  /** The number of events aggregate rule {@code a} counted ({@code |E|}) in the last evaluation. */
+  /** The number of events aggregate rule {@code a} counted ({@code |E|}) last time. */
   int aggregateCount(int a, Scratch s) {
     return (int) s.aggregateAcc[a * RECORD];
   }
@@ -951,7 +953,7 @@ final class Kernel {
     final int[] count;
     final double[] sum;
     final boolean[] inactivityHit;
-    /** Aggregate accumulator records, {@link #RECORD} longs each (see {@link #countAggregates}). */
+    /** Aggregate accumulator records, {@link #RECORD} longs each: see countAggregates. */
     final long[] aggregateAcc;
     /** Per aggregate rule, its fixed-point sum (for {@code sum} rules only). */
     final long[] aggregateUnits;
