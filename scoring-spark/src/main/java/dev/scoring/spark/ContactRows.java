@@ -114,16 +114,22 @@ final class ContactRows implements UDF1<Row, Row> {
    * fields) have types an attribute can have: string, boolean, a number.
    */
   static void checkAttributeTypes(String source, List<String> names, List<DataType> types) {
+    checkAttributeTypes(source, names, types, "contacts.");
+  }
+
+  /** {@link #checkAttributeTypes(String, List, List)} with messages starting with a prefix. */
+  static void checkAttributeTypes(String source, List<String> names, List<DataType> types,
+      String where) {
     for (int j = 0; j < names.size(); j++) {
       DataType t = types.get(j);
       if (source.equals(MAP)) {
-        check("contacts." + names.get(j) + " values", ((MapType) t).valueType());
+        check(where + names.get(j) + " values", ((MapType) t).valueType());
       } else if (source.equals(STRUCT)) {
         for (StructField f : ((StructType) t).fields()) {
-          check("contacts." + names.get(j) + "." + f.name(), f.dataType());
+          check(where + names.get(j) + "." + f.name(), f.dataType());
         }
       } else {
-        check("contacts." + names.get(j), t);
+        check(where + names.get(j), t);
       }
     }
   }
