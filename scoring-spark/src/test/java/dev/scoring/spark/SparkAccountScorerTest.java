@@ -226,6 +226,12 @@ class SparkAccountScorerTest {
     assertThat(batch.size()).isEqualTo(160);
     assertSameBits(batch, byId(accounts));
 
+    // the order of the contacts and their partitioning do not change a bit
+    List<Contact> shuffled = new ArrayList<>(contacts);
+    java.util.Collections.shuffle(shuffled, new Random(23));
+    assertSameBits(batch, byId(SparkAccountScorer.of(table)
+        .scoreNested(nested(shuffled).repartition(5), records(records), AS_OF)));
+
     // the same accounts from contacts already scored by SparkScorer, records as a map column
     Dataset<Row> scored = SparkScorer.of(table).scoreNested(nested(contacts), AS_OF);
     StructType mapRecord = new StructType().add("id", DataTypes.StringType)
