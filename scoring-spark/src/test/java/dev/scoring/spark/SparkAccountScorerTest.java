@@ -183,6 +183,28 @@ class SparkAccountScorerTest {
     assertSameBits(AccountScorer.of(table).score(ContactTable.of(contacts),
         AccountRecords.empty(), AS_OF, 1), noRecords);
     assertThat(noRecords.keySet()).containsExactlyInAnyOrder("acme", "evil", "globex");
+
+    // the long layout, the key in an attributes map
+    List<Row> contactRows = new ArrayList<>();
+    List<Row> eventRows = new ArrayList<>();
+    for (Contact c : contacts) {
+      Map<String, String> a = new HashMap<>();
+      c.attributes().forEach((k, v) -> a.put(k, (String) v));
+      contactRows.add(RowFactory.create(c.id(), SparkScorerTest.scala(a)));
+      for (Event e : c.events()) {
+        eventRows.add(RowFactory.create(c.id(), e.type(), e.at().toString()));
+      }
+    }
+    Dataset<Row> longContacts = spark.createDataFrame(contactRows, new StructType()
+        .add("id", DataTypes.StringType)
+        .add("attributes", DataTypes.createMapType(DataTypes.StringType,
+            DataTypes.StringType)));
+    Dataset<Row> longEvents = spark.createDataFrame(eventRows, new StructType()
+        .add("contact_id", DataTypes.StringType)
+        .add("type", DataTypes.StringType)
+        .add("at", DataTypes.StringType));
+    assertSameBits(batch, byId(SparkAccountScorer.of(table)
+        .scoreLong(longContacts, longEvents, records(records), AS_OF)));
   }
 
   private static List<Object> values(Row row) {

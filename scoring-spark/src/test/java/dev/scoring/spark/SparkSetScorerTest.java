@@ -66,15 +66,20 @@ class SparkSetScorerTest {
         .add(ExampleModels.seed()).add(analytics()).build();
   }
 
-  /** Every table's struct equals the table's own score of the contact, bit for bit. */
+  /**
+   * Every table's struct equals {@code set.score(contact, asOf)}, and so the table's own score
+   * of the contact, bit for bit.
+   */
   static void assertSameBits(ModelSet set, List<Contact> contacts, Map<String, Row> rows) {
     assertEquals(contacts.size(), rows.size());
     int mismatches = 0;
     String first = null;
     for (Contact c : contacts) {
       Row row = rows.get(c.id());
+      Map<String, Score> scores = set.score(c, AS_OF);
       for (ScoringTable table : set.tables()) {
-        Score expected = table.score(c, AS_OF);
+        Score expected = scores.get(table.name());
+        assertEquals(table.score(c, AS_OF), expected);
         Row s = row.getStruct(row.fieldIndex(table.name()));
         boolean same = row.isNullAt(row.fieldIndex("error")) && s != null
             && bits(expected.score()) == bits(s.getDouble(0))
