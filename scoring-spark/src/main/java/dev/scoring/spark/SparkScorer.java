@@ -67,6 +67,9 @@ import org.apache.spark.sql.types.StructType;
  * type, then instant, then value). Good rows have a null {@code error}. A row is never
  * silently scored 0.
  *
+ * <p>Several tables in one pass: {@link SparkSetScorer}; account scores:
+ * {@link SparkAccountScorer}.
+ *
  * <p>Instances are immutable and thread-safe; they are used on the driver only.
  */
 public final class SparkScorer {
@@ -369,7 +372,14 @@ public final class SparkScorer {
   }
 
   private void checkFree(StructType schema) {
-    for (String c : addedColumns()) {
+    List<String> added = addedColumns();
+    for (int i = 0; i < added.size(); i++) {
+      if (added.indexOf(added.get(i)) != i) {
+        throw new IllegalArgumentException("the set's table names must differ from the other"
+            + " columns added (error, fingerprint), but one was " + added.get(i));
+      }
+    }
+    for (String c : added) {
       if (has(schema, c)) {
         throw new IllegalArgumentException("contacts must not have a column named " + c
             + " (it is added), but had one");

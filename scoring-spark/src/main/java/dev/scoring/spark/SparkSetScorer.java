@@ -28,7 +28,8 @@ import org.apache.spark.sql.Row;
  * gives, and so to {@link ModelSet#score(dev.scoring.api.Contact, Instant)}. The layouts,
  * column names, timestamps and bad rows are those of {@link SparkScorer}; a row the Java
  * contact reader refuses has null table structs and the reader's message in {@code error}.
- * A table column whose name is taken by an input column is refused at once.
+ * A table column whose name is taken by an input column, or a table named {@code error} (or
+ * {@code fingerprint} when that column is added), is refused at once.
  *
  * <p>Instances are immutable and thread-safe; they are used on the driver only.
  */

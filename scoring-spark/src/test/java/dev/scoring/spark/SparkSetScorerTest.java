@@ -188,5 +188,12 @@ class SparkSetScorerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("contacts must not have a column named analytics (it is added), but had"
             + " one");
+    ModelSet error = ModelSet.builder("e").add(analytics().toBuilder().name("error").build())
+        .build();
+    Dataset<Row> empty = SparkScorerTest.nested(spark, List.of(), 19);
+    assertThatThrownBy(() -> SparkSetScorer.of(error).scoreNested(empty, AS_OF))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the set's table names must differ from the other columns added (error,"
+            + " fingerprint), but one was error");
   }
 }
