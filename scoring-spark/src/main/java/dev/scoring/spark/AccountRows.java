@@ -2,6 +2,7 @@ package dev.scoring.spark;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Values;
+import dev.scoring.core.AccountExplanation;
 import dev.scoring.core.AccountRules;
 import dev.scoring.core.AccountScore;
 import dev.scoring.core.ScoringTable;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.broadcast.Broadcast;
@@ -21,7 +23,8 @@ import org.apache.spark.sql.api.java.UDF1;
  * The function Spark calls once per account, on the executors: its input is
  * {@code struct(id, members: array<struct<contact: string, score: double>>,
  * records: array<struct<attributes...>>)} (either list may be null), its output
- * {@link SparkAccountScorer#RESULT}. The account is scored by the core's one per-account
+ * {@link SparkAccountScorer#RESULT}, or {@link SparkAccountScorer#EXPLAINED} with the
+ * account's {@link AccountRules#explain explanation} as a last field. The account is scored by the core's one per-account
  * function, {@link AccountRules#score}; its record's attributes are read as
  * {@link dev.scoring.core.AccountRecords#of} reads them (through {@link Contact.Builder}).
  *
@@ -40,9 +43,11 @@ final class AccountRows implements UDF1<Row, Row> {
   private final String source;
   /** The record's attribute column names (COLUMNS) or the struct's field names (STRUCT). */
   private final String[] attributeNames;
+  private final boolean explain;
 
   AccountRows(Broadcast<String> tableJson, String fingerprint, Instant asOf, String source,
-      String[] attributeNames) {
+      String[] attributeNames, boolean explain) {
+    this.explain = explain;
     this.tableJson = tableJson;
     this.fingerprint = fingerprint;
     this.asOfSecond = asOf.getEpochSecond();
@@ -85,10 +90,22 @@ final class AccountRows implements UDF1<Row, Row> {
     for (Row m : rows) {
       members.add(new AccountRules.Member(m.getString(0), m.getDouble(1)));
     }
-    AccountScore s = rules(tableJson, fingerprint).score(id, attributes, members,
-        Instant.ofEpochSecond(asOfSecond, asOfNano));
+    AccountRules rules = rules(tableJson, fingerprint);
+    Instant asOf = Instant.ofEpochSecond(asOfSecond, asOfNano);
+    AccountScore s = rules.score(id, attributes, members, asOf);
+    if (!explain) {
+      return RowFactory.create(s.score(), s.raw(), s.fit(), s.engagement(), s.tier(),
+          s.members(), null);
+    }
+    List<AccountExplanation.Entry> entries = rules.explain(id, attributes, members, asOf)
+        .entries();
+    List<Row> parts = new ArrayList<>(entries.size());
+    for (AccountExplanation.Entry e : entries) {
+      parts.add(RowFactory.create(e.kind().name().toLowerCase(Locale.ROOT), e.id(),
+          e.points()));
+    }
     return RowFactory.create(s.score(), s.raw(), s.fit(), s.engagement(), s.tier(),
-        s.members(), null);
+        s.members(), null, parts);
   }
 
   /** A record's attributes, null values left out (absent). */
@@ -125,8 +142,9 @@ final class AccountRows implements UDF1<Row, Row> {
     return out;
   }
 
-  private static Row error(String message) {
-    return RowFactory.create(null, null, null, null, null, null, message);
+  private Row error(String message) {
+    return explain ? RowFactory.create(null, null, null, null, null, null, message, null)
+        : RowFactory.create(null, null, null, null, null, null, message);
   }
 
   /**

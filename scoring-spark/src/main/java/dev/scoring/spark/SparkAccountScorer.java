@@ -54,7 +54,7 @@ import org.apache.spark.sql.types.StructType;
  * One row per account (those with a record and those named by a member's key), in no
  * particular order: {@code id}, {@code score}, {@code raw}, {@code fit}, {@code engagement}
  * (doubles), {@code tier} (string), {@code members} (int) and {@code error} (null for a good
- * account). An account with a record and no members has engagement 0. A record that
+ * account), then {@code explanation} if asked for ({@link #withExplanation}). An account with a record and no members has engagement 0. A record that
  * {@link dev.scoring.core.AccountRecords#of} would refuse (a null or blank id, a non-finite
  * attribute, an id on several records) gives a row with null scores and the reason in
  * {@code error}; the other accounts are not affected.
@@ -81,17 +81,26 @@ public final class SparkAccountScorer {
     DataTypes.createStructField("members", DataTypes.IntegerType, true),
     DataTypes.createStructField("error", DataTypes.StringType, true)});
 
+  /** {@link #RESULT} and the explanation's entries. */
+  static final StructType EXPLAINED = RESULT.add("explanation", DataTypes.createArrayType(
+      new StructType()
+          .add("kind", DataTypes.StringType, false)
+          .add("id", DataTypes.StringType, false)
+          .add("points", DataTypes.DoubleType, false), false), true);
+
   private final SparkScorer contacts;
   private final AccountRules rules;
   private final String idColumn;
   private final String attributesColumn;
+  private final boolean explain;
 
   private SparkAccountScorer(SparkScorer contacts, AccountRules rules, String idColumn,
-      String attributesColumn) {
+      String attributesColumn, boolean explain) {
     this.contacts = contacts;
     this.rules = rules;
     this.idColumn = idColumn;
     this.attributesColumn = attributesColumn;
+    this.explain = explain;
   }
 
   /**
@@ -107,7 +116,7 @@ public final class SparkAccountScorer {
     Objects.requireNonNull(table, "table");
     AccountRules rules = table.account().orElseThrow(() -> new IllegalArgumentException(
         "table must have an account block, but " + table.name() + " has none"));
-    return new SparkAccountScorer(SparkScorer.of(table), rules, "id", "attributes");
+    return new SparkAccountScorer(SparkScorer.of(table), rules, "id", "attributes", false);
   }
 
   /**
@@ -141,7 +150,7 @@ public final class SparkAccountScorer {
    */
   public SparkAccountScorer idColumn(String name) {
     SparkScorer c = contacts.idColumn(name);
-    return new SparkAccountScorer(c, rules, name, attributesColumn);
+    return new SparkAccountScorer(c, rules, name, attributesColumn, explain);
   }
 
   /**
@@ -153,7 +162,7 @@ public final class SparkAccountScorer {
    */
   public SparkAccountScorer eventsColumn(String name) {
     return new SparkAccountScorer(contacts.eventsColumn(name), rules, idColumn,
-        attributesColumn);
+        attributesColumn, explain);
   }
 
   /**
@@ -167,7 +176,22 @@ public final class SparkAccountScorer {
    */
   public SparkAccountScorer attributesColumn(String name) {
     SparkScorer c = contacts.attributesColumn(name);
-    return new SparkAccountScorer(c, rules, idColumn, name);
+    return new SparkAccountScorer(c, rules, idColumn, name, explain);
+  }
+
+  /**
+   * Returns a copy that also adds the column {@code explanation}: the account's
+   * {@link AccountRules#explain explanation} as
+   * {@code array<struct<kind: string, id: string, points: double>>}, with {@code kind} one
+   * of {@code demographic}, {@code negative}, {@code cap}, {@code member}, {@code clamp}
+   * ({@link dev.scoring.core.AccountExplanation.Kind} in lower case); the points sum to the
+   * score (to 1e-9). Null for an account with an {@code error}.
+   *
+   * @param add whether to add it
+   * @return the new scorer
+   */
+  public SparkAccountScorer withExplanation(boolean add) {
+    return new SparkAccountScorer(contacts, rules, idColumn, attributesColumn, add);
   }
 
   /**
@@ -177,7 +201,8 @@ public final class SparkAccountScorer {
    * @param contacts one row per contact
    * @param records  one row per account record, or null for none
    * @param asOf     the instant to score as of
-   * @return one row per account ({@link #ACCOUNT_COLUMNS})
+   * @return one row per account ({@link #ACCOUNT_COLUMNS}, and {@code explanation} if asked
+   *     for)
    * @throws IllegalArgumentException naming the column when a schema does not fit
    * @throws NullPointerException if {@code contacts} or {@code asOf} is null
    */
@@ -193,7 +218,8 @@ public final class SparkAccountScorer {
    *                 optional {@code value}
    * @param records  one row per account record, or null for none
    * @param asOf     the instant to score as of
-   * @return one row per account ({@link #ACCOUNT_COLUMNS})
+   * @return one row per account ({@link #ACCOUNT_COLUMNS}, and {@code explanation} if asked
+   *     for)
    * @throws IllegalArgumentException naming the column when a schema does not fit
    * @throws NullPointerException if {@code contacts}, {@code events} or {@code asOf} is null
    */
@@ -210,7 +236,8 @@ public final class SparkAccountScorer {
    *                contacts' attributes
    * @param records one row per account record, or null for none
    * @param asOf    the instant the scores are as of (for the account rules)
-   * @return one row per account ({@link #ACCOUNT_COLUMNS})
+   * @return one row per account ({@link #ACCOUNT_COLUMNS}, and {@code explanation} if asked
+   *     for)
    * @throws IllegalArgumentException naming the column when a schema does not fit
    * @throws NullPointerException if {@code scored} or {@code asOf} is null
    */
@@ -288,15 +315,16 @@ public final class SparkAccountScorer {
           .select(functions.coalesce(functions.col(account), functions.col(record)).as("id"),
               functions.col(members), functions.col(recordList));
     }
-    AccountRows rows = new AccountRows(json, fingerprint, asOf, source, names);
+    AccountRows rows = new AccountRows(json, fingerprint, asOf, source, names, explain);
+    StructType type = explain ? EXPLAINED : RESULT;
     // nondeterministic: called once per account, not once per field read from its result
-    Column result = functions.udf(rows, RESULT).asNondeterministic().apply(functions.struct(
+    Column result = functions.udf(rows, type).asNondeterministic().apply(functions.struct(
         functions.col("id"), functions.col(members), functions.col(recordList)));
     String r = "__scoring_result";
     Dataset<Row> withResult = joined.select(functions.col("id"), result.as(r));
     List<Column> out = new ArrayList<>();
     out.add(withResult.col("id"));
-    for (StructField f : RESULT.fields()) {
+    for (StructField f : type.fields()) {
       out.add(withResult.col(r).getField(f.name()).as(f.name()));
     }
     return withResult.select(out.toArray(new Column[0]));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
+import dev.scoring.core.AccountExplanation;
 import dev.scoring.core.AccountRecords;
 import dev.scoring.core.AccountRules;
 import dev.scoring.core.AccountScorer;
@@ -176,6 +177,33 @@ class SparkAccountScorerTest {
     AccountScores batch = AccountScorer.of(table).score(ContactTable.of(contacts),
         AccountRecords.of(records), AS_OF, 1);
     assertSameBits(batch, rows);
+
+    // explanations: the batch's entries, to the bit, summing to the score
+    Dataset<Row> explained = SparkAccountScorer.of(table).withExplanation(true)
+        .scoreNested(nested(contacts), records(records), AS_OF);
+    assertThat(explained.columns()).endsWith("error", "explanation");
+    Map<String, Row> withExplanation = byId(explained);
+    for (int a = 0; a < batch.size(); a++) {
+      List<Row> entries = withExplanation.get(batch.id(a)).getList(8);
+      List<String> actual = new ArrayList<>();
+      for (Row e : entries) {
+        actual.add(e.getString(0) + " " + e.getString(1) + " "
+            + Double.doubleToRawLongBits(e.getDouble(2)));
+      }
+      List<String> expected = new ArrayList<>();
+      for (AccountExplanation.Entry e : batch.explain(a).entries()) {
+        expected.add(e.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + e.id() + " "
+            + Double.doubleToRawLongBits(e.points()));
+      }
+      assertEquals(expected, actual, batch.id(a));
+    }
+    assertEquals(List.of("demographic enterprise 20.0", "demographic big 15.0",
+        "cap caps.demographic -5.0", "member a2 16.666666666666664",
+        "member a1 10.0", "member a4 10.0", "member a3 0.0"),
+        withExplanation.get("acme").getList(8).stream().map(o -> {
+          Row e = (Row) o;
+          return e.getString(0) + " " + e.getString(1) + " " + e.getDouble(2);
+        }).toList());
 
     // without records: only the accounts named by a member
     Map<String, Row> noRecords = byId(SparkAccountScorer.of(table)
