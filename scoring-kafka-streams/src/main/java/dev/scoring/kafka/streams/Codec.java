@@ -34,13 +34,22 @@ final class Codec {
     T read(DataInputStream in) throws IOException;
   }
 
+  /** Reads something from bytes written in one of several formats. */
+  interface FormatReader<T> {
+    T read(DataInputStream in, int format) throws IOException;
+  }
+
   static <T> byte[] encode(T value, Writer<T> w) {
+    return encode(value, w, FORMAT);
+  }
+
+  static <T> byte[] encode(T value, Writer<T> w, byte format) {
     if (value == null) {
       return null;
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT);
+      out.writeByte(format);
       w.write(out, value);
     } catch (IOException e) {
       throw new UncheckedIOException("encoding " + value.getClass().getSimpleName(), e);
@@ -49,16 +58,22 @@ final class Codec {
   }
 
   static <T> T decode(byte[] data, Reader<T> r, String what) {
+    return decode(data, (in, format) -> r.read(in), what, FORMAT);
+  }
+
+  /** Decodes a value written in format 1 to {@code latest}. */
+  static <T> T decode(byte[] data, FormatReader<T> r, String what, byte latest) {
     if (data == null) {
       return null;
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte format = in.readByte();
-      if (format != FORMAT) {
-        throw new IllegalArgumentException(what + " format byte must be " + FORMAT + ", but was "
-            + format);
+      if (format < FORMAT || format > latest) {
+        throw new IllegalArgumentException(what + " format byte must be "
+            + (latest == FORMAT ? "" + FORMAT : "from " + FORMAT + " to " + latest)
+            + ", but was " + format);
       }
-      return r.read(in);
+      return r.read(in, format);
     } catch (IOException e) {
       throw new IllegalArgumentException(what + " must be " + data.length
           + " well-formed bytes, but reading failed: " + e, e);

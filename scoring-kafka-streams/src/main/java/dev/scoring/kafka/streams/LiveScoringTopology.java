@@ -3,11 +3,9 @@ package dev.scoring.kafka.streams;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
-import dev.scoring.core.json.ModelJson;
+import dev.scoring.core.ModelSet;
+import dev.scoring.core.json.ModelSetJson;
 import dev.scoring.core.live.TierChange;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -90,8 +88,11 @@ public final class LiveScoringTopology {
   public static final String SCORES = "scores";
   /** The name of the child that receives tier changes: value {@link TierChange}. */
   public static final String TIER_CHANGES = "tier-changes";
+  /** The scoring processor's child for member updates, keyed by account id (DSL wiring). */
+  static final String ACCOUNT_MEMBERS = "account-members";
 
-  final Supplier<ScoringModel> model;
+  private final Supplier<Object> model;
+  final String accountTable;
   final String storeName;
   final boolean persistent;
   final Duration sweepEvery;
@@ -107,11 +108,12 @@ public final class LiveScoringTopology {
   private final String processorName;
   private final Serde<Event> eventSerde;
   private final Serde<ContactAttributes> attributesSerde;
-  private final AtomicReference<ScoringModel> fromTopic;
+  private final AtomicReference<Object> fromTopic;
 
   private LiveScoringTopology(Builder b) {
     this.fromTopic = b.modelTopic == null ? null : new AtomicReference<>(b.initial);
     this.model = fromTopic != null ? fromTopic::get : b.supplier;
+    this.accountTable = b.accountTable;
     this.storeName = b.storeName;
     this.persistent = b.persistent;
     this.sweepEvery = b.sweepEvery;
@@ -160,6 +162,57 @@ public final class LiveScoringTopology {
   }
 
   /**
+   * Starts a topology for a fixed model set (or the first one, with
+   * {@link Builder#modelTopic(String)}): one state per contact, and per record one
+   * {@link Score} per table of the set (each {@link Score#modelName()} names its table) and
+   * each table's tier changes. A set of one table gives exactly what
+   * {@link #builder(ScoringModel)} of that table gives.
+   *
+   * @param set the model set
+   * @return a builder with the defaults of {@link #builder(ScoringModel)}
+   * @throws NullPointerException if {@code set} is null
+   */
+  public static Builder builder(ModelSet set) {
+    Objects.requireNonNull(set, "set");
+    return new Builder(set, () -> set);
+  }
+
+  /**
+   * Starts a topology whose model set a supplier gives; it is asked before each record and
+   * each sweep, and must be cheap and thread-safe (see {@link #builder(ModelSet)}).
+   *
+   * @param sets the model set supplier; it must not return null
+   * @return a builder with the defaults of {@link #builder(ScoringModel)}
+   * @throws NullPointerException if {@code sets} or its first set is null
+   */
+  public static Builder builderOfSets(Supplier<ModelSet> sets) {
+    Objects.requireNonNull(sets, "sets");
+    ModelSet first = Objects.requireNonNull(sets.get(), "the model set supplier's set");
+    return new Builder(first, sets::get);
+  }
+
+  /**
+   * Returns the model in use for a task: {@code current} when the supplier gives the same
+   * object or one with the same fingerprint, else the supplier's new model compiled.
+   *
+   * @param current the task's model, or null at the start
+   */
+  Models models(Models current) {
+    Object next = model.get();
+    if (current == null) {
+      return Models.of(Objects.requireNonNull(next, "the supplier's model"), accountTable);
+    }
+    if (next == null || next == current.source) {
+      return current;
+    }
+    if (Models.fingerprintOf(next).equals(current.fingerprint)) {
+      current.source = next;
+      return current;
+    }
+    return Models.of(next, accountTable);
+  }
+
+  /**
    * Returns the supplier of the scoring processor, for applications that wire their own
    * topology: connect it to the store of {@link #storeBuilder()} and give it two children
    * named {@link #SCORES} and {@link #TIER_CHANGES}. Its input values are {@link Event}s
@@ -168,7 +221,7 @@ public final class LiveScoringTopology {
    * @return the supplier
    */
   public ProcessorSupplier<String, Object, String, Object> processorSupplier() {
-    return () -> new ScoringProcessor(this);
+    return () -> new ScoringProcessor(this, false, false);
   }
 
   /**
@@ -220,14 +273,17 @@ public final class LiveScoringTopology {
     return topology;
   }
 
-  /** Keeps the latest model file of the model topic in a global store and in memory. */
+  /**
+   * Keeps the latest model file of the model topic in a global store and in memory: a table
+   * file or a set file, read as a set (a table is a set of one).
+   */
   private static final class ModelUpdater implements Processor<String, String, Void, Void> {
     private static final String KEY = "model";
     private final String storeName;
-    private final AtomicReference<ScoringModel> current;
+    private final AtomicReference<Object> current;
     private KeyValueStore<String, String> store;
 
-    ModelUpdater(String storeName, AtomicReference<ScoringModel> current) {
+    ModelUpdater(String storeName, AtomicReference<Object> current) {
       this.storeName = storeName;
       this.current = current;
     }
@@ -246,17 +302,13 @@ public final class LiveScoringTopology {
       if (record.value() == null) {
         return;
       }
-      ScoringModel next = parse(record.value());
+      ModelSet next = parse(record.value());
       store.put(KEY, record.value());
       current.set(next);
     }
 
-    private static ScoringModel parse(String json) {
-      try {
-        return ModelJson.read(new StringReader(json));
-      } catch (IOException e) {
-        throw new UncheckedIOException("reading a model from the model topic", e);
-      }
+    private static ModelSet parse(String json) {
+      return ModelSetJson.parse(json);
     }
   }
 
@@ -265,8 +317,9 @@ public final class LiveScoringTopology {
    * once. Not thread-safe.
    */
   public static final class Builder {
-    private final ScoringModel initial;
-    private final Supplier<ScoringModel> supplier;
+    private final Object initial;
+    private final Supplier<Object> supplier;
+    private String accountTable;
     private String eventsTopic = "events";
     private String attributesTopic;
     private String modelTopic;
@@ -283,7 +336,7 @@ public final class LiveScoringTopology {
     private Serde<Event> eventSerde = ScoringSerdes.event();
     private Serde<ContactAttributes> attributesSerde = ScoringSerdes.attributes();
 
-    private Builder(ScoringModel initial, Supplier<ScoringModel> supplier) {
+    private Builder(Object initial, Supplier<Object> supplier) {
       this.initial = initial;
       this.supplier = supplier;
     }

@@ -63,12 +63,15 @@ public final class ScoringSerdes {
   /**
    * Returns the serde of the processor's per-contact state, as stored in its key-value store
    * and its changelog topic: attributes, the contact's event types, its events as columns
-   * (24 bytes an event), the last emitted score and the contact's change counter.
+   * (24 bytes an event), the last emitted score under each table, the contact's change
+   * counter and the account it was last counted in (format 2; format 1, with one score and
+   * no account, is still read).
    *
    * @return the serde
    */
   static Serde<ContactState> contactState() {
-    return Serdes.serdeFrom((topic, s) -> Codec.encode(s, ContactState::write),
-        (topic, b) -> Codec.decode(b, ContactState::read, "contact state"));
+    return Serdes.serdeFrom(
+        (topic, s) -> Codec.encode(s, ContactState::write, ContactState.FORMAT),
+        (topic, b) -> Codec.decode(b, ContactState::read, "contact state", ContactState.FORMAT));
   }
 }
