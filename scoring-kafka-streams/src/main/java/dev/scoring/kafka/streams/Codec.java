@@ -2,6 +2,7 @@ package dev.scoring.kafka.streams;
 
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
+import dev.scoring.core.AccountScore;
 import dev.scoring.core.live.TierChange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -193,6 +194,47 @@ final class Codec {
     TierChange.Cause cause = TierChange.Cause.valueOf(in.readUTF());
     Optional<Event> event = in.readBoolean() ? Optional.of(readEvent(in)) : Optional.empty();
     return new TierChange(sequence, id, previousTier, previous, current, cause, event,
+        in.readUTF());
+  }
+
+  static void writeAccountScore(DataOutputStream out, AccountScore s) throws IOException {
+    out.writeUTF(s.id());
+    out.writeDouble(s.score());
+    out.writeDouble(s.raw());
+    out.writeDouble(s.fit());
+    out.writeDouble(s.engagement());
+    out.writeUTF(s.tier());
+    out.writeInt(s.members());
+  }
+
+  static AccountScore readAccountScore(DataInputStream in) throws IOException {
+    return new AccountScore(in.readUTF(), in.readDouble(), in.readDouble(), in.readDouble(),
+        in.readDouble(), in.readUTF(), in.readInt());
+  }
+
+  static void writeAccountTierChange(DataOutputStream out, AccountTierChange c)
+      throws IOException {
+    out.writeLong(c.sequence());
+    out.writeUTF(c.accountId());
+    out.writeUTF(c.previousTier());
+    out.writeBoolean(c.previous().isPresent());
+    if (c.previous().isPresent()) {
+      writeAccountScore(out, c.previous().get());
+    }
+    writeAccountScore(out, c.current());
+    out.writeUTF(c.cause().name());
+    out.writeUTF(c.modelFingerprint());
+  }
+
+  static AccountTierChange readAccountTierChange(DataInputStream in) throws IOException {
+    long sequence = in.readLong();
+    String id = in.readUTF();
+    String previousTier = in.readUTF();
+    Optional<AccountScore> previous = in.readBoolean() ? Optional.of(readAccountScore(in))
+        : Optional.empty();
+    AccountScore current = readAccountScore(in);
+    AccountTierChange.Cause cause = AccountTierChange.Cause.valueOf(in.readUTF());
+    return new AccountTierChange(sequence, id, previousTier, previous, current, cause,
         in.readUTF());
   }
 }

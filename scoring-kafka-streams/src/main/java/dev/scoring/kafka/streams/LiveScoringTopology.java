@@ -1,21 +1,33 @@
 package dev.scoring.kafka.streams;
 
+import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
 import dev.scoring.core.ModelSet;
+import dev.scoring.core.json.ContactJson;
 import dev.scoring.core.json.ModelSetJson;
 import dev.scoring.core.live.TierChange;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -90,10 +102,15 @@ public final class LiveScoringTopology {
   public static final String TIER_CHANGES = "tier-changes";
   /** The scoring processor's child for member updates, keyed by account id (DSL wiring). */
   static final String ACCOUNT_MEMBERS = "account-members";
+  /** The name of the sink of account scores ({@link #addTo(StreamsBuilder)}). */
+  public static final String ACCOUNT_SCORES = "account-scores";
+  /** The name of the sink of account tier changes ({@link #addTo(StreamsBuilder)}). */
+  public static final String ACCOUNT_TIER_CHANGES = "account-tier-changes";
 
   private final Supplier<Object> model;
   final String accountTable;
   final String storeName;
+  final String accountStoreName;
   final boolean persistent;
   final Duration sweepEvery;
   final PunctuationType time;
@@ -105,6 +122,9 @@ public final class LiveScoringTopology {
   private final String modelTopic;
   private final String scoresTopic;
   private final String tierChangesTopic;
+  private final String accountsTopic;
+  private final String accountScoresTopic;
+  private final String accountTierChangesTopic;
   private final String processorName;
   private final Serde<Event> eventSerde;
   private final Serde<ContactAttributes> attributesSerde;
@@ -115,6 +135,10 @@ public final class LiveScoringTopology {
     this.model = fromTopic != null ? fromTopic::get : b.supplier;
     this.accountTable = b.accountTable;
     this.storeName = b.storeName;
+    this.accountStoreName = b.accountStoreName;
+    this.accountsTopic = b.accountsTopic;
+    this.accountScoresTopic = b.accountScoresTopic;
+    this.accountTierChangesTopic = b.accountTierChangesTopic;
     this.persistent = b.persistent;
     this.sweepEvery = b.sweepEvery;
     this.time = b.time;
@@ -238,8 +262,129 @@ public final class LiveScoringTopology {
   }
 
   /**
+   * Returns the builder of the accounts' store (used by {@link #addTo(StreamsBuilder)}): in
+   * memory or RocksDB as the contacts' store, logged to a changelog topic.
+   *
+   * @return the store builder, keys account ids
+   */
+  public StoreBuilder<? extends KeyValueStore<String, ?>> accountStoreBuilder() {
+    KeyValueBytesStoreSupplier supplier = persistent
+        ? Stores.persistentKeyValueStore(accountStoreName)
+        : Stores.inMemoryKeyValueStore(accountStoreName);
+    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), ScoringSerdes.accountState());
+  }
+
+  /**
+   * Adds everything to a {@link StreamsBuilder}: the contacts as {@link #addTo(Topology)}
+   * does and, when the model (or a table of the set) has an account block, the accounts:
+   * the scoring processor sends each member's score (and a leave when a contact stops
+   * counting in an account) keyed by account id, merged with the account records topic and
+   * repartitioned by account id through the internal topic
+   * {@code <application.id>-<processorName>-accounts-repartition}; the accounts' processor
+   * keeps each account's members and record in the store {@code accountStoreName} and emits
+   * account scores and account tier changes.
+   *
+   * @param builder the streams builder
+   * @return the builder
+   * @throws NullPointerException if {@code builder} is null
+   */
+  public StreamsBuilder addTo(StreamsBuilder builder) {
+    Objects.requireNonNull(builder, "builder");
+    boolean accounts = models(null).account != null;
+    builder.addStateStore(storeBuilder());
+    KStream<String, Object> input = widen(builder.stream(eventsTopic,
+        Consumed.with(Serdes.String(), eventSerde).withName(processorName + "-events")));
+    if (attributesTopic != null) {
+      input = input.merge(widen(builder.stream(attributesTopic,
+          Consumed.with(Serdes.String(), attributesSerde)
+              .withName(processorName + "-attributes"))),
+          Named.as(processorName + "-inputs"));
+    }
+    KStream<String, Object> out = input.process(
+        () -> new ScoringProcessor(this, true, accounts), Named.as(processorName), storeName);
+    Map<String, KStream<String, Object>> branches = out.split(Named.as(processorName + "-"))
+        .branch((k, v) -> v instanceof Score, Branched.withConsumer(scores -> scores.to(
+            scoresTopic, Produced.with(Serdes.String(), widen(ScoringSerdes.score()))
+                .withName(SCORES)), "score"))
+        .branch((k, v) -> v instanceof TierChange, Branched.withConsumer(changes -> changes.to(
+            tierChangesTopic, Produced.with(Serdes.String(),
+                widen(ScoringSerdes.tierChange())).withName(TIER_CHANGES)), "tier-change"))
+        .defaultBranch(Branched.as(ACCOUNT_MEMBERS));
+    if (modelTopic != null) {
+      String store = storeName + "-model";
+      builder.addGlobalStore(
+          Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(),
+              Serdes.String()).withLoggingDisabled(),
+          modelTopic, Consumed.with(Serdes.String(), Serdes.String())
+              .withName(processorName + "-models"),
+          () -> new ModelUpdater(store, fromTopic));
+    }
+    if (!accounts) {
+      return builder;
+    }
+    KStream<String, Object> members = branches.get(processorName + "-" + ACCOUNT_MEMBERS);
+    if (accountsTopic != null) {
+      members = members.merge(builder.stream(accountsTopic,
+              Consumed.with(Serdes.String(), Serdes.String())
+                  .withName(processorName + "-account-records"))
+          .flatMap(LiveScoringTopology::accountRecord,
+              Named.as(processorName + "-account-record-reader")),
+          Named.as(processorName + "-account-inputs"));
+    }
+    builder.addStateStore(accountStoreBuilder());
+    members.repartition(Repartitioned.with(Serdes.String(), widen(ScoringSerdes.accountInput()))
+            .withName(processorName + "-accounts"))
+        .process(() -> new AccountProcessor(this), Named.as(processorName + "-account"),
+            accountStoreName)
+        .split(Named.as(processorName + "-account-"))
+        .branch((k, v) -> v instanceof AccountTierChange, Branched.withConsumer(changes ->
+            changes.to(accountTierChangesTopic, Produced.with(Serdes.String(),
+                widen(ScoringSerdes.accountTierChange())).withName(ACCOUNT_TIER_CHANGES)),
+            "tier-change"))
+        .defaultBranch(Branched.withConsumer(scores -> scores.to(accountScoresTopic,
+            Produced.with(Serdes.String(), widen(ScoringSerdes.accountScore()))
+                .withName(ACCOUNT_SCORES)), "score"));
+    return builder;
+  }
+
+  /**
+   * Reads one account record, <code>{"id": ..., "attributes": {...}}</code>, with the contact
+   * reader: the id is the value's; a null value (tombstone) deletes the record of the key's
+   * account. A value that cannot be read is dropped with a warning.
+   */
+  private static List<KeyValue<String, Object>> accountRecord(String key, String json) {
+    if (json == null) {
+      return key == null || key.isBlank() ? List.of()
+          : List.of(KeyValue.pair(key, new AccountInput.Attributes(null)));
+    }
+    try {
+      Contact c = ContactJson.defaults().read(json);
+      if (!c.events().isEmpty()) {
+        throw new IllegalArgumentException("events must be absent from an account record, but"
+            + " had " + c.events().size());
+      }
+      return List.of(KeyValue.pair(c.id(), new AccountInput.Attributes(c.attributes())));
+    } catch (RuntimeException e) {
+      System.getLogger(LiveScoringTopology.class.getName()).log(System.Logger.Level.WARNING,
+          "dropped an account record that cannot be read ({0}): {1}", e.getMessage(), json);
+      return List.of();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static KStream<String, Object> widen(KStream<String, ?> stream) {
+    return (KStream<String, Object>) stream;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Serde<Object> widen(Serde<?> serde) {
+    return (Serde<Object>) serde;
+  }
+
+  /**
    * Adds the sources, the processor, its store and the two sinks (and the model topic's
-   * global store) to a topology.
+   * global store) to a topology. Account blocks are ignored here: accounts need a
+   * repartition, which {@link #addTo(StreamsBuilder)} wires.
    *
    * @param topology the topology
    * @return the topology
@@ -326,6 +471,10 @@ public final class LiveScoringTopology {
     private String scoresTopic = "scores";
     private String tierChangesTopic = "tier-changes";
     private String storeName = "scoring-contacts";
+    private String accountStoreName = "scoring-accounts";
+    private String accountsTopic;
+    private String accountScoresTopic = "account-scores";
+    private String accountTierChangesTopic = "account-tier-changes";
     private String processorName = "scoring";
     private boolean persistent;
     private Duration sweepEvery = Duration.ofMinutes(1);
@@ -421,6 +570,75 @@ public final class LiveScoringTopology {
      */
     public Builder storeName(String name) {
       this.storeName = name("storeName", name);
+      return this;
+    }
+
+    /**
+     * Chooses the table whose account block scores accounts (default: the first table, in
+     * set order, that has one). A model in use without that table (or without an account
+     * block) scores no accounts until one has it.
+     *
+     * @param tableName non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code tableName} is null or blank
+     */
+    public Builder accountTable(String tableName) {
+      this.accountTable = name("accountTable", tableName);
+      return this;
+    }
+
+    /**
+     * Sets a topic of account records (default: none), read by
+     * {@link LiveScoringTopology#addTo(StreamsBuilder)}: each value is one record
+     * <code>{"id": ..., "attributes": {...}}</code> (JSON, SPEC section 12) replacing the
+     * account's attributes; a null value deletes the record of the key's account.
+     *
+     * @param topic non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code topic} is null or blank
+     */
+    public Builder accountsTopic(String topic) {
+      this.accountsTopic = name("accountsTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets the account scores topic (default {@code account-scores}): key account id, value
+     * {@link dev.scoring.core.AccountScore}, null (a tombstone) when the account has neither
+     * members nor a record any more.
+     *
+     * @param topic non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code topic} is null or blank
+     */
+    public Builder accountScoresTopic(String topic) {
+      this.accountScoresTopic = name("accountScoresTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets the account tier changes topic (default {@code account-tier-changes}): key account
+     * id, value {@link AccountTierChange}.
+     *
+     * @param topic non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code topic} is null or blank
+     */
+    public Builder accountTierChangesTopic(String topic) {
+      this.accountTierChangesTopic = name("accountTierChangesTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets the accounts' store name (default {@code scoring-accounts}); its changelog topic
+     * is named after it.
+     *
+     * @param name non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
+    public Builder accountStoreName(String name) {
+      this.accountStoreName = name("accountStoreName", name);
       return this;
     }
 

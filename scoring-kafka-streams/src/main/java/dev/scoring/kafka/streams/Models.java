@@ -88,9 +88,4 @@ final class Models {
     }
     return false;
   }
-
-  /** The account a contact's attributes name under an account block, or null. */
-  static String accountOf(AccountRules rules, java.util.Map<String, ?> attributes) {
-    return attributes.get(rules.key()) instanceof String v && !v.isBlank() ? v : null;
-  }
 }

@@ -170,7 +170,7 @@ final class ScoringProcessor implements Processor<String, Object, String, Object
     String next = null;
     double score = Double.NaN;
     if (m.account != null) {
-      next = Models.accountOf(m.account, s.attributes);
+      next = m.account.accountOf(s.attributes).orElse(null);
       if (next != null) {
         score = s.reported(m, m.accountTable).score();
       }
