@@ -72,6 +72,32 @@ import org.apache.kafka.streams.state.Stores;
  * 1, 2, 3... per contact ({@link TierChange#sequence()} counts per contact here, not per
  * scorer), and go to the output partition of the contact's key, so they are read in order.
  *
+ * <h2>Model sets</h2>
+ * With {@link #builder(ModelSet)} the topology scores every table of a set (SPEC section 11)
+ * from one state per contact: each record emits one {@link Score} per table, in set order,
+ * each with {@link Score#modelName()} naming its table and exactly that table's
+ * {@code score} (what {@link ModelSet#score} gives), and each table's tier changes; the
+ * tables' changes share the contact's one sequence counter, and each table's changes chain
+ * on their own (from that table's base tier). A set of one table emits exactly what the
+ * table alone does. Tier changes carry the set's fingerprint.
+ *
+ * <h2>Accounts</h2>
+ * When the model (or a table of the set, see {@link Builder#accountTable}) has an account
+ * block and the topology is wired with {@link #addTo(StreamsBuilder)}, the scoring processor
+ * also sends each contact's score under that table, keyed by the account its key attribute
+ * names ({@link dev.scoring.core.AccountRules#accountOf}), when it joins the account or its
+ * score there moves, and a leave to the account it counted in when it moves to another,
+ * loses its key or is deleted. These updates, and the account records of
+ * {@link Builder#accountsTopic}, are repartitioned by account id; the accounts' processor
+ * keeps each account's members (contact id to score) and record in its store, and after
+ * each update recomputes the account with
+ * {@link dev.scoring.core.AccountRules#score} (the same bits as
+ * {@link dev.scoring.core.AccountScorer}) and emits the
+ * {@link dev.scoring.core.AccountScore} and, when the account tier moved, an
+ * {@link AccountTierChange}. An account with neither members nor a record is deleted and its
+ * key gets a tombstone. A member counts with the score last emitted for it: time alone
+ * refreshes it only when a sweep moves the contact's tier.
+ *
  * <h2>Model updates</h2>
  * The model comes from a {@link Supplier} asked before each record and each sweep (it must
  * be cheap: a volatile read), or from a topic of model JSON files
@@ -524,8 +550,9 @@ public final class LiveScoringTopology {
     }
 
     /**
-     * Reads model updates from a topic (default: none): each value is a model file (JSON),
-     * the latest one wins; the builder's model is used until the first arrives.
+     * Reads model updates from a topic (default: none): each value is a model file (JSON), a
+     * table or a set of tables (a table is a set of one), the latest one wins; the builder's
+     * model is used until the first arrives.
      *
      * @param topic non-blank
      * @return this builder
