@@ -191,10 +191,19 @@ class ModelSetTopologyTest {
 
   @Test
   void aSetFromTheModelTopic_addsATable_whoseChainsStartAtItsBaseTier() {
+    for (boolean dsl : new boolean[] {false, true}) {
+      modelTopic(dsl);
+    }
+  }
+
+  private void modelTopic(boolean dsl) {
     ScoringTable leads = LiveScoringTopologyTest.model();
     Heard heard = new Heard();
-    try (TopologyTestDriver driver = new TopologyTestDriver(LiveScoringTopology.builder(leads)
-        .modelTopic("models").build().addTo(new Topology()), props(), NOW)) {
+    LiveScoringTopology scoring = LiveScoringTopology.builder(leads).modelTopic("models")
+        .build();
+    Topology topology = dsl ? scoring.addTo(new StreamsBuilder()).build()
+        : scoring.addTo(new Topology());
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology, props(), NOW)) {
       TestInputTopic<String, Event> events = driver.createInputTopic("events",
           Serdes.String().serializer(), ScoringSerdes.event().serializer());
       TestOutputTopic<String, Score> scores = driver.createOutputTopic("scores",
@@ -224,7 +233,7 @@ class ModelSetTopologyTest {
             "product warm -> hot EVENT 3"),
         heard.changes.get("c-1").stream().map(t -> t.current().modelName() + " "
             + t.previousTier() + " -> " + t.currentTier() + " " + t.cause() + " "
-            + t.sequence()).toList());
+            + t.sequence()).toList(), dsl ? "StreamsBuilder" : "Topology");
   }
 
   @Test
