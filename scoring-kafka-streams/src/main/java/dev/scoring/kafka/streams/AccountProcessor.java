@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,8 +20,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * account id (from the accounts' repartition topic), keeps each account's members and record
  * in its store, and after each update recomputes the account with
  * {@link AccountRules#score} and emits the {@link AccountScore} and, when the account tier
- * moved, an {@link AccountTierChange} (see {@link LiveScoringTopology}). Runs on its task's
- * thread only.
+ * moved, an {@link AccountTierChange} (see {@link LiveScoringTopology}). A new model is
+ * taken up before the next input or at the next sweep interval, whichever comes first, and
+ * rescores every stored account. Runs on its task's thread only.
  */
 final class AccountProcessor implements Processor<String, Object, String, Object> {
   private static final System.Logger LOG = System.getLogger(AccountProcessor.class.getName());
@@ -29,6 +31,7 @@ final class AccountProcessor implements Processor<String, Object, String, Object
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, AccountState> store;
   private Models models;
+  private Cancellable sweeps;
 
   AccountProcessor(LiveScoringTopology config) {
     this.config = config;
@@ -39,6 +42,15 @@ final class AccountProcessor implements Processor<String, Object, String, Object
     this.context = context;
     this.store = context.getStateStore(config.accountStoreName);
     models = config.models(null);
+    // Accounts have no time of their own; this only switches models between inputs.
+    sweeps = context.schedule(config.sweepEvery, config.time, this::switchModelIfChanged);
+  }
+
+  @Override
+  public void close() {
+    if (sweeps != null) {
+      sweeps.cancel();
+    }
   }
 
   private Instant now() {

@@ -242,6 +242,67 @@ class AccountTopologyTest {
   }
 
   @Test
+  void modelUpdate_rescoresEveryAccount_withModelChangeTierChanges() {
+    ScoringTable v1 = b2b();
+    ScoringTable v2 = v1.toBuilder().version("2").account(AccountRules.builder(
+            AccountRules.Combine.max())
+        .tier("target", 20).tier("hot", 45).baseTier("cold").build()).build();
+    LiveScoringTopology scoring = LiveScoringTopology.builder(v1)
+        .attributesTopic("contact-attributes").accountsTopic("account-records")
+        .modelTopic("models").sweepEvery(java.time.Duration.ofMinutes(5),
+            org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME).build();
+    try (Run run = new Run(scoring, props())) {
+      run.contact("a1", "acme", 3);
+      run.contact("a2", "acme", 5);
+      run.contact("b1", "globex", 1);
+      run.drain();
+      assertEquals(40.0, run.latest.get("acme").score());
+      run.driver.createInputTopic("models", Serdes.String().serializer(),
+          Serdes.String().serializer()).pipeInput("m", LiveScoringTopologyTest.json(v2), NOW);
+      run.driver.advanceWallClockTime(java.time.Duration.ofMinutes(5));
+      run.drain();
+      // max instead of topMean, no account rules: acme 50 (hot), globex 10 (cold)
+      assertEquals(new AccountScore("acme", 50, 50, 0, 50, "hot", 2), run.latest.get("acme"));
+      assertEquals(new AccountScore("globex", 10, 10, 0, 10, "cold", 1),
+          run.latest.get("globex"));
+      AccountTierChange last = run.chains.get("acme").get(run.chains.get("acme").size() - 1);
+      assertEquals("cold -> hot MODEL_CHANGE", last.previousTier() + " -> "
+          + last.currentTier() + " " + last.cause());
+      assertEquals(v2.fingerprint(), last.modelFingerprint());
+    }
+  }
+
+  @Test
+  void accountsInRocksDb_areRestoredByTheNextDriver() {
+    LiveScoringTopology scoring = LiveScoringTopology.builder(b2b())
+        .attributesTopic("contact-attributes").accountsTopic("account-records")
+        .persistent(true).build();
+    Path snapshot = stateDir.resolveSibling(stateDir.getFileName() + "-disk");
+    try (Run run = new Run(scoring, props())) {
+      run.records.pipeInput("acme", "{\"id\":\"acme\",\"attributes\":{\"employees\":200}}",
+          NOW);
+      run.contact("a1", "acme", 2);
+      run.drain();
+      assertEquals(new AccountScore("acme", 35, 35, 15, 20, "cold", 1), run.latest.get("acme"));
+      // The driver wipes its state directory when closed and flushes RocksDB at a checkpoint
+      // every 10 000 records of a task (see LiveScoringTopologyTest): more than 10 000 inputs
+      // of other accounts (each move is a leave and a join), then a copy of the disk.
+      for (int i = 0; i <= 5_000; i++) {
+        run.attributes.pipeInput("other-" + (i % 50),
+            new ContactAttributes(Map.of("account_id", i % 2 == 0 ? "x" : "y")), NOW);
+      }
+      LiveScoringTopologyTest.copy(stateDir, snapshot);
+    }
+    LiveScoringTopologyTest.copy(snapshot, stateDir);
+    try (Run run = new Run(scoring, props())) {
+      run.contact("a2", "acme", 4);
+      run.drain();
+      // the record and a1 were restored: 15 + (40 + 20) / 2
+      assertEquals(new AccountScore("acme", 45, 45, 15, 30, "cold", 2), run.latest.get("acme"));
+    }
+  }
+
+  @Test
   void randomInputs_eachAccountEqualsTheBatchScorer() {
     ScoringTable table = b2b().toBuilder().decay(Decay.halfLife(30)).build();
     Object[] keys = {"acme", "globex", "initech", "umbrella", "hooli", "", 7L, null};
