@@ -266,7 +266,8 @@ public final class LiveScoringTopology {
    * Returns the supplier of the scoring processor, for applications that wire their own
    * topology: connect it to the store of {@link #storeBuilder()} and give it two children
    * named {@link #SCORES} and {@link #TIER_CHANGES}. Its input values are {@link Event}s
-   * and {@link ContactAttributes}, keyed by contact id.
+   * and {@link ContactAttributes}, keyed by contact id. It scores contacts only: accounts
+   * need the repartition that {@link #addTo(StreamsBuilder)} wires.
    *
    * @return the supplier
    */
