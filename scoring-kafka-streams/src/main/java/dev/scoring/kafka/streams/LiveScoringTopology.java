@@ -417,6 +417,12 @@ public final class LiveScoringTopology {
    * @return the topology
    */
   public Topology addTo(Topology topology) {
+    Models first = models(null);
+    if (first.account != null) {
+      System.getLogger(LiveScoringTopology.class.getName()).log(System.Logger.Level.WARNING,
+          "table ''{0}'' has an account block, which addTo(Topology) does not score: accounts "
+              + "need addTo(StreamsBuilder)", first.name(first.accountTable));
+    }
     String events = processorName + "-events";
     topology.addSource(events, Serdes.String().deserializer(), eventSerde.deserializer(),
         eventsTopic);

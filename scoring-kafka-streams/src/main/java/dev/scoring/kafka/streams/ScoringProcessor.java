@@ -172,7 +172,11 @@ final class ScoringProcessor implements Processor<String, Object, String, Object
     if (m.account != null) {
       next = m.account.accountOf(s.attributes).orElse(null);
       if (next != null) {
-        score = s.reported(m, m.accountTable).score();
+        Score under = s.reported(m, m.accountTable);
+        if (under == null) { // not scored under the account table yet: the next record will
+          return;
+        }
+        score = under.score();
       }
     }
     if (s.account != null && !s.account.equals(next)) {
