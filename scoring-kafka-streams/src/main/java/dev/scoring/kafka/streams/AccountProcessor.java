@@ -17,8 +17,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The accounts' processor of one task: reads member updates and account records keyed by
- * account id (from the accounts' repartition topic), keeps each account's members and record
- * in its store, and after each update recomputes the account with
+ * account id (from the accounts' repartition topic), keeps each account's record in its
+ * store and each member (account and contact id to score) in the members' store, and after each update recomputes the account with
  * {@link AccountRules#score} and emits the {@link AccountScore} and, when the account tier
  * moved, an {@link AccountTierChange} (see {@link LiveScoringTopology}). A new model is
  * taken up before the next input or at the next sweep interval, whichever comes first, and
@@ -30,6 +30,7 @@ final class AccountProcessor implements Processor<String, Object, String, Object
   private final LiveScoringTopology config;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, AccountState> store;
+  private KeyValueStore<String, Double> members;
   private Models models;
   private Cancellable sweeps;
 
@@ -41,6 +42,7 @@ final class AccountProcessor implements Processor<String, Object, String, Object
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.store = context.getStateStore(config.accountStoreName);
+    this.members = context.getStateStore(config.accountMembersStoreName());
     models = config.models(null);
     // Accounts have no time of their own; this only switches models between inputs.
     sweeps = context.schedule(config.sweepEvery, config.time, this::switchModelIfChanged);
@@ -74,10 +76,10 @@ final class AccountProcessor implements Processor<String, Object, String, Object
     AccountTierChange.Cause cause;
     Object value = record.value();
     if (value instanceof AccountInput.Member m) {
-      s.members.put(m.contactId(), m.score());
+      members.put(AccountState.memberKey(id, m.contactId()), m.score());
       cause = AccountTierChange.Cause.MEMBER;
     } else if (value instanceof AccountInput.Leave l) {
-      s.members.remove(l.contactId());
+      members.delete(AccountState.memberKey(id, l.contactId()));
       cause = AccountTierChange.Cause.MEMBER;
     } else if (value instanceof AccountInput.Attributes a) {
       s.attributes = a.values();
@@ -86,7 +88,8 @@ final class AccountProcessor implements Processor<String, Object, String, Object
       throw new IllegalArgumentException("account update for '" + id + "' must be a member "
           + "score, a leave or a record, but was " + value);
     }
-    if (s.members.isEmpty() && s.attributes == null) {
+    List<AccountRules.Member> list = AccountState.members(members, id);
+    if (list.isEmpty() && s.attributes == null) {
       // No member and no record: the account is no longer scored (SPEC 12); a tombstone.
       store.delete(id);
       if (s.reported != null) {
@@ -94,17 +97,18 @@ final class AccountProcessor implements Processor<String, Object, String, Object
       }
       return;
     }
-    rescore(s, cause, now(), record.timestamp());
+    rescore(s, list, cause, now(), record.timestamp());
   }
 
   /** Scores an account with the core function, stores it, emits its score and tier change. */
-  private void rescore(AccountState s, AccountTierChange.Cause cause, Instant asOf, long ts) {
+  private void rescore(AccountState s, List<AccountRules.Member> list,
+      AccountTierChange.Cause cause, Instant asOf, long ts) {
     AccountRules rules = models.account;
     if (rules == null) { // the model in use scores no accounts: keep the members only
       store.put(s.id, s);
       return;
     }
-    AccountScore now = rules.score(s.id, s.attributes, s.memberList(), asOf);
+    AccountScore now = rules.score(s.id, s.attributes, list, asOf);
     String from = s.reported == null ? rules.baseTier() : s.reported.tier();
     AccountTierChange change = from.equals(now.tier()) ? null
         : new AccountTierChange(++s.changes, s.id, from, Optional.ofNullable(s.reported), now,
@@ -132,7 +136,8 @@ final class AccountProcessor implements Processor<String, Object, String, Object
       }
     }
     for (KeyValue<String, AccountState> kv : all) {
-      rescore(kv.value, AccountTierChange.Cause.MODEL_CHANGE, asOf, timestamp);
+      rescore(kv.value, AccountState.members(members, kv.key),
+          AccountTierChange.Cause.MODEL_CHANGE, asOf, timestamp);
     }
   }
 }

@@ -6,40 +6,55 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The accounts' processor's state of one account, as kept in its store: the account's record
- * (attributes, or null when it has none), its members (contact id to score under the account
- * table), the last account score emitted and the number of account tier changes emitted.
+ * (attributes, or null when it has none), the last account score emitted and the number of
+ * account tier changes emitted. Its members are one entry each in the members' store
+ * ({@link #memberKey}), so that an update writes one member, whatever the account's size.
  * Not thread-safe: a task owns it while it processes.
  */
 final class AccountState {
   final String id;
   /** The account's attributes, null when it has no record. */
   Map<String, Object> attributes;
-  final Map<String, Double> members;
   /** The last account score emitted, null before the first. */
   AccountScore reported;
   /** Tier changes emitted so far. */
   long changes;
 
   AccountState(String id) {
-    this(id, new HashMap<>());
-  }
-
-  private AccountState(String id, Map<String, Double> members) {
     this.id = id;
-    this.members = members;
   }
 
-  /** The members as the core account function takes them (in any order). */
-  List<AccountRules.Member> memberList() {
-    List<AccountRules.Member> list = new ArrayList<>(members.size());
-    for (Map.Entry<String, Double> e : members.entrySet()) {
-      list.add(new AccountRules.Member(e.getKey(), e.getValue()));
+  /**
+   * The prefix of an account's keys in the members' store: the id's length, a colon, the id
+   * (so that no account's prefix starts another's).
+   */
+  static String memberPrefix(String accountId) {
+    return accountId.length() + ":" + accountId;
+  }
+
+  /** The key of a member in the members' store: the account's prefix, then the contact id. */
+  static String memberKey(String accountId, String contactId) {
+    return memberPrefix(accountId) + contactId;
+  }
+
+  /** The members of an account in the members' store, as the core account function takes them. */
+  static List<AccountRules.Member> members(KeyValueStore<String, Double> store, String id) {
+    String prefix = memberPrefix(id);
+    List<AccountRules.Member> list = new ArrayList<>();
+    try (KeyValueIterator<String, Double> it = store.prefixScan(prefix, new StringSerializer())) {
+      while (it.hasNext()) {
+        KeyValue<String, Double> kv = it.next();
+        list.add(new AccountRules.Member(kv.key.substring(prefix.length()), kv.value));
+      }
     }
     return list;
   }
@@ -49,11 +64,6 @@ final class AccountState {
     out.writeBoolean(s.attributes != null);
     if (s.attributes != null) {
       Codec.writeAttributes(out, s.attributes);
-    }
-    out.writeInt(s.members.size());
-    for (Map.Entry<String, Double> e : s.members.entrySet()) {
-      out.writeUTF(e.getKey());
-      out.writeDouble(e.getValue());
     }
     out.writeBoolean(s.reported != null);
     if (s.reported != null) {
@@ -65,16 +75,7 @@ final class AccountState {
   static AccountState read(DataInputStream in) throws IOException {
     String id = in.readUTF();
     Map<String, Object> attributes = in.readBoolean() ? Codec.readAttributes(in) : null;
-    int n = in.readInt();
-    if (n < 0) {
-      throw new IOException("account '" + id + "' member count must be at least 0, but was "
-          + n);
-    }
-    Map<String, Double> members = new HashMap<>(Math.max(4, n * 2));
-    for (int i = 0; i < n; i++) {
-      members.put(in.readUTF(), in.readDouble());
-    }
-    AccountState s = new AccountState(id, members);
+    AccountState s = new AccountState(id);
     s.attributes = attributes;
     s.reported = in.readBoolean() ? Codec.readAccountScore(in) : null;
     s.changes = in.readLong();

@@ -89,8 +89,8 @@ import org.apache.kafka.streams.state.Stores;
  * score there moves, and a leave to the account it counted in when it moves to another,
  * loses its key or is deleted. These updates, and the account records of
  * {@link Builder#accountsTopic}, are repartitioned by account id; the accounts' processor
- * keeps each account's members (contact id to score) and record in its store, and after
- * each update recomputes the account with
+ * keeps each account's record in its store and each member (contact id to score) as one
+ * entry of a members' store, and after each update recomputes the account with
  * {@link dev.scoring.core.AccountRules#score} (the same bits as
  * {@link dev.scoring.core.AccountScorer}) and emits the
  * {@link dev.scoring.core.AccountScore} and, when the account tier moved, an
@@ -302,14 +302,34 @@ public final class LiveScoringTopology {
   }
 
   /**
+   * Returns the builder of the accounts' members store (used by
+   * {@link #addTo(StreamsBuilder)}), named after the accounts' store with {@code -members}:
+   * one entry per member, key the account id's length, a colon, the account id and the
+   * contact id, value the member's score; in memory or RocksDB as the contacts' store, logged.
+   *
+   * @return the store builder
+   */
+  public StoreBuilder<? extends KeyValueStore<String, ?>> accountMembersStoreBuilder() {
+    String name = accountMembersStoreName();
+    KeyValueBytesStoreSupplier supplier = persistent
+        ? Stores.persistentKeyValueStore(name)
+        : Stores.inMemoryKeyValueStore(name);
+    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.Double());
+  }
+
+  String accountMembersStoreName() {
+    return accountStoreName + "-members";
+  }
+
+  /**
    * Adds everything to a {@link StreamsBuilder}: the contacts as {@link #addTo(Topology)}
    * does and, when the model (or a table of the set) has an account block, the accounts:
    * the scoring processor sends each member's score (and a leave when a contact stops
    * counting in an account) keyed by account id, merged with the account records topic and
    * repartitioned by account id through the internal topic
    * {@code <application.id>-<processorName>-accounts-repartition}; the accounts' processor
-   * keeps each account's members and record in the store {@code accountStoreName} and emits
-   * account scores and account tier changes.
+   * keeps each account's record in the store {@code accountStoreName} and its members in
+   * {@code accountStoreName-members}, and emits account scores and account tier changes.
    *
    * @param builder the streams builder
    * @return the builder
@@ -359,10 +379,11 @@ public final class LiveScoringTopology {
           Named.as(processorName + "-account-inputs"));
     }
     builder.addStateStore(accountStoreBuilder());
+    builder.addStateStore(accountMembersStoreBuilder());
     members.repartition(Repartitioned.with(Serdes.String(), widen(ScoringSerdes.accountInput()))
             .withName(processorName + "-accounts"))
         .process(() -> new AccountProcessor(this), Named.as(processorName + "-account"),
-            accountStoreName)
+            accountStoreName, accountMembersStoreName())
         .split(Named.as(processorName + "-account-"))
         .branch((k, v) -> v instanceof AccountTierChange, Branched.withConsumer(changes ->
             changes.to(accountTierChangesTopic, Produced.with(Serdes.String(),

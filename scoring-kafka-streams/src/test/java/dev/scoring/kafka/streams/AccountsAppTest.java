@@ -73,7 +73,7 @@ class AccountsAppTest {
     String text = d.toString();
     assertTrue(text.contains("scoring-accounts-repartition"), text);
     assertTrue(text.contains("stores: [scoring-contacts]"), text);
-    assertTrue(text.contains("stores: [scoring-accounts]"), text);
+    assertTrue(text.contains("stores: [scoring-accounts-members, scoring-accounts]"), text);
   }
 
   @Test

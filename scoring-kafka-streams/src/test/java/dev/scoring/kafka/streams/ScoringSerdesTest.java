@@ -130,13 +130,12 @@ class ScoringSerdesTest {
     }
     AccountState s = new AccountState("acme");
     s.attributes = Map.of("employees", 5000L);
-    s.members.put("c-1", 12.25);
-    s.members.put("c-2", 40.0);
     s.reported = acme;
     s.changes = 3;
     AccountState back = roundTrip(ScoringSerdes.accountState(), s);
     assertEquals(s.attributes, back.attributes);
-    assertEquals(s.members, back.members);
+    assertEquals("4:acmec-1", AccountState.memberKey("acme", "c-1"));
+    assertEquals("3:acmc-1", AccountState.memberKey("acm", "c-1")); // no prefix of acme's
     assertEquals(acme, back.reported);
     assertEquals(3, back.changes);
   }
