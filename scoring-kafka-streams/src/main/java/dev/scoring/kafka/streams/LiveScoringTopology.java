@@ -189,7 +189,10 @@ public final class LiveScoringTopology {
    * @return a builder with the defaults: topics {@code events}, {@code scores} and
    *     {@code tier-changes}, no attributes topic, an in-memory store
    *     {@code scoring-contacts}, a sweep every minute of wall-clock time, at most 10 000
-   *     stored events per contact, the {@link ScoringSerdes} serdes
+   *     stored events per contact, the {@link ScoringSerdes} serdes; for accounts, topics
+   *     {@code account-scores} and {@code account-tier-changes}, no account records topic,
+   *     stores {@code scoring-accounts} and {@code scoring-accounts-members}, the first
+   *     table with an account block
    * @throws NullPointerException if {@code model} is null
    */
   public static Builder builder(ScoringModel model) {
