@@ -308,7 +308,6 @@ final class HandWrittenSeed {
 
     /** The seed table plus the three aggregate rules of {@link #withAggregates()}. */
     private void scoreWithAggregates(Instant asOf, double[] score, int[] tier) {
-      boolean aggregates = true;
       long base = asOf.getEpochSecond() - epochSecond;
       for (int c = 0; c < size; c++) {
         double fit = agePoints(age[c]) + (nearOffice[c] ? 4 : 0)
@@ -348,10 +347,8 @@ final class HandWrittenSeed {
         if (lastActive < 0 || lastActive >= 90) {
           negative -= 10;
         }
-        if (aggregates) {
-          behavioral += (blogDays >= 3 ? 5 : 0) + (emails >= 5 ? 10 : 0);
-          negative -= lastPricing < 0 || lastPricing >= 60 ? 5 : 0;
-        }
+        behavioral += (blogDays >= 3 ? 5 : 0) + (emails >= 5 ? 10 : 0);
+        negative -= lastPricing < 0 || lastPricing >= 60 ? 5 : 0;
         double s = clamp(fit + behavioral + negative);
         score[c] = s;
         tier[c] = tier(s);
