@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>With {@code aggregates}, also the three aggregate rules of {@link #withAggregates()}:
  * blog on at least 3 distinct days in 30 days (+5), at least 5 email opens in 30 days (+10),
- * no pricing page visit for 60 days (-5), counted in the same backward pass.
+ * no pricing page visit for 60 days (-5), counted in the same backward pass. Without, a
+ * separate loop for the seed table alone that keeps no counters for them.
  */
 final class HandWrittenSeed {
   static final long DAY = 86_400L;
@@ -145,8 +146,55 @@ final class HandWrittenSeed {
     return score(c, asOf, false);
   }
 
-  /** The object form, with or without the three aggregate rules. */
+  /**
+   * The object form, with or without the three aggregate rules. Without them, the seed table
+   * alone: it does not keep the aggregates' counters.
+   */
   static double score(Contact c, Instant asOf, boolean aggregates) {
+    return aggregates ? scoreWithAggregates(c, asOf) : scoreSeed(c, asOf);
+  }
+
+  /** The object form of the seed table alone. */
+  private static double scoreSeed(Contact c, Instant asOf) {
+    Map<String, Object> a = c.attributes();
+    double fit = agePoints(numeric(a.get("age")))
+        + (isTrue(a.get("near_office")) ? 4 : 0)
+        + sectorPoints(a.get("sector"))
+        + genderPoints(a.get("gender"));
+    long asOfSecond = asOf.getEpochSecond();
+    int asOfNano = asOf.getNano();
+    double behavioral = 0;
+    double negative = 0;
+    long lastActive = -1;
+    List<Event> events = c.events();
+    for (int i = events.size() - 1; i >= 0; i--) {
+      Event e = events.get(i);
+      Instant at = e.at();
+      long seconds = asOfSecond - at.getEpochSecond() - (asOfNano < at.getNano() ? 1 : 0);
+      long days = Math.floorDiv(seconds, DAY);
+      if (days < 0) {
+        continue;
+      }
+      int t = typeCode(e.type());
+      if (t < UNSUBSCRIBE) {
+        behavioral += POINTS[t] * decay(days);
+        if (lastActive < 0) {
+          lastActive = days;
+        }
+      } else if (t == UNSUBSCRIBE) {
+        negative -= 15;
+      } else if (t == HARD_BOUNCE) {
+        negative -= 10;
+      }
+    }
+    if (lastActive < 0 || lastActive >= 90) {
+      negative -= 10;
+    }
+    return clamp(fit + behavioral + negative);
+  }
+
+  /** The object form of the seed table plus the three aggregate rules. */
+  private static double scoreWithAggregates(Contact c, Instant asOf) {
     Map<String, Object> a = c.attributes();
     double fit = agePoints(numeric(a.get("age")))
         + (isTrue(a.get("near_office")) ? 4 : 0)
@@ -193,10 +241,8 @@ final class HandWrittenSeed {
     if (lastActive < 0 || lastActive >= 90) {
       negative -= 10;
     }
-    if (aggregates) {
-      behavioral += (blogDays >= 3 ? 5 : 0) + (emails >= 5 ? 10 : 0);
-      negative -= lastPricing < 0 || lastPricing >= 60 ? 5 : 0;
-    }
+    behavioral += (blogDays >= 3 ? 5 : 0) + (emails >= 5 ? 10 : 0);
+    negative -= lastPricing < 0 || lastPricing >= 60 ? 5 : 0;
     return clamp(fit + behavioral + negative);
   }
 
