@@ -1272,12 +1272,12 @@ public final class LiveScorer {
     Score[] scores = new Score[v.parts.length];
     double[][] contributions = historySize > 0 ? new double[scores.length][] : null;
     for (int i = 0; i < scores.length; i++) {
-      double[] c = null;
+      double[] points = null;
       if (contributions != null && v.parts[i].compact != null) {
-        c = new double[v.parts[i].compact.ruleCount()];
-        contributions[i] = c;
+        points = new double[v.parts[i].compact.ruleCount()];
+        contributions[i] = points;
       }
-      scores[i] = s.score(v, i, types, asOf, -1, c);
+      scores[i] = s.score(v, i, types, asOf, -1, points);
     }
     s.reported = scores;
     s.contributions = contributions;
