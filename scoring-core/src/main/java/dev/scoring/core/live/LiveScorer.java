@@ -121,11 +121,46 @@ import java.util.function.LongSupplier;
  * {@link Score} is labelled with the version that computed it). Every stored contact is
  * rescored against its stored history and the changes reported.
  *
+ * <h2>Model sets</h2>
+ * {@link #builder(ModelSet)} runs a set of tables (SPEC section 11); a single table is a set
+ * of one and everything above holds for it unchanged. A contact has one stored history for
+ * all tables (an event is stored when some table reads its type), and the scorer keeps and
+ * reports one score per table: {@link #tableScores(String, Instant)} is exactly
+ * {@code set.score(contact(id), asOf)}, each table's tier changes form their own chain and
+ * name their table ({@link TierChange#table()}). Operations return, and {@link #score},
+ * {@link #scores}, {@link #trend}, {@link #scoreHistory(String)}, the sweep's and swap's
+ * {@link TierReport}s speak of, the first table; {@link #scoreHistory(String, String)} of any.
+ * {@link #swapModel(ModelSet)} matches tables by name.
+ *
+ * <h2>Accounts</h2>
+ * For each table with an {@code account} block (SPEC section 12), the scorer keeps every
+ * account's members, by the block's key attribute (an upsert that changes the key moves the
+ * contact: both accounts are recomputed), with each member's current score under the
+ * table, and the account records given to {@link #upsertAccount}. Whenever a member's score
+ * changes (event, upsert, removal, sweep, model swap) or its record does, the account is
+ * recomputed with the core function {@code AccountRules.score} (the same bits as the batch
+ * {@code AccountScorer}) and a change of its tier goes to the
+ * {@link Builder#accountListener account listeners} as an {@link AccountTierChange}, under
+ * the same rules as contact changes: each once, in order per account, a chain per account.
+ * An account's score uses each member's last computed score: after
+ * {@link #sweep(Instant) sweep(asOf)} every account equals its batch score as of
+ * {@code asOf}. Cost: recomputing an account sorts its members, {@code O(m log m)}, once
+ * per event that moves a member's score (not at all when the score is unchanged); a sweep
+ * or swap recomputes each account once. {@link Builder#maxMembersPerAccount(int)} (default
+ * 10 000) bounds {@code m}. Memory: per membership, a map entry in the account and one in
+ * the table's member index (about 150 bytes), kept when the contact leaves memory (it stays
+ * a member with its last score; it is dropped by {@link #remove}); per record, its
+ * attributes, for the scorer's life. A contact that leaves memory and whose key changes in
+ * the store meanwhile is moved at its next operation. A swap that changes an account block
+ * moves the contacts in memory to the new key; contacts out of memory move at their next
+ * operation.
+ *
  * <h2>Thread safety</h2>
  * Instances are thread-safe. Operations and reads on one contact are serialised by the
  * contact's lock; operations on different contacts run in parallel. Scoring happens while
  * the contact's lock is held; listeners are called after it, by the threads that use the
- * scorer.
+ * scorer. An account has its own lock, taken inside a contact's lock (never the reverse):
+ * members of one account update it one at a time, and account reads take only its lock.
  */
 public final class LiveScorer {
   private final Cache<String, LiveContact> cache;
