@@ -148,7 +148,7 @@ import java.util.function.LongSupplier;
  * per event that moves a member's score (not at all when the score is unchanged); a sweep
  * or swap recomputes each account once. {@link Builder#maxMembersPerAccount(int)} (default
  * 10 000) bounds {@code m}. Memory: per membership, a map entry in the account and one in
- * the table's member index (about 150 bytes), kept when the contact leaves memory (it stays
+ * the table's member index (roughly 150 bytes, an estimate), kept when the contact leaves memory (it stays
  * a member with its last score; it is dropped by {@link #remove}); per record, its
  * attributes, for the scorer's life. A contact that leaves memory and whose key changes in
  * the store meanwhile is moved at its next operation. A swap that changes an account block
@@ -777,7 +777,10 @@ public final class LiveScorer {
    * @throws NullPointerException     if {@code attributes} is null
    */
   public Map<String, AccountScore> upsertAccount(String accountId, Map<String, ?> attributes) {
-    checkId(accountId);
+    if (accountId == null || accountId.isBlank()) {
+      throw new IllegalArgumentException("accountId must be a non-blank string, but was "
+          + (accountId == null ? "null" : "\"" + accountId + "\""));
+    }
     Objects.requireNonNull(attributes, "attributes");
     Map<String, Object> record = AccountRecords.of(
         Collections.singletonMap(accountId, attributes)).attributes(accountId);
@@ -1223,7 +1226,7 @@ public final class LiveScorer {
     a.asOf = asOf;
     a.rules = rules;
     String previousTier = before == null ? rules.baseTier() : before.tier();
-    if (!previousTier.equals(now.tier())) {
+    if (!previousTier.equals(now.tier()) && !accountDelivery.silent()) {
       AccountTierChange change = new AccountTierChange(accountDelivery.nextSequence(),
           book.table, a.id, previousTier, Optional.ofNullable(before), now, cause,
           Optional.ofNullable(contactId));
