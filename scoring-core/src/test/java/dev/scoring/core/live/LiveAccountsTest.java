@@ -166,4 +166,25 @@ class LiveAccountsTest {
         scorer.accountScore("acme").orElseThrow());
     assertTrue(scorer.accountScores("b2b").containsKey("acme"));
   }
+
+  @Test
+  void aSwapToAnotherKeyMovesTheContactsInMemory() {
+    List<AccountTierChange> heard = new CopyOnWriteArrayList<>();
+    LiveScorer scorer = LiveScorer.builder(b2b(Decay.none())).clock(new TestClock(NOW))
+        .accountListener(heard::add).build();
+    scorer.upsert(Contact.builder("a1").attribute("account_id", "acme")
+        .attribute("company", "initech").attribute("title", "exec").build());
+    assertEquals(Map.of("acme", new AccountScore("acme", 20, 20, 0, 20, "cold", 1)),
+        scorer.accountScores("b2b"));
+    ScoringTable byCompany = b2b(Decay.none()).toBuilder().version("2")
+        .account(AccountRules.builder(AccountRules.Combine.max()).key("company")
+            .tier("target", 10).baseTier("cold").build())
+        .build();
+    scorer.swapModel(byCompany);
+    assertEquals(Map.of("initech", new AccountScore("initech", 20, 20, 0, 20, "target", 1)),
+        scorer.accountScores("b2b"));
+    assertEquals(1, heard.size());
+    assertEquals("initech", heard.get(0).accountId());
+    assertEquals(Cause.MODEL_CHANGE, heard.get(0).cause());
+  }
 }
