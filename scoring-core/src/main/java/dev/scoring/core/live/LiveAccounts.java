@@ -65,8 +65,8 @@ final class LiveAccounts {
   /** One account: guarded by its own monitor. */
   static final class Account {
     final String id;
-    /** Member contact id to its last reported score under the table. */
-    final HashMap<String, Double> members = new HashMap<>();
+    /** Member contact id to the member with its last reported score under the table. */
+    final HashMap<String, AccountRules.Member> members = new HashMap<>();
     /** Places reserved by operations about to add a member. */
     int reserved;
     /** The score last computed, null before the first. */

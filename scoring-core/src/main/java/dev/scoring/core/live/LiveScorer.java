@@ -902,11 +902,7 @@ public final class LiveScorer {
       if (!a.scored(record != null)) {
         return Optional.empty();
       }
-      List<AccountRules.Member> members = new ArrayList<>(a.members.size());
-      for (Map.Entry<String, Double> e : a.members.entrySet()) {
-        members.add(new AccountRules.Member(e.getKey(), e.getValue()));
-      }
-      return Optional.of(a.rules.explain(accountId, record, members, a.asOf));
+      return Optional.of(a.rules.explain(accountId, record, a.members.values(), a.asOf));
     }
   }
 
@@ -1181,8 +1177,11 @@ public final class LiveScorer {
         if (m.reserved()[k]) {
           a.reserved--;
         }
-        Double old = a.members.put(contactId, score);
-        if (old == null || Double.compare(old, score) != 0 || a.rules != p.account
+        AccountRules.Member old = a.members.get(contactId);
+        if (old == null || Double.compare(old.score(), score) != 0) {
+          a.members.put(contactId, new AccountRules.Member(contactId, score));
+        }
+        if (old == null || Double.compare(old.score(), score) != 0 || a.rules != p.account
             || a.reported == null) {
           update(book, a, p.account, asOf, cause, contactId, defer, keys);
         }
@@ -1216,11 +1215,7 @@ public final class LiveScorer {
     if (a.members.isEmpty() && record == null && a.reported == null) {
       return;
     }
-    List<AccountRules.Member> members = new ArrayList<>(a.members.size());
-    for (Map.Entry<String, Double> e : a.members.entrySet()) {
-      members.add(new AccountRules.Member(e.getKey(), e.getValue()));
-    }
-    AccountScore now = rules.score(a.id, record, members, asOf);
+    AccountScore now = rules.score(a.id, record, a.members.values(), asOf);
     AccountScore before = a.reported;
     a.reported = now;
     a.asOf = asOf;
