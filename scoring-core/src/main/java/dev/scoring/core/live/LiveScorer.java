@@ -1000,14 +1000,22 @@ public final class LiveScorer {
       int j = previous == null ? -1 : s.version == v ? i : s.version.indexOf(p.table);
       if (j < 0) {
         String base = p.model.baseTier();
-        if (!base.equals(target.tier())) {
+        if (migrating) {
+          // A table new to the scorer: from its base tier to its score of the history
+          // before this operation (a model change), then to the target.
+          Score newModel = !changed ? target : s.score(v, i, types, asOf, skip, null);
+          if (i == 0) {
+            t.migration(null, newModel);
+          }
+          if (!base.equals(newModel.tier())) {
+            t.add(null, base, newModel, Cause.MODEL_CHANGE, null, p, true);
+          }
+          t.step(newModel, target, cause, event, p, false);
+        } else if (!base.equals(target.tier())) {
           if (t == null) {
             t = new Transition();
           }
           t.add(null, base, target, cause, event, p, false);
-        }
-        if (migrating && i == 0) {
-          t.migration(null, target);
         }
         continue;
       }
