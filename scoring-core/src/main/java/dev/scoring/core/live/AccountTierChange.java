@@ -30,10 +30,12 @@ import java.util.Optional;
  *                     or was removed), {@link Cause#UPSERT} of the account record (no
  *                     contact), {@link Cause#TIME} (a sweep), {@link Cause#MODEL_CHANGE}
  * @param contactId    the member whose operation moved the account, when one did
+ * @param modelFingerprint the {@link dev.scoring.api.ScoringModel#fingerprint() fingerprint}
+ *                     of the table whose account block computed {@code current}
  */
 public record AccountTierChange(long sequence, String table, String accountId,
     String previousTier, Optional<AccountScore> previous, AccountScore current, Cause cause,
-    Optional<String> contactId) {
+    Optional<String> contactId, String modelFingerprint) {
 
   /**
    * Validates the components.
@@ -46,6 +48,7 @@ public record AccountTierChange(long sequence, String table, String accountId,
    * @param current the {@code current} component
    * @param cause the {@code cause} component
    * @param contactId the {@code contactId} component
+   * @param modelFingerprint the {@code modelFingerprint} component
    * @throws NullPointerException     if a component is null
    * @throws IllegalArgumentException if the tiers are equal
    */
@@ -57,6 +60,7 @@ public record AccountTierChange(long sequence, String table, String accountId,
     Objects.requireNonNull(current, "current");
     Objects.requireNonNull(cause, "cause");
     Objects.requireNonNull(contactId, "contactId");
+    Objects.requireNonNull(modelFingerprint, "modelFingerprint");
     if (previousTier.equals(current.tier())) {
       throw new IllegalArgumentException("tier change of account '" + accountId
           + "' previousTier must differ from the current tier, but was \"" + previousTier

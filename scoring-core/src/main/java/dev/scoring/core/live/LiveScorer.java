@@ -546,7 +546,7 @@ public final class LiveScorer {
         if (a != null) {
           synchronized (a) {
             a.members.remove(contactId);
-            recompute(book, a, p.account, asOf, Cause.UPSERT, contactId, keys);
+            recompute(book, a, p, asOf, Cause.UPSERT, contactId, keys);
           }
         }
       }
@@ -796,7 +796,7 @@ public final class LiveScorer {
       }
       LiveAccounts.Account a = book.account(accountId);
       synchronized (a) {
-        recompute(book, a, p.account, asOf, Cause.UPSERT, null, keys);
+        recompute(book, a, p, asOf, Cause.UPSERT, null, keys);
         out.put(p.table, a.reported);
       }
     }
@@ -1169,7 +1169,7 @@ public final class LiveScorer {
         if (a != null) {
           synchronized (a) {
             a.members.remove(contactId);
-            update(book, a, p.account, asOf, cause, contactId, defer, keys);
+            update(book, a, p, asOf, cause, contactId, defer, keys);
           }
         }
       }
@@ -1191,7 +1191,7 @@ public final class LiveScorer {
         }
         if (old == null || Double.compare(old.score(), score) != 0 || a.rules != p.account
             || a.reported == null) {
-          update(book, a, p.account, asOf, cause, contactId, defer, keys);
+          update(book, a, p, asOf, cause, contactId, defer, keys);
         }
       }
       if (!to.equals(from)) {
@@ -1201,13 +1201,13 @@ public final class LiveScorer {
   }
 
   /** Recomputes an account now, or marks it for the caller's recomputation of every account. */
-  private void update(LiveAccounts book, LiveAccounts.Account a, AccountRules rules,
+  private void update(LiveAccounts book, LiveAccounts.Account a, Version.Part part,
       Instant asOf, Cause cause, String contactId, boolean defer, List<String> keys) {
     if (defer) {
       a.dirty = true;
       return;
     }
-    recompute(book, a, rules, asOf, cause, contactId, keys);
+    recompute(book, a, part, asOf, cause, contactId, keys);
   }
 
   /**
@@ -1216,8 +1216,9 @@ public final class LiveScorer {
    * {@code keys}. An account with neither members nor record that was never scored stays
    * unscored.
    */
-  private void recompute(LiveAccounts book, LiveAccounts.Account a, AccountRules rules,
+  private void recompute(LiveAccounts book, LiveAccounts.Account a, Version.Part part,
       Instant asOf, Cause cause, String contactId, List<String> keys) {
+    AccountRules rules = part.account;
     Map<String, Object> record = records.get(a.id);
     a.dirty = false;
     if (a.members.isEmpty() && record == null && a.reported == null) {
@@ -1232,7 +1233,7 @@ public final class LiveScorer {
     if (!previousTier.equals(now.tier()) && !accountDelivery.silent()) {
       AccountTierChange change = new AccountTierChange(accountDelivery.nextSequence(),
           book.table, a.id, previousTier, Optional.ofNullable(before), now, cause,
-          Optional.ofNullable(contactId));
+          Optional.ofNullable(contactId), part.fingerprint);
       String key = book.key(a.id);
       accountDelivery.enqueue(key, List.of(change));
       keys.add(key);
@@ -1252,7 +1253,7 @@ public final class LiveScorer {
       }
       for (LiveAccounts.Account a : book.accounts.values()) {
         synchronized (a) {
-          recompute(book, a, p.account, asOf, cause, null, keys);
+          recompute(book, a, p, asOf, cause, null, keys);
         }
         deliverAccounts(keys);
         keys.clear();

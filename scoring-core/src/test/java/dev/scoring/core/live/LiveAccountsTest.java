@@ -115,7 +115,8 @@ class LiveAccountsTest {
   void aSweepMovesAccountsAsDecayMovesTheirMembers() {
     TestClock clock = new TestClock(NOW);
     List<AccountTierChange> heard = new CopyOnWriteArrayList<>();
-    LiveScorer scorer = LiveScorer.builder(b2b(Decay.halfLife(30))).clock(clock)
+    ScoringTable table = b2b(Decay.halfLife(30));
+    LiveScorer scorer = LiveScorer.builder(table).clock(clock)
         .accountListener(heard::add).build();
     scorer.upsert(Contact.builder("a1").attribute("account_id", "acme")
         .event(Event.of("demo_request", NOW)).event(Event.of("demo_request", NOW)).build());
@@ -130,6 +131,8 @@ class LiveAccountsTest {
     assertEquals(Cause.TIME, time.cause());
     assertEquals(Optional.empty(), time.contactId());
     assertEquals(heard.get(0).current(), time.previous().orElseThrow());
+    assertEquals("b2b", time.table());
+    assertEquals(table.fingerprint(), time.modelFingerprint());
   }
 
   @Test
