@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <p>Each table's score is exactly what that table alone gives. A single table is a set of one
  * ({@link #of(ScoringTable)}), named and versioned as that table; its canonical JSON is the
- * table's, so its fingerprint is the table's fingerprint.
+ * table's. The set's {@link #fingerprint()} is the SHA-256 of the RFC 8785 form of that
+ * content.
  *
  * <pre>{@code
  * ModelSet set = ModelSet.builder("acme").version("4").add(crm).add(analytics).build();
@@ -33,6 +34,7 @@ public final class ModelSet {
   private final List<ScoringTable> tables;
   private final Map<String, ScoringTable> byName;
   private volatile String canonicalJson;
+  private volatile String fingerprint;
 
   private ModelSet(String name, String version, List<ScoringTable> tables) {
     this.name = name;
@@ -176,13 +178,25 @@ public final class ModelSet {
   }
 
   /**
-   * Returns the SHA-256 of {@link #toJson()} in lower-case hex: for a set of one table named
-   * as the table, the table's fingerprint.
+   * Returns the set's fingerprint (SPEC section 11): the SHA-256, in lower-case hex, of the
+   * UTF-8 bytes of the RFC 8785 (JSON Canonicalization Scheme) form of its canonical content
+   * ({@link CanonicalJson#jcs(ModelSet)}: the content of {@link #toJson()}, defaults left out
+   * as there, members sorted, no whitespace, numbers as ECMAScript writes them). It does not
+   * depend on the key order, whitespace or number spelling of the file the set was read
+   * from, and any change to a table, a name or a version changes it.
+   *
+   * <p>It is not {@link ScoringTable#fingerprint()}, which hashes a table's pretty-printed
+   * {@link ScoringTable#toJson()} (SPEC section 7), even for a set of one table.
    *
    * @return 64 lower-case hex digits
    */
   public String fingerprint() {
-    return CanonicalJson.sha256(toJson());
+    String f = fingerprint;
+    if (f == null) {
+      f = CanonicalJson.sha256(CanonicalJson.jcs(this));
+      fingerprint = f;
+    }
+    return f;
   }
 
   /**
