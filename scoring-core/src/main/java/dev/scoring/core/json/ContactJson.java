@@ -297,7 +297,31 @@ public final class ContactJson {
    */
   public long readInto(InputStream in, ContactSink sink, Consumer<BadLine> onBadLine) {
     Objects.requireNonNull(sink, "sink");
-    NdjsonReader reader = new NdjsonReader(Objects.requireNonNull(in, "in"), parser(), limits);
+    return readAll(new NdjsonReader(Objects.requireNonNull(in, "in"), parser(), limits), sink,
+        onBadLine);
+  }
+
+  /**
+   * Reads NDJSON characters into any {@link ContactSink}, as
+   * {@link #readInto(InputStream, ContactSink, Consumer)} reads bytes (the same reader, the
+   * same lines accepted and refused with the same messages). The reader is read to its end
+   * (or, failing fast, the bad line) but not closed.
+   *
+   * @param in        the characters
+   * @param sink      receives each good line's contact
+   * @param onBadLine receives every bad line, in order; null to fail at the first one
+   * @return the number of contacts passed to the sink
+   * @throws ContactJsonException at the first bad line when {@code onBadLine} is null
+   * @throws UncheckedIOException if reading fails
+   */
+  public long readInto(Reader in, ContactSink sink, Consumer<BadLine> onBadLine) {
+    Objects.requireNonNull(sink, "sink");
+    return readAll(new NdjsonReader(Objects.requireNonNull(in, "in"), parser(), limits), sink,
+        onBadLine);
+  }
+
+  private static long readAll(NdjsonReader reader, ContactSink sink,
+      Consumer<BadLine> onBadLine) {
     long contacts = 0;
     while (true) {
       try {
