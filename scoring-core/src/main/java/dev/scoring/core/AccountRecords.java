@@ -60,7 +60,9 @@ public final class AccountRecords {
         throw new IllegalArgumentException("account record id must be a non-empty string, but"
             + " was " + Values.describe(id));
       }
-      m.put(id, normalized(id, e.getValue()));
+      Map<String, Object> attributes = normalized(id, e.getValue());
+      m.put(id, attributes.isEmpty() ? Map.of()
+          : Collections.unmodifiableMap(new LinkedHashMap<>(attributes)));
     }
     return new AccountRecords(Collections.unmodifiableMap(m));
   }
@@ -68,30 +70,42 @@ public final class AccountRecords {
   /**
    * An account's attributes in their stored form (as {@link dev.scoring.api.Contact} keeps a
    * contact's): names non-blank, whole numbers as {@code Long}, other numbers as
-   * {@code Double}, nulls left out. The one check of account attributes given as a map.
+   * {@code Double}, nulls left out. The one check of account attributes given as a map. A map
+   * already in that form (the attributes of a record, for instance) is returned itself, so
+   * checking it allocates nothing.
    *
    * @param accountId  the account, for messages
    * @param attributes the attributes, or null for none
-   * @return an unmodifiable map
+   * @return the map in stored form; not to be modified
    * @throws IllegalArgumentException if a name is blank or a value is not allowed
    */
+  @SuppressWarnings("unchecked")
   static Map<String, Object> normalized(String accountId, Map<String, ?> attributes) {
     if (attributes == null || attributes.isEmpty()) {
       return Map.of();
     }
-    Map<String, Object> m = new LinkedHashMap<>();
+    boolean stored = true;
     for (Map.Entry<String, ?> a : attributes.entrySet()) {
       String name = a.getKey();
       if (name == null || name.isBlank()) {
         throw new IllegalArgumentException("account " + Values.describe(accountId)
             + " attribute name must be a non-blank string, but was " + Values.describe(name));
       }
-      Object value = Attributes.normalize(name, a.getValue());
+      Object v = a.getValue();
+      stored &= v instanceof String || v instanceof Boolean || v instanceof Long
+          || v instanceof Double d && Double.isFinite(d);
+    }
+    if (stored) {
+      return (Map<String, Object>) attributes;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> a : attributes.entrySet()) {
+      Object value = Attributes.normalize(a.getKey(), a.getValue());
       if (value != null) {
-        m.put(name, value);
+        m.put(a.getKey(), value);
       }
     }
-    return Collections.unmodifiableMap(m);
+    return m;
   }
 
   /**

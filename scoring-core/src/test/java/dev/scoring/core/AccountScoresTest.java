@@ -296,6 +296,29 @@ class AccountScoresTest {
   }
 
   @Test
+  void oneAccountsFit_fromAMapOfAnyNumberTypes_checkedAsAContactsAttributes() {
+    AccountRules rules = AccountRules.builder(AccountRules.Combine.max())
+        .demographic("enterprise", Condition.attribute("employees").atLeast(1000), 20)
+        .negative("competitor", Condition.attribute("competitor").equalTo(true), -50)
+        .build();
+    Map<String, Object> raw = new java.util.HashMap<>();
+    raw.put("employees", 5000);                    // an Integer, stored as a Long
+    raw.put("competitor", true);
+    raw.put("region", null);                       // null means absent
+    assertEquals(new AccountScore("acme", 0.0, -30.0, -30.0, 0.0, "unqualified", 0),
+        rules.score("acme", raw, List.of(), AS_OF));
+    assertEquals(20.0, rules.score("acme", Map.of("employees", new java.math.BigDecimal("1e3")),
+        List.of(), AS_OF).fit());
+    IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+        () -> rules.score("acme", Map.of(" ", 1), List.of(), AS_OF));
+    assertEquals("account \"acme\" attribute name must be a non-blank string, but was \" \"",
+        blank.getMessage());
+    IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+        () -> rules.score("acme", Map.of("employees", Double.NaN), List.of(), AS_OF));
+    assertEquals("attribute 'employees' must be a finite number, but was NaN", nan.getMessage());
+  }
+
+  @Test
   void aRecordWithABlankId_isAnAccountWithoutMembers_blankKeysGiveNoAccount() {
     ScoringTable t = ScoringTable.builder("b2b")
         .behavioral("visit", EventMatch.on("visit"), 10)
