@@ -27,7 +27,7 @@ import net.jqwik.api.Provide;
 class SetFingerprintProperties {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  @Property(tries = 100)
+  @Property(tries = 60)
   void theFingerprint_ignoresKeyOrderWhitespaceAndNumberSpelling_andSurvivesTheRoundTrip(
       @ForAll("sets") ModelSet set, @ForAll long seed) throws IOException {
     String respelled = respell(MAPPER.readTree(set.toJson()), new Random(seed), "");
@@ -37,7 +37,7 @@ class SetFingerprintProperties {
     assertEquals(set.fingerprint(), ModelSetJson.parse(read.toJson()).fingerprint());
   }
 
-  @Property(tries = 100)
+  @Property(tries = 60)
   void anyChangeToARuleOrVersion_changesTheFingerprint(@ForAll("sets") ModelSet set,
       @ForAll long seed) throws IOException {
     JsonNode tree = MAPPER.readTree(set.toJson());
@@ -45,10 +45,11 @@ class SetFingerprintProperties {
     rulesOf(tree, rules);
     if (!rules.isEmpty()) {
       ObjectNode rule = rules.get(new Random(seed).nextInt(rules.size()));
-      rule.put("points", rule.get("points").doubleValue() + 0.5);
+      double points = rule.get("points").doubleValue();
+      rule.put("points", points / 2); // same sign, still in range
       ModelSet changed = ModelSetJson.parse(tree.toString());
       assertNotEquals(set.fingerprint(), changed.fingerprint(), tree.toString());
-      rule.put("points", rule.get("points").doubleValue() - 0.5);
+      rule.put("points", points);
       rule.put("id", rule.get("id").textValue() + "'");
       assertNotEquals(set.fingerprint(), ModelSetJson.parse(tree.toString()).fingerprint());
     }

@@ -1,8 +1,6 @@
 package dev.scoring.core.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.scoring.api.Tier;
 import dev.scoring.core.Aggregate;
 import dev.scoring.core.AggregateRule;
@@ -39,15 +37,6 @@ import java.util.List;
  * the size of the table.
  */
 public final class CanonicalJson {
-  /** Reads back this class's own text, whatever its size: no reading limits. */
-  private static final JsonFactory OWN_TEXT = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(Integer.MAX_VALUE)
-          .maxNameLength(Integer.MAX_VALUE)
-          .maxNestingDepth(Integer.MAX_VALUE)
-          .build())
-      .build();
-
   private CanonicalJson() {}
 
   /**
@@ -221,13 +210,8 @@ public final class CanonicalJson {
    * @return the canonical text, one line without a line break
    */
   public static String jcs(dev.scoring.core.ModelSet set) {
-    String content = write(set);
-    try {
-      return Jcs.write(ModelTree.read(OWN_TEXT, JsonLimits.defaults(),
-          f -> f.createParser(content), "characters"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading a string cannot fail", e);
-    }
+    // Jcs holds the tree code, so that writing a table never loads jackson-databind
+    return Jcs.of(write(set));
   }
 
   /**

@@ -1,6 +1,10 @@
 package dev.scoring.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -39,7 +43,31 @@ final class Jcs {
   private static final long EXACT = 1L << 53;
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+  /** Reads back {@link CanonicalJson}'s own text, whatever its size: no reading limits. */
+  private static final JsonFactory OWN_TEXT = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNameLength(Integer.MAX_VALUE)
+          .maxNestingDepth(Integer.MAX_VALUE)
+          .build())
+      .build();
+
   private Jcs() {}
+
+  /**
+   * Returns the JCS form of a JSON text this package wrote (a canonical model or set).
+   *
+   * @param json a JSON object
+   * @return the canonical text
+   */
+  static String of(String json) {
+    try {
+      return write(ModelTree.read(OWN_TEXT, JsonLimits.defaults(), f -> f.createParser(json),
+          "characters"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a string cannot fail", e);
+    }
+  }
 
   /**
    * Returns the JCS form of a tree.
