@@ -130,6 +130,21 @@ public final class AccountRecords {
   }
 
   /**
+   * Reads one record from a JSON document (which may span lines), as
+   * {@link #fromNdjson(Reader)} reads a line: for a stream of records, one message each.
+   *
+   * @param json one <code>{"id": ..., "attributes": {...}}</code> object
+   * @return the records of that one account ({@link #ids()} holds its id)
+   * @throws ContactJsonException if it is not a valid record (an empty id, events present;
+   *     line number 0)
+   */
+  public static AccountRecords fromJson(String json) {
+    RecordSink sink = new RecordSink();
+    ContactJson.defaults().read(json, sink);
+    return new AccountRecords(Collections.unmodifiableMap(sink.records));
+  }
+
+  /**
    * Takes the contact reader's lines as account records: ids need only be non-empty, events
    * and repeated ids are refused at once (the reader then names the line and the path).
    */
@@ -222,8 +237,12 @@ public final class AccountRecords {
     return byId.get(id);
   }
 
-  /** The ids in input order. */
-  Iterable<String> ids() {
-    return byId.keySet();
+  /**
+   * Returns the account ids of the records, in input order.
+   *
+   * @return an unmodifiable set
+   */
+  public java.util.Set<String> ids() {
+    return Collections.unmodifiableSet(byId.keySet());
   }
 }

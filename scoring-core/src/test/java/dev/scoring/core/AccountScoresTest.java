@@ -319,6 +319,22 @@ class AccountScoresTest {
   }
 
   @Test
+  void oneRecordFromAJsonDocument_asAnNdjsonLineIsRead() {
+    AccountRecords r = AccountRecords.fromJson(
+        "{\n  \"attributes\": {\"employees\": 5000, \"region\": null},\n  \"id\": \" \"\n}");
+    assertEquals(java.util.Set.of(" "), r.ids());
+    assertEquals(Map.of("employees", 5000L), r.attributes(" "));
+    ContactJsonException empty = assertThrows(ContactJsonException.class,
+        () -> AccountRecords.fromJson("{\"id\":\"\"}"));
+    assertEquals("id must be a non-empty string, but was \"\"", empty.getMessage());
+    ContactJsonException events = assertThrows(ContactJsonException.class,
+        () -> AccountRecords.fromJson("{\"id\":\"a\",\"events\":[{\"type\":\"x\","
+            + "\"at\":\"2026-01-01T00:00:00Z\"}]}"));
+    assertEquals("events[0] must be absent from an account record (accounts have no events),"
+        + " but was an event of type \"x\"", events.getMessage());
+  }
+
+  @Test
   void aRecordWithABlankId_isAnAccountWithoutMembers_blankKeysGiveNoAccount() {
     ScoringTable t = ScoringTable.builder("b2b")
         .behavioral("visit", EventMatch.on("visit"), 10)

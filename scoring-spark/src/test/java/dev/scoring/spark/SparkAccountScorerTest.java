@@ -323,7 +323,7 @@ class SparkAccountScorerTest {
     assertEquals("records.id must be unique, but was \"twice\" in 2 records",
         rows.get("twice").getString(7));
     assertThat(rows.get("nan").getString(7)).startsWith("records: ").contains("NaN");
-    assertEquals("records.id must be a non-blank string, but was null",
+    assertEquals("records.id must be a non-empty string, but was null",
         rows.get(null).getString(7));
     assertThat(rows.get("twice").isNullAt(1)).isTrue();
     assertEquals(List.of(50.0, 50.0, 30.0, 20.0, "target", 1), values(rows.get("ok")));
