@@ -47,7 +47,7 @@ class ModelSetTest {
   }
 
   @Test
-  void aSingleTableFileIsASetOfOne_withTheTablesCanonicalJson() {
+  void aSingleTableFileIsASetOfOne_withTheTablesCanonicalJsonAndFingerprint() {
     ScoringTable seed = ExampleModels.seed();
     ModelSet set = ModelSetJson.parse(ExampleModels.seedJson());
     assertEquals(seed.name(), set.name());
@@ -55,12 +55,18 @@ class ModelSetTest {
     assertEquals(List.of(seed), set.tables());
     assertEquals(seed.toJson(), set.toJson());
     assertEquals(ModelSet.of(seed), set);
-    // SPEC 11: the SHA-256 of the RFC 8785 form (node's sha256 of the keys-sorted
-    // JSON.stringify of the file gives the same), not the table's SPEC 7 fingerprint
-    assertEquals("0e5195c22564b8320806abc470371824c8c355f60ba53451b4da1baf0bc0a8fc",
-        set.fingerprint());
+    // a table file keeps the table's SPEC 7 fingerprint, read either way
+    assertEquals(seed.fingerprint(), set.fingerprint());
     assertEquals(ModelSet.of(seed).fingerprint(), set.fingerprint());
-    assertEquals(false, seed.fingerprint().equals(set.fingerprint()));
+    // its RFC 8785 form (node's keys-sorted JSON.stringify of the file hashes the same)
+    assertEquals("0e5195c22564b8320806abc470371824c8c355f60ba53451b4da1baf0bc0a8fc",
+        dev.scoring.core.json.CanonicalJson.sha256(
+            dev.scoring.core.json.CanonicalJson.jcs(set)));
+    // a set of that one table under another name is a set: the RFC 8785 fingerprint
+    ModelSet named = ModelSet.builder("acme").version(seed.version()).add(seed).build();
+    assertEquals(dev.scoring.core.json.CanonicalJson.sha256(
+        dev.scoring.core.json.CanonicalJson.jcs(named)), named.fingerprint());
+    assertEquals(false, seed.fingerprint().equals(named.fingerprint()));
   }
 
   @Test

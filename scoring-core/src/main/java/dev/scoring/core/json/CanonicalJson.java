@@ -193,7 +193,9 @@ public final class CanonicalJson {
 
   /**
    * Returns the RFC 8785 (JSON Canonicalization Scheme) form of a set's canonical content,
-   * whose SHA-256 is the set's fingerprint (SPEC section 11): the members and values of
+   * whose SHA-256 is the set's fingerprint (SPEC section 11; a single table file keeps its
+   * table's fingerprint instead, see {@link dev.scoring.core.ModelSet#fingerprint()}): the
+   * members and values of
    * {@link #write(dev.scoring.core.ModelSet)} (so defaults are left out exactly as there, and a
    * set of one table named and versioned as that table is the table's content alone), with
    * object members sorted by their names' UTF-16 code units, no whitespace, strings escaped
