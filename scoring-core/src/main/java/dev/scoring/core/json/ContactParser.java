@@ -33,7 +33,7 @@ final class ContactParser {
 
   // Where the parser is, turned into a path only when an error is reported.
   private long line;
-  private String field;
+  private String field; // the top-level field's name, made a path only for a message
   private String attribute;
   private int event;
   private String eventField;
@@ -114,7 +114,7 @@ final class ContactParser {
     } else if (event >= 0) {
       eventField = name;
     } else {
-      field = JsonSupport.field("", name);
+      field = name;
     }
   }
 
@@ -132,7 +132,7 @@ final class ContactParser {
       String e = JsonSupport.index("events", event);
       return eventField == null ? e : JsonSupport.field(e, eventField);
     }
-    return field == null ? "" : field;
+    return field == null ? "" : JsonSupport.field("", field);
   }
 
   private ContactJsonException error(String constraint, String value) {
@@ -151,7 +151,7 @@ final class ContactParser {
     boolean seenEvents = false;
     while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
       String name = p.currentName();
-      field = JsonSupport.field("", name);
+      field = name;
       t = p.nextToken();
       switch (name) {
         case "id" -> {

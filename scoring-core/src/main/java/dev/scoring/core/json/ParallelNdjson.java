@@ -1,7 +1,6 @@
 package dev.scoring.core.json;
 
 import dev.scoring.core.ContactTable;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -182,8 +181,8 @@ final class ParallelNdjson {
       boolean report, Function<ContactTable, R> work, Queue<byte[]> free) {
     ContactTable.Builder table = ContactTable.builder();
     List<BadLine> bad = new ArrayList<>();
-    NdjsonReader reader = new NdjsonReader(new ByteArrayInputStream(bytes, 0, length),
-        json.newParser(), json.limits(), atStart);
+    NdjsonReader reader = new NdjsonReader(bytes, length, json.newParser(), json.limits(),
+        atStart);
     ContactJsonException failure = null;
     while (true) {
       try {
