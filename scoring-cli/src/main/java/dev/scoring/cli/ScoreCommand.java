@@ -72,10 +72,10 @@ final class ScoreCommand implements Callable<Integer> {
           + " writes). Default: the number of processors.")
   Integer threads;
 
-  @Option(names = "--block-bytes", paramLabel = "<n>", defaultValue = "4194304",
+  @Option(names = "--block-bytes", paramLabel = "<n>", defaultValue = "524288",
       description = "NDJSON contacts are read, scored and written in blocks of about this"
           + " many bytes (cut at the next line end); at most 2 blocks per thread are held at"
-          + " a time. Default: ${DEFAULT-VALUE} (4 MiB).")
+          + " a time. Default: ${DEFAULT-VALUE} (512 KiB).")
   int blockBytes;
 
   @Option(names = "--no-progress", negatable = false,

@@ -331,7 +331,7 @@ abstract class ScoreWriter implements Closeable {
     private final OutputStream out;
     private final List<BatchScores> scores;
     private final byte[][][] tiers;
-    private final byte[] buffer = new byte[1 << 16];
+    private final byte[] buffer = new byte[1 << 13]; // per block: kept small
     private int used;
 
     Csv(OutputStream out, List<BatchScores> scores) {
