@@ -3,7 +3,6 @@ package dev.scoring.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -34,7 +33,7 @@ final class LazyOutput implements AutoCloseable {
    * Returns the stream, created (with the header written) on the first call.
    *
    * @return the buffered stream
-   * @throws UncheckedIOException if the header cannot be written
+   * @throws BadInputException if the output cannot be created or written
    */
   OutputStream stream() {
     if (stream == null) {
@@ -42,7 +41,7 @@ final class LazyOutput implements AutoCloseable {
       try {
         stream.write(header);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw unwritable(e);
       }
     }
     return stream;
@@ -52,14 +51,20 @@ final class LazyOutput implements AutoCloseable {
    * Writes a block's bytes.
    *
    * @param bytes the block
-   * @throws UncheckedIOException if writing fails
+   * @throws BadInputException if the output cannot be created or written
    */
   void write(ScoreBlocks.Bytes bytes) {
     try {
       bytes.writeTo(stream());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw unwritable(e);
     }
+  }
+
+  /** The error of an output that cannot be written (not the input's: it is read fine). */
+  private BadInputException unwritable(IOException e) {
+    return new BadInputException("output must be writable, but was "
+        + (file == null ? "-" : file) + " (" + e.getMessage() + ")", e);
   }
 
   /** Creates the output if nothing was written (so it holds the header) and closes it. */
@@ -75,7 +80,7 @@ final class LazyOutput implements AutoCloseable {
         stream = null;
         s.flush();
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw unwritable(e);
       }
     }
   }

@@ -127,6 +127,18 @@ class ScoreBlocksTest {
   }
 
   @Test
+  void blocks_anOutputThatCannotBeCreatedIsAnOutputError() throws IOException {
+    File file = population();
+    Path out = dir.resolve("no-such-dir").resolve("s.csv");
+    Cli r = Cli.run("score", "--model", seed().toString(), "--contacts",
+        file.path().toString(), "--as-of", AS_OF, "--out", out.toString(), "--block-bytes",
+        "5000");
+    assertThat(r.exit()).isEqualTo(Exit.BAD_INPUT);
+    assertThat(r.err()).contains("error: output file must be writable, but was " + out + " (");
+    assertThat(r.err()).doesNotContain("contacts file must be readable");
+  }
+
+  @Test
   void blocks_usageErrors() throws IOException {
     File file = population();
     Cli zero = Cli.run("score", "--model", seed().toString(), "--contacts",
