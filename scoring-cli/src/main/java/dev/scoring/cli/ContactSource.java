@@ -28,7 +28,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Reads the contacts an invocation names ({@link ContactOptions}) into a
- * {@link ContactTable}, or hands them one by one to a consumer. The one place the tool reads
+ * {@link ContactTable}, in blocks of tables (NDJSON, {@link #blocks}), or hands them one by
+ * one to a consumer. The one place the tool reads
  * contacts: NDJSON through the library's contact reader ({@link ContactJson}, the same
  * parser, limits and messages as every other path), CSV through FastCSV.
  *

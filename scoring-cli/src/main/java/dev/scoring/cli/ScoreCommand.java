@@ -21,10 +21,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code scoring score}: scores every contact of a file with a JSON model, as of an instant,
- * on every core, and writes one line per contact (NDJSON or CSV, gzip when the name ends
- * with {@code .gz}). The scores are the columnar batch path's, the same bits as
- * {@code model.score(contact, asOf)}.
+ * {@code scoring score}: scores every contact of a file with a JSON model or model set, as of
+ * an instant, on every core, and writes one line per contact (NDJSON or CSV, gzip when the
+ * name ends with {@code .gz}). The scores are the columnar batch path's, the same bits as
+ * {@code model.score(contact, asOf)} (for a set, {@code set.score(contact, asOf)}).
+ *
+ * <p>NDJSON contacts are streamed ({@link ContactSource#blocks}): blocks of about
+ * {@code --block-bytes} are parsed, scored and formatted on {@code --threads} workers
+ * ({@link ScoreBlocks}) and written in file order, so memory does not grow with the file.
+ * CSV contacts are read into one table first. Picocli makes one instance per run.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
     versionProvider = ScoringCli.Version.class,
