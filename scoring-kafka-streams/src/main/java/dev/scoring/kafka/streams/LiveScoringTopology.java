@@ -1,12 +1,12 @@
 package dev.scoring.kafka.streams;
 
-import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
+import dev.scoring.core.AccountRecords;
 import dev.scoring.core.ModelSet;
-import dev.scoring.core.json.ContactJson;
 import dev.scoring.core.json.ModelSetJson;
+import dev.scoring.core.live.AccountTierChange;
 import dev.scoring.core.live.TierChange;
 import java.time.Duration;
 import java.util.Collection;
@@ -94,7 +94,12 @@ import org.apache.kafka.streams.state.Stores;
  * {@link dev.scoring.core.AccountRules#score} (the same bits as
  * {@link dev.scoring.core.AccountScorer}) and emits the
  * {@link dev.scoring.core.AccountScore} and, when the account tier moved, an
- * {@link AccountTierChange}. An account with neither members nor a record is deleted and its
+ * {@link AccountTierChange} (the record the live scorer's account listeners get): numbered
+ * 1, 2, 3... per account, naming the account table, with cause
+ * {@link AccountTierChange.Cause#MEMBER MEMBER} (and the member whose update moved it),
+ * {@link AccountTierChange.Cause#RECORD RECORD} or
+ * {@link AccountTierChange.Cause#MODEL_CHANGE MODEL_CHANGE}, and the fingerprint of the
+ * model (or set) in use. An account with neither members nor a record is deleted and its
  * key gets a tombstone. A member counts with the score last emitted for it: time alone
  * refreshes it only when a sweep moves the contact's tier.
  *
@@ -405,16 +410,14 @@ public final class LiveScoringTopology {
    */
   private static List<KeyValue<String, Object>> accountRecord(String key, String json) {
     if (json == null) {
-      return key == null || key.isBlank() ? List.of()
+      return key == null || key.isEmpty() ? List.of()
           : List.of(KeyValue.pair(key, new AccountInput.Attributes(null)));
     }
     try {
-      Contact c = ContactJson.defaults().read(json);
-      if (!c.events().isEmpty()) {
-        throw new IllegalArgumentException("events must be absent from an account record, but"
-            + " had " + c.events().size());
-      }
-      return List.of(KeyValue.pair(c.id(), new AccountInput.Attributes(c.attributes())));
+      // the core's record reader: ids are any non-empty string, events refused (SPEC 12)
+      AccountRecords r = AccountRecords.fromJson(json);
+      String id = r.ids().iterator().next();
+      return List.of(KeyValue.pair(id, new AccountInput.Attributes(r.attributes(id))));
     } catch (RuntimeException e) {
       System.getLogger(LiveScoringTopology.class.getName()).log(System.Logger.Level.WARNING,
           "dropped an account record that cannot be read ({0}): {1}", e.getMessage(), json);
