@@ -522,6 +522,12 @@ final class Kernel {
    * the event rule counters.
    */
   void beginContact(Scratch s) {
+    applyAttributes(s);
+    clearEvents(s);
+  }
+
+  /** The attribute rule part of {@link #beginContact}: the two attribute sums and hits. */
+  private void applyAttributes(Scratch s) {
     long[] matched = s.matched;
     boolean[] attributeHit = s.attributeHit;
     // Sums are computed without branching on the data: a rule that does not match adds +0.0,
@@ -541,7 +547,6 @@ final class Kernel {
     }
     s.demographicSum = demographic;
     s.negativeAttributeSum = negativeAttributes;
-    clearEvents(s);
   }
 
   /** Clears the event rule counters and the aggregate accumulators. */
@@ -579,9 +584,18 @@ final class Kernel {
    * {@code s.attributeHit} unset on a hit: for paths that never explain (the batch path).
    */
   void beginContactMemo(Scratch s) {
+    attributesMemo(s);
+    clearEvents(s);
+  }
+
+  /**
+   * The attribute part of {@link #beginContactMemo}, without clearing the event rule
+   * counters: for {@link #finishPlain}, which leaves them cleared.
+   */
+  void attributesMemo(Scratch s) {
     long[] keys = s.memoKeys;
     if (keys == null) {
-      beginContact(s);
+      applyAttributes(s);
       return;
     }
     long m = s.matched[0];
@@ -589,10 +603,9 @@ final class Kernel {
     if (keys[slot] == m && s.memoFilled[slot]) {
       s.demographicSum = s.memoDemographic[slot];
       s.negativeAttributeSum = s.memoNegative[slot];
-      clearEvents(s);
       return;
     }
-    beginContact(s);
+    applyAttributes(s);
     keys[slot] = m;
     s.memoFilled[slot] = true;
     s.memoDemographic[slot] = s.demographicSum;
@@ -865,6 +878,72 @@ final class Kernel {
       negativeEvents = addAggregates(behavioralAggregateCount, aggregatePoints.length,
           negativeEvents, s);
     }
+    finishTotals(behavioral, negativeEvents, active, lastActivityAge, s);
+  }
+
+  /**
+   * Whether the columnar path may use {@link #addPlain} and {@link #finishPlain}: no
+   * aggregate rules and at most 64 event rules (one bit each in a {@code long}). The
+   * caller also checks that every event type it feeds has a {@link #plainRuleByType}.
+   */
+  boolean plainEligible() {
+    return !hasAggregates && eventPoints.length <= Long.SIZE;
+  }
+
+  /**
+   * Counts one event for a rule of {@link #plainRuleByType} into its sum only: what
+   * {@link #countPlain} does without the count, which only {@code maxOccurrences} and
+   * explanations read. For {@link #finishPlain}.
+   *
+   * @param rule a plain rule
+   * @param age  the event's age in days, at least 0
+   * @param sum  {@code s.sum} of the working memory
+   */
+  void addPlain(int rule, long age, double[] sum) {
+    sum[rule] += decays[rule] ? factor(age) : 1.0;
+  }
+
+  /**
+   * {@link #finish} for a contact whose events all went through {@link #addPlain}, with
+   * {@code touched} the set of rules (bit {@code r} for rule {@code r}) that counted one:
+   * sums only those rules, in rule order, and clears their sums, so {@code s.sum} is all
+   * zero again for the next contact (as it is in a new {@link Scratch}); call
+   * {@link #attributesMemo}, not {@link #beginContactMemo}, before the events. The same
+   * bits as {@code finish}: a rule that counted nothing adds {@code points * 0.0 = +-0.0},
+   * and a sum that starts at {@code +0.0} is never {@code -0.0} (an exact cancellation
+   * gives {@code +0.0}), so adding {@code +-0.0} never changes it. Leaves {@code s.count}
+   * untouched (all zero) and {@code s.sum} cleared: not for explanations.
+   *
+   * @param touched         the rules that counted an event; only bits below the number of
+   *                        event rules are set ({@link #plainEligible})
+   * @param active          whether a non-future event of an activity type was seen
+   * @param lastActivityAge the age of the most recent such event
+   * @param s               working memory
+   */
+  void finishPlain(long touched, boolean active, long lastActivityAge, Scratch s) {
+    double[] sum = s.sum;
+    double[] points = eventPoints;
+    long positive = behavioralCount >= Long.SIZE ? touched
+        : touched & ((1L << behavioralCount) - 1);
+    double behavioral = 0;
+    for (int r = 0; r < behavioralCount; r++) {
+      behavioral += points[r] * sum[r];
+      sum[r] = 0.0;
+    }
+    double negativeEvents = 0;
+    for (int r = behavioralCount; r < sum.length; r++) {
+      negativeEvents += points[r] * sum[r];
+      sum[r] = 0.0;
+    }
+    finishTotals(behavioral, negativeEvents, active, lastActivityAge, s);
+  }
+
+  /**
+   * The end of {@link #finish} and {@link #finishPlain}, from the two event sections' sums:
+   * inactivity rules, caps, scale and tier.
+   */
+  private void finishTotals(double behavioral, double negativeEvents, boolean active,
+      long lastActivityAge, Scratch s) {
     double inactivity = 0;
     for (int k = 0; k < inactiveDays.length; k++) {
       boolean fired = !active || lastActivityAge >= inactiveDays[k];
