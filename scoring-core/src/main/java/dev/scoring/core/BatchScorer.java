@@ -272,6 +272,8 @@ public final class BatchScorer {
     final int[] typeMap;
     /** Per table event type: the kernel's plain rule for it, or -1. */
     final int[] plainRule;
+    /** Per table event type: its plain rule's {@link Kernel#factorOffset}, or 0. */
+    final int[] factorOffset;
     /** Per table event type: whether the kernel counts it as activity. */
     final boolean[] activity;
     /**
@@ -326,12 +328,14 @@ public final class BatchScorer {
       typeMap = new int[table.typeNames.length];
       plainRule = new int[typeMap.length];
       activity = new boolean[typeMap.length];
+      factorOffset = new int[typeMap.length];
       boolean allPlain = kernel.plainEligible() && table.wideSeconds == null
           && table.nanos == null && !trend;
       for (int t = 0; t < typeMap.length; t++) {
         typeMap[t] = kernel.typeId(table.typeNames[t]);
         plainRule[t] = typeMap[t] < 0 ? -1 : kernel.plainRuleByType[typeMap[t]];
         activity[t] = typeMap[t] >= 0 && kernel.activityType[typeMap[t]];
+        factorOffset[t] = plainRule[t] < 0 ? 0 : kernel.factorOffset(plainRule[t]);
         allPlain &= typeMap[t] < 0 || plainRule[t] >= 0;
       }
       plain = allPlain;
@@ -411,9 +415,10 @@ public final class BatchScorer {
    * has one rule that counts every event of it, there are no aggregate rules, times are
    * whole seconds and there is no trend. The same steps as {@link #events} on the same
    * doubles in the same order (so the same bits), minus what such a table cannot need: no
-   * kernel type id, no value, no nanosecond, no event count, and no clearing or summing of
-   * the rules that counted nothing (a bit set of the rules that did, see
-   * {@link Kernel#finishPlain}). One loop nest, so the compiler keeps it in one piece.
+   * kernel type id, no value, no nanosecond, no event count, no branch on whether the rule
+   * decays, and the sums cleared as {@link Kernel#finishPlain} reads them. One loop nest,
+   * so that the compiler keeps it in one piece ({@link #events} is too big to inline into
+   * {@link #run}).
    */
   private static void runPlain(Plan plan, int from, int to, BatchScores out,
       long[] tierCounts) {
@@ -422,6 +427,7 @@ public final class BatchScorer {
     long[] matched = s.matched;
     double[] sum = s.sum;
     int[] plainRule = plan.plainRule;
+    int[] factorOffset = plan.factorOffset;
     boolean[] activity = plan.activity;
     ContactTable table = plan.table;
     int[] eventStart = table.eventStart;
@@ -441,7 +447,6 @@ public final class BatchScorer {
       k.attributesMemo(s);
       boolean active = false;
       long lastActivityAge = 0;
-      long touched = 0;
       for (int i = eventStart[c + 1] - 1; i >= eventStart[c]; i--) {
         int stored = types[i] & (ContactTable.VALUE_FLAG - 1);
         int rule = plainRule[stored];
@@ -456,10 +461,9 @@ public final class BatchScorer {
           active = true;
           lastActivityAge = age;
         }
-        k.addPlain(rule, age, sum);
-        touched |= 1L << rule;
+        k.addPlain(rule, factorOffset[stored], age, sum);
       }
-      k.finishPlain(touched, active, lastActivityAge, s);
+      k.finishPlain(active, lastActivityAge, s);
 
       score[c] = s.score;
       fit[c] = s.fit;

@@ -137,6 +137,10 @@ final class Kernel {
 
   // ---- decay, caps, scale, tiers
   final Decay decay;
+  /**
+   * The decay factor of each age below {@code DECAY_TABLE_DAYS}, then as many ones (the
+   * factor of a rule that does not decay): see {@link #factorOffset}.
+   */
   final double[] decayTable;
   final boolean hasDemographicCap;
   final double demographicCap;
@@ -398,9 +402,10 @@ final class Kernel {
     }
 
     decay = t.decay();
-    decayTable = new double[DECAY_TABLE_DAYS];
+    decayTable = new double[2 * DECAY_TABLE_DAYS];
     for (int a = 0; a < DECAY_TABLE_DAYS; a++) {
       decayTable[a] = decay.factor(a);
+      decayTable[DECAY_TABLE_DAYS + a] = 1.0;
     }
     hasDemographicCap = t.demographicCap().isPresent();
     demographicCap = t.demographicCap().orElse(Double.POSITIVE_INFINITY);
@@ -882,12 +887,12 @@ final class Kernel {
   }
 
   /**
-   * Whether the columnar path may use {@link #addPlain} and {@link #finishPlain}: no
-   * aggregate rules and at most 64 event rules (one bit each in a {@code long}). The
-   * caller also checks that every event type it feeds has a {@link #plainRuleByType}.
+   * Whether the columnar path may use {@link #addPlain} and {@link #finishPlain}: the table
+   * has no aggregate rules. The caller also checks that every event type it feeds has a
+   * {@link #plainRuleByType}.
    */
   boolean plainEligible() {
-    return !hasAggregates && eventPoints.length <= Long.SIZE;
+    return !hasAggregates;
   }
 
   /**
@@ -895,36 +900,42 @@ final class Kernel {
    * {@link #countPlain} does without the count, which only {@code maxOccurrences} and
    * explanations read. For {@link #finishPlain}.
    *
-   * @param rule a plain rule
-   * @param age  the event's age in days, at least 0
-   * @param sum  {@code s.sum} of the working memory
+   * @param rule   a plain rule
+   * @param offset its {@link #factorOffset}, so that the table lookup needs no branch on
+   *               whether the rule decays
+   * @param age    the event's age in days, at least 0
+   * @param sum    {@code s.sum} of the working memory
    */
-  void addPlain(int rule, long age, double[] sum) {
-    sum[rule] += decays[rule] ? factor(age) : 1.0;
+  void addPlain(int rule, int offset, long age, double[] sum) {
+    sum[rule] += age < DECAY_TABLE_DAYS ? decayTable[offset + (int) age]
+        : decays[rule] ? decay.factor(age) : 1.0;
   }
 
   /**
-   * {@link #finish} for a contact whose events all went through {@link #addPlain}, with
-   * {@code touched} the set of rules (bit {@code r} for rule {@code r}) that counted one:
-   * sums only those rules, in rule order, and clears their sums, so {@code s.sum} is all
-   * zero again for the next contact (as it is in a new {@link Scratch}); call
-   * {@link #attributesMemo}, not {@link #beginContactMemo}, before the events. The same
-   * bits as {@code finish}: a rule that counted nothing adds {@code points * 0.0 = +-0.0},
-   * and a sum that starts at {@code +0.0} is never {@code -0.0} (an exact cancellation
-   * gives {@code +0.0}), so adding {@code +-0.0} never changes it. Leaves {@code s.count}
-   * untouched (all zero) and {@code s.sum} cleared: not for explanations.
+   * Where rule {@code r}'s factors start in {@link #decayTable}: 0 (the decay factors) when
+   * it decays, else {@code DECAY_TABLE_DAYS} (ones).
+   */
+  int factorOffset(int r) {
+    return decays[r] ? 0 : DECAY_TABLE_DAYS;
+  }
+
+  /**
+   * {@link #finish} for a contact whose events all went through {@link #addPlain}: the same
+   * sums in the same order (so the same bits), clearing each rule's sum as it is read, so
+   * {@code s.sum} is all zero again for the next contact (as in a new {@link Scratch}); call
+   * {@link #attributesMemo}, not {@link #beginContactMemo}, before the events. Leaves
+   * {@code s.count} untouched (all zero): not for explanations.
    *
-   * @param touched         the rules that counted an event; only bits below the number of
-   *                        event rules are set ({@link #plainEligible})
    * @param active          whether a non-future event of an activity type was seen
    * @param lastActivityAge the age of the most recent such event
    * @param s               working memory
    */
-  void finishPlain(long touched, boolean active, long lastActivityAge, Scratch s) {
+  void finishPlain(boolean active, long lastActivityAge, Scratch s) {
     double[] sum = s.sum;
     double[] points = eventPoints;
-    long positive = behavioralCount >= Long.SIZE ? touched
-        : touched & ((1L << behavioralCount) - 1);
+    // As in finish: a rule that counted nothing adds points * 0.0, which changes nothing.
+    // A loop over only the rules that counted gives the same bits but is slower: its
+    // varying trip count is mispredicted.
     double behavioral = 0;
     for (int r = 0; r < behavioralCount; r++) {
       behavioral += points[r] * sum[r];
@@ -985,10 +996,14 @@ final class Kernel {
   int tierOf(double score) {
     int tier = tierAtLeast.length;
     if (tier <= 8) {
-      while (tier > 0 && tierAtLeast[tier - 1] > score) {
-        tier--;
+      // Thresholds increase strictly, so the tier is the number of thresholds not above the
+      // score (all of them for NaN, as the search below gives). Counted without a branch on
+      // the score, which would be mispredicted.
+      int count = 0;
+      for (int t = 0; t < tier; t++) {
+        count += tierAtLeast[t] > score ? 0 : 1;
       }
-      return tier;
+      return count;
     }
     // Thresholds increase strictly: the tier is the first index whose threshold is above
     // the score (binary search, so 100,000 tiers cost 17 comparisons, not 100,000).
