@@ -221,6 +221,14 @@ public final class BatchScorer {
   }
 
   /**
+   * Whether scoring {@code table} with {@code model} takes the loop of {@link #runPlain}:
+   * for tests, which check that both loops give the same bits.
+   */
+  static boolean takesPlainLoop(ScoringTable model, ContactTable table, Instant asOf) {
+    return new Plan(model.kernel(), table, asOf, null).plain;
+  }
+
+  /**
    * Cuts the table into {@code parts} contiguous ranges of about equal work, counting one
    * unit per contact and one per event: {@code bounds[p] .. bounds[p + 1]}.
    */
