@@ -280,10 +280,17 @@ public final class BatchScorer {
     final int[] typeMap;
     /** Per table event type: the kernel's plain rule for it, or -1. */
     final int[] plainRule;
-    /** Per table event type: its plain rule's {@link Kernel#factorOffset}, or 0. */
-    final int[] factorOffset;
-    /** Per table event type: whether the kernel counts it as activity. */
-    final boolean[] activity;
+    /**
+     * Per table event type, for {@link #runPlain}: its plain rule ({@link Kernel#spareRule}
+     * when no rule reads it) {@code << RULE_SHIFT}, plus {@link #ACTIVITY_BIT} when it is an
+     * activity type, plus its rule's {@link Kernel#factorOffset}: one load per event for
+     * all three, and no branch on whether the type is read.
+     */
+    final int[] plainCode;
+    static final int RULE_SHIFT = 14;
+    static final int ACTIVITY_BIT = 1 << 13;
+    /** The bits of {@link Kernel#factorOffset}, which is 0 or 4096. */
+    static final int OFFSET_BITS = ACTIVITY_BIT - 1;
     /**
      * Whether {@link #eventsPlain} applies: the kernel is {@link Kernel#plainEligible}, every
      * table event type the kernel scores has a plain rule, times are whole seconds within
@@ -335,15 +342,18 @@ public final class BatchScorer {
       }
       typeMap = new int[table.typeNames.length];
       plainRule = new int[typeMap.length];
-      activity = new boolean[typeMap.length];
-      factorOffset = new int[typeMap.length];
-      boolean allPlain = kernel.plainEligible() && table.wideSeconds == null
+      plainCode = new int[typeMap.length];
+      boolean allPlain = kernel.plainEligible()
+          && kernel.spareRule() <= Integer.MAX_VALUE >>> RULE_SHIFT
+          && table.wideSeconds == null
           && table.nanos == null && !trend;
       for (int t = 0; t < typeMap.length; t++) {
         typeMap[t] = kernel.typeId(table.typeNames[t]);
         plainRule[t] = typeMap[t] < 0 ? -1 : kernel.plainRuleByType[typeMap[t]];
-        activity[t] = typeMap[t] >= 0 && kernel.activityType[typeMap[t]];
-        factorOffset[t] = plainRule[t] < 0 ? 0 : kernel.factorOffset(plainRule[t]);
+        plainCode[t] = plainRule[t] < 0 ? kernel.spareRule() << RULE_SHIFT
+            : plainRule[t] << RULE_SHIFT
+                | (kernel.activityType[typeMap[t]] ? ACTIVITY_BIT : 0)
+                | kernel.factorOffset(plainRule[t]);
         allPlain &= typeMap[t] < 0 || plainRule[t] >= 0;
       }
       plain = allPlain;
@@ -434,9 +444,7 @@ public final class BatchScorer {
     Kernel.Scratch s = k.newBatchScratch();
     long[] matched = s.matched;
     double[] sum = s.sum;
-    int[] plainRule = plan.plainRule;
-    int[] factorOffset = plan.factorOffset;
-    boolean[] activity = plan.activity;
+    int[] plainCode = plan.plainCode;
     ContactTable table = plan.table;
     int[] eventStart = table.eventStart;
     char[] types = table.types;
@@ -456,20 +464,16 @@ public final class BatchScorer {
       boolean active = false;
       long lastActivityAge = 0;
       for (int i = eventStart[c + 1] - 1; i >= eventStart[c]; i--) {
-        int stored = types[i] & (ContactTable.VALUE_FLAG - 1);
-        int rule = plainRule[stored];
-        if (rule < 0) {
-          continue;
-        }
+        int code = plainCode[types[i] & (ContactTable.VALUE_FLAG - 1)];
         long age = Math.floorDiv(base - seconds[i], Kernel.DAY_SECONDS);
         if (age < 0) {
           continue;
         }
-        if (!active && activity[stored]) {
+        if (!active && (code & Plan.ACTIVITY_BIT) != 0) {
           active = true;
           lastActivityAge = age;
         }
-        k.addPlain(rule, factorOffset[stored], age, sum);
+        k.addPlain(code >>> Plan.RULE_SHIFT, code & Plan.OFFSET_BITS, age, sum);
       }
       k.finishPlain(active, lastActivityAge, s);
 

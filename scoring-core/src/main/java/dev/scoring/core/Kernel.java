@@ -900,7 +900,7 @@ final class Kernel {
    * {@link #countPlain} does without the count, which only {@code maxOccurrences} and
    * explanations read. For {@link #finishPlain}.
    *
-   * @param rule   a plain rule
+   * @param rule   a plain rule, or {@link #spareRule} (the sink of events no rule reads)
    * @param offset its {@link #factorOffset}, so that the table lookup needs no branch on
    *               whether the rule decays
    * @param age    the event's age in days, at least 0
@@ -908,7 +908,16 @@ final class Kernel {
    */
   void addPlain(int rule, int offset, long age, double[] sum) {
     sum[rule] += age < DECAY_TABLE_DAYS ? decayTable[offset + (int) age]
-        : decays[rule] ? decay.factor(age) : 1.0;
+        : rule < decays.length && decays[rule] ? decay.factor(age) : 1.0;
+  }
+
+  /**
+   * The index past the event rules in {@code s.sum}: a sum that the loop for plain rules
+   * adds the events of unread types to (rather than branch on whether a rule reads the
+   * type, which the data would make unpredictable), and that nothing reads.
+   */
+  int spareRule() {
+    return eventPoints.length;
   }
 
   /**
@@ -942,7 +951,7 @@ final class Kernel {
       sum[r] = 0.0;
     }
     double negativeEvents = 0;
-    for (int r = behavioralCount; r < sum.length; r++) {
+    for (int r = behavioralCount; r < points.length; r++) {
       negativeEvents += points[r] * sum[r];
       sum[r] = 0.0;
     }
@@ -1078,7 +1087,8 @@ final class Kernel {
       matched = new long[k.words];
       attributeHit = new boolean[k.attributeMasks.length];
       count = new int[k.eventPoints.length];
-      sum = new double[k.eventPoints.length];
+      // One more than the rules: the spare sum of the loop for plain rules (spareRule).
+      sum = new double[k.eventPoints.length + 1];
       inactivityHit = new boolean[k.inactiveDays.length];
       int aggregates = k.aggregatePoints.length;
       aggregateAcc = new long[k.aggregateRecords * RECORD];
