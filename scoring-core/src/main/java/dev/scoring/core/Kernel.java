@@ -965,12 +965,12 @@ final class Kernel {
   private void finishTotals(double behavioral, double negativeEvents, boolean active,
       long lastActivityAge, Scratch s) {
     double inactivity = 0;
+    // Without a branch on the data, as the attribute sums: a rule that does not fire adds
+    // +0.0, which leaves a sum that starts at +0.0 unchanged.
     for (int k = 0; k < inactiveDays.length; k++) {
       boolean fired = !active || lastActivityAge >= inactiveDays[k];
       s.inactivityHit[k] = fired;
-      if (fired) {
-        inactivity += inactivityPoints[k];
-      }
+      inactivity += fired ? inactivityPoints[k] : 0.0;
     }
 
     double demographic = s.demographicSum;
