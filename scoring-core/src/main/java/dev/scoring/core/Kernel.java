@@ -35,6 +35,19 @@ import java.util.Map;
  * contact. A table without aggregate rules skips all of it. Nothing is allocated unless a
  * summed value lies outside the fixed-point range (beyond 9e6 in magnitude or with more
  * than 9 decimals), where the sum falls back to {@link BigDecimal}.
+ *
+ * <p>The common table has no aggregate rules and one rule per scored event type that counts
+ * every event of it (no window, cap or minimum): for it the columnar path runs a shorter
+ * loop ({@code BatchScorer.runPlain} with {@link #addPlain} and {@link #finishPlain}) that
+ * does the same operations on doubles in the same order, so gives the same bits, and
+ * leaves out what such a table cannot need: one packed int per event type gives the rule,
+ * whether it is activity and where its factors start in {@link #decayTable} (decay factors,
+ * then ones for rules that do not decay), so an event costs no branch on its type; events
+ * of types no rule reads add to a spare sum ({@link #spareRule}) rather than being skipped
+ * by a branch that the data would make unpredictable; no event counts are kept; and the
+ * sums are cleared as {@link #finishPlain} reads them. Inactivity rules and tiers are
+ * likewise computed without branches on the data. Measured in BENCHMARKS.md, "Kernel
+ * against the fair hand-written loop (#15)".
  */
 final class Kernel {
   /** Seconds in a day, the unit of event ages. */
