@@ -7,9 +7,11 @@ import dev.scoring.api.Tier;
 import dev.scoring.api.Values;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -260,6 +262,190 @@ public final class AccountRules {
       }
     }
     return t;
+  }
+
+  /**
+   * A member of an account: a contact id and its score under the table.
+   *
+   * @param contactId the contact id
+   * @param score     the contact's score under the table (SPEC sections 1-10)
+   */
+  public record Member(String contactId, double score) {
+    /**
+     * Checks the id.
+     *
+     * @param contactId the contact id
+     * @param score     the score
+     * @throws NullPointerException if {@code contactId} is null
+     * @throws IllegalArgumentException if {@code score} is not finite
+     */
+    public Member {
+      Objects.requireNonNull(contactId, "contactId");
+      if (!Double.isFinite(score)) {
+        throw new IllegalArgumentException("member " + Values.quote(contactId, 60)
+            + " score must be finite, but was " + score);
+      }
+    }
+  }
+
+  /**
+   * Returns the account a contact belongs to under this block's key (SPEC section 12): the
+   * key attribute's value when it is a non-blank string; a number, a boolean, a blank string
+   * or an absent key gives no account.
+   *
+   * @param contactAttributes the contact's attributes
+   * @return the account id, or empty
+   * @throws NullPointerException if {@code contactAttributes} is null
+   */
+  public Optional<String> accountOf(Map<String, ?> contactAttributes) {
+    Object value = contactAttributes.get(key);
+    return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+  }
+
+  /**
+   * Scores one account from its members' scores (SPEC section 12), with the same bits as
+   * {@link AccountScorer} gives it: the members are ordered by score, highest first, equal
+   * scores by contact id (UTF-16 order), whatever their order in {@code members}. This is the
+   * function the live scorer, Kafka Streams and Spark use for one account.
+   *
+   * <p>Time: {@code O(m log m)} for {@code m} members, plus the account rules.
+   *
+   * @param accountId  the account id
+   * @param attributes the account record's attributes, or null when the account has no
+   *                   record (then it has no attributes)
+   * @param members    the members and their scores under the table
+   * @param asOf       the instant the scores are as of
+   * @return the account's score
+   * @throws NullPointerException if {@code accountId}, {@code members}, a member or
+   *     {@code asOf} is null
+   */
+  public AccountScore score(String accountId, Map<String, ?> attributes,
+      Collection<Member> members, Instant asOf) {
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(asOf, "asOf");
+    double[] sorted = sortedScores(sort(members));
+    double engagement = engagement(combine, sorted, sorted.length);
+    double fit = fitValue(attributes(attributes), asOf);
+    double raw = fit + engagement;
+    double score = scale.clamp(raw);
+    return new AccountScore(accountId, score, raw, fit, engagement, tierOf(score),
+        sorted.length);
+  }
+
+  /**
+   * Explains one account's score, as {@link AccountScores#explain(int)} does in a batch: the
+   * account rules that matched, the cap when it cut, one entry per member (highest score
+   * first) with its share of the engagement, and the clamp when it cut.
+   *
+   * @param accountId  the account id
+   * @param attributes the account record's attributes, or null when it has no record
+   * @param members    the members and their scores under the table
+   * @param asOf       the instant the scores are as of
+   * @return the explanation; its entries sum to the score (to 1e-9)
+   * @throws NullPointerException if {@code accountId}, {@code members}, a member or
+   *     {@code asOf} is null
+   */
+  public AccountExplanation explain(String accountId, Map<String, ?> attributes,
+      Collection<Member> members, Instant asOf) {
+    AccountScore s = score(accountId, attributes, members, asOf);
+    Member[] sorted = sort(members);
+    String[] ids = new String[sorted.length];
+    double[] scores = sortedScores(sorted);
+    for (int i = 0; i < sorted.length; i++) {
+      ids[i] = sorted[i].contactId();
+    }
+    return explanation(accountId, attributes(attributes), ids, scores, s.score(), s.raw(),
+        s.tier(), asOf);
+  }
+
+  /** The members in SPEC order: score highest first, equal scores by contact id. */
+  private static Member[] sort(Collection<Member> members) {
+    Member[] m = members.toArray(new Member[0]);
+    for (Member x : m) {
+      Objects.requireNonNull(x, "member");
+    }
+    java.util.Arrays.sort(m, (x, y) -> x.score() != y.score()
+        ? (x.score() > y.score() ? -1 : 1) : x.contactId().compareTo(y.contactId()));
+    return m;
+  }
+
+  private static double[] sortedScores(Member[] sorted) {
+    double[] s = new double[sorted.length];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = sorted[i].score();
+    }
+    return s;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> attributes(Map<String, ?> attributes) {
+    return attributes == null ? Map.of() : (Map<String, Object>) attributes;
+  }
+
+  /**
+   * The engagement of members whose scores are {@code sorted[0..n)}, highest first (SPEC
+   * section 12): sums run from the highest score down. The one implementation of combine.
+   */
+  static double engagement(Combine combine, double[] sorted, int n) {
+    if (n == 0) {
+      return 0;
+    }
+    return switch (combine.type()) {
+      case MAX -> sorted[0];
+      case SUM -> sum(sorted, n);
+      case MEAN -> sum(sorted, n) / n;
+      case TOP_MEAN -> {
+        int m = Math.min(combine.k(), n);
+        yield sum(sorted, m) / m;
+      }
+    };
+  }
+
+  private static double sum(double[] sorted, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += sorted[i];
+    }
+    return s;
+  }
+
+  /** A member's weight in the combination, by its rank {@code 0 <= rank < n}. */
+  static double weight(Combine combine, int rank, int n) {
+    return switch (combine.type()) {
+      case MAX -> rank == 0 ? 1 : 0;
+      case SUM -> 1;
+      case MEAN -> 1.0 / n;
+      case TOP_MEAN -> rank < Math.min(combine.k(), n) ? 1.0 / Math.min(combine.k(), n) : 0;
+    };
+  }
+
+  /**
+   * The explanation of an account whose members (ids and scores, highest first) and score
+   * are known: the one place that lays out an account's entries.
+   */
+  AccountExplanation explanation(String accountId, Map<String, Object> attributes,
+      String[] memberIds, double[] memberScores, double score, double raw, String tier,
+      Instant asOf) {
+    List<AccountExplanation.Entry> entries = new ArrayList<>();
+    for (Explanation.Entry e : fit(attributes, asOf).entries()) {
+      AccountExplanation.Kind kind = switch (e.kind()) {
+        case DEMOGRAPHIC -> AccountExplanation.Kind.DEMOGRAPHIC;
+        case NEGATIVE -> AccountExplanation.Kind.NEGATIVE;
+        default -> AccountExplanation.Kind.CAP;
+      };
+      entries.add(new AccountExplanation.Entry(kind, e.id(), e.points()));
+    }
+    int n = memberIds.length;
+    for (int r = 0; r < n; r++) {
+      double w = weight(combine, r, n);
+      entries.add(new AccountExplanation.Entry(AccountExplanation.Kind.MEMBER, memberIds[r],
+          w == 0 ? 0 : memberScores[r] * w));
+    }
+    if (score != raw) {
+      entries.add(new AccountExplanation.Entry(AccountExplanation.Kind.CLAMP, "scale",
+          score - raw));
+    }
+    return new AccountExplanation(accountId, score, tier, entries);
   }
 
   /**

@@ -173,12 +173,19 @@ public final class AccountScorer {
     final double noRecordFit = fitWithoutRecord;
     java.util.function.IntConsumer range = p -> {
       long[] c = counts[p];
+      double[] sorted = new double[16];
       int hi = (int) ((long) accounts * (p + 1) / parts);
       for (int a = (int) ((long) accounts * p / parts); a < hi; a++) {
         int from = start[a];
         int to = start[a + 1];
         sortMembers(members, from, to, contactScores, contacts);
-        engagement[a] = engagement(rules.combine(), members, from, to, contactScores);
+        if (to - from > sorted.length) {
+          sorted = new double[Math.max(to - from, 2 * sorted.length)];
+        }
+        for (int i = from; i < to; i++) {
+          sorted[i - from] = contactScores[members[i]];
+        }
+        engagement[a] = AccountRules.engagement(rules.combine(), sorted, to - from);
         Map<String, Object> attributes = records.attributes(ids[a]);
         fit[a] = attributes == null ? noRecordFit : rules.fitValue(attributes, asOf);
         raw[a] = fit[a] + engagement[a];
@@ -201,42 +208,6 @@ public final class AccountScorer {
     }
     return new AccountScores(rules, contacts, records, asOf, ids, start, members, contactScores,
         score, raw, fit, engagement, tier, tierNames.toArray(new String[0]), tierCounts);
-  }
-
-  /** The engagement of one account's members, sorted highest first (SPEC section 12). */
-  static double engagement(AccountRules.Combine combine, int[] members, int from, int to,
-      double[] scores) {
-    int n = to - from;
-    if (n == 0) {
-      return 0;
-    }
-    return switch (combine.type()) {
-      case MAX -> scores[members[from]];
-      case SUM -> sum(members, from, to, scores);
-      case MEAN -> sum(members, from, to, scores) / n;
-      case TOP_MEAN -> {
-        int m = Math.min(combine.k(), n);
-        yield sum(members, from, from + m, scores) / m;
-      }
-    };
-  }
-
-  /** A member's weight in the combination, by its rank {@code 0 <= rank < n}. */
-  static double weight(AccountRules.Combine combine, int rank, int n) {
-    return switch (combine.type()) {
-      case MAX -> rank == 0 ? 1 : 0;
-      case SUM -> 1;
-      case MEAN -> 1.0 / n;
-      case TOP_MEAN -> rank < Math.min(combine.k(), n) ? 1.0 / Math.min(combine.k(), n) : 0;
-    };
-  }
-
-  private static double sum(int[] members, int from, int to, double[] scores) {
-    double s = 0;
-    for (int i = from; i < to; i++) {
-      s += scores[members[i]];
-    }
-    return s;
   }
 
   /**

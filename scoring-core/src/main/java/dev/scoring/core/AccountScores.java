@@ -1,12 +1,9 @@
 package dev.scoring.core;
 
-import dev.scoring.api.Explanation;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -230,28 +227,17 @@ public final class AccountScores {
    * @return the explanation
    */
   public AccountExplanation explain(int account) {
-    List<AccountExplanation.Entry> entries = new ArrayList<>();
     Map<String, Object> attributes = records.attributes(ids[account]);
-    AccountRules.Fit f = rules.fit(attributes == null ? Map.of() : attributes, asOf);
-    for (Explanation.Entry e : f.entries()) {
-      AccountExplanation.Kind kind = switch (e.kind()) {
-        case DEMOGRAPHIC -> AccountExplanation.Kind.DEMOGRAPHIC;
-        case NEGATIVE -> AccountExplanation.Kind.NEGATIVE;
-        default -> AccountExplanation.Kind.CAP;
-      };
-      entries.add(new AccountExplanation.Entry(kind, e.id(), e.points()));
-    }
     int n = memberCount(account);
+    String[] memberIds = new String[n];
+    double[] memberScores = new double[n];
     for (int r = 0; r < n; r++) {
       int c = members[start[account] + r];
-      double w = AccountScorer.weight(rules.combine(), r, n);
-      entries.add(new AccountExplanation.Entry(AccountExplanation.Kind.MEMBER, contacts.id(c),
-          w == 0 ? 0 : contactScores[c] * w));
+      memberIds[r] = contacts.id(c);
+      memberScores[r] = contactScores[c];
     }
-    if (score[account] != raw[account]) {
-      entries.add(new AccountExplanation.Entry(AccountExplanation.Kind.CLAMP, "scale",
-          score[account] - raw[account]));
-    }
-    return new AccountExplanation(ids[account], score[account], tier(account), entries);
+    return rules.explanation(ids[account], attributes == null ? Map.of() : attributes,
+        memberIds, memberScores, score[account], raw[account], tier(account), asOf);
   }
+
 }

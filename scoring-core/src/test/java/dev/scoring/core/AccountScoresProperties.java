@@ -69,6 +69,24 @@ class AccountScoresProperties {
       if (Math.abs(first.explain(a).total() - first.score(a)) > 1e-9) {
         throw new AssertionError(first.explain(a) + " must sum to " + first.score(a));
       }
+      // one account at a time (live, Kafka Streams, Spark): the same bits as the batch
+      List<AccountRules.Member> members = new ArrayList<>();
+      for (Contact c : shuffled) {
+        if (table.account().get().accountOf(c.attributes()).orElse("").equals(first.id(a))) {
+          members.add(new AccountRules.Member(c.id(), table.score(c, AS_OF).score()));
+        }
+      }
+      AccountScore one = table.account().get().score(first.id(a), records.get(first.id(a)),
+          members, AS_OF);
+      AccountScore batch = new AccountScore(first.id(a), first.score(a), first.raw(a),
+          first.fit(a), first.engagement(a), first.tier(a), first.memberCount(a));
+      if (!one.equals(batch)) {
+        throw new AssertionError("one account " + one + ", in the batch " + batch);
+      }
+      if (!table.account().get().explain(first.id(a), records.get(first.id(a)), members, AS_OF)
+          .equals(first.explain(a))) {
+        throw new AssertionError(first.id(a) + ": explanations differ");
+      }
       // the definition, from the object scores
       List<Double> s = new ArrayList<>();
       for (Contact c : contacts) {
