@@ -162,6 +162,41 @@ class AccountsCommandTest {
     assertThat(second.get("id").asText()).isEqualTo("x\udc00");
   }
 
+  @Test
+  void csvContactsAndEvents_giveTheSameAccounts() throws IOException {
+    files();
+    Path csv = Files.writeString(dir.resolve("c.csv"), """
+        id,account_id,vip
+        c-1,acme,true
+        c-6,acme,
+        c-2,acme,
+        c-3,beta,
+        c-5,zed,
+        """);
+    Path events = Files.writeString(dir.resolve("e.csv"), """
+        contact_id,type,at
+        c-1,demo,2026-11-01T00:00:00Z
+        c-6,demo,2026-11-02T00:00:00Z
+        c-2,demo,2026-11-03T00:00:00Z
+        c-5,demo,2026-11-03T00:00:00Z
+        c-5,demo,2026-11-04T00:00:00Z
+        c-9,demo,yesterday
+        """);
+    Cli r = Cli.run("accounts", "--model", model.toString(), "--contacts", csv.toString(),
+        "--events", events.toString(), "--accounts", records.toString(), "--as-of", AS_OF,
+        "--format", "csv");
+    assertThat(r.exit()).isEqualTo(Exit.FINDINGS);
+    assertThat(r.out()).isEqualTo("""
+        id,score,raw,fit,engagement,tier,members
+        acme,100,125,25,100,target,3
+        beta,0,0,0,0,unqualified,1
+        omega,0,0,0,0,unqualified,0
+        zed,60,60,0,60,target,1
+        """);
+    assertThat(r.err()).startsWith(events + ": line 7: contact_id must name a contact of the"
+        + " contacts file, but was \"c-9\"\n");
+  }
+
   /** Generated contacts with decay and fractional instants: the CLI's numbers are the API's. */
   @ParameterizedTest
   @ValueSource(strings = {"1", "2"})
