@@ -2,8 +2,7 @@
 module dev.scoring.rfm {
   requires transitive dev.scoring.api;
   requires org.apache.commons.numbers.gamma;
-  requires com.fasterxml.jackson.dataformat.csv;
-  requires com.fasterxml.jackson.core;
+  requires de.siegmar.fastcsv;
   requires transitive dev.scoring.core; // RfmReport returns dev.scoring.core.report.HtmlReport
 
   exports dev.scoring.rfm;

@@ -112,6 +112,22 @@ class AccountsDocTest {
   }
 
   @Test
+  void oneAccountAtATime() {
+    ScoringTable leads = leads();
+    Instant asOf = Instant.parse("2026-11-22T12:00:00Z");
+    // docs:one
+    AccountRules rules = leads.account().orElseThrow();
+    AccountScore acme = rules.score("acme", Map.of("employees", 5200L), List.of(
+        new AccountRules.Member("dan@acme", 0), new AccountRules.Member("bob@acme", 30),
+        new AccountRules.Member("ann@acme", 75), new AccountRules.Member("cat@acme", 15)),
+        asOf);
+    // AccountScore[id=acme, score=60.0, raw=60.0, fit=20.0, engagement=40.0, tier=target,
+    //     members=4]: the same bits as AccountScorer gives acme in the batch above
+    // docs:end
+    assertEquals(new AccountScore("acme", 60, 60, 20, 40, "target", 4), acme);
+  }
+
+  @Test
   void aModelSet() throws IOException {
     ScoringTable leads = leads();
     Path dir = Files.createTempDirectory("sets");
@@ -141,7 +157,7 @@ class AccountsDocTest {
     String source = Files.readString(
         Path.of("src/test/java/dev/scoring/core/AccountsDocTest.java"));
     var snippets = ReadmeSnippets.between(source, "// docs:", "// docs:end");
-    assertThat(snippets).hasSize(3);
+    assertThat(snippets).hasSize(4);
     for (String snippet : snippets) {
       assertThat(page).contains(snippet);
     }

@@ -1,21 +1,22 @@
 package dev.scoring.rfm;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits text into rows of fields, each with the number of its first line, and hands them to
- * a {@link RowParser}: CSV (jackson-dataformat-csv: quotes, {@code ""}, line breaks inside
- * quotes) or runs of spaces and tabs (no quoting, as in the CDNOW master file). Used once per
+ * a {@link RowParser}: CSV (FastCSV: quotes, {@code ""}, line breaks inside quotes; an
+ * unclosed quote is an error) or runs of spaces and tabs (no quoting, as in the CDNOW master file). Used once per
  * read: not thread-safe.
  */
 abstract class RowSource {
@@ -31,10 +32,11 @@ abstract class RowSource {
 
   /** CSV with one separator character. */
   static final class Csv extends RowSource {
-    private static final CsvMapper MAPPER = new CsvMapper();
+    /** FastCSV's way of naming the record in its messages, dropped from ours. */
+    private static final Pattern RECORD_AT =
+        Pattern.compile("\\s*\\(record starting at line (\\d+)\\)");
     private final Reader text;
     private final char separator;
-    private CsvParser parser;
     private long line = 1;
 
     Csv(Reader text, char separator) {
@@ -44,36 +46,31 @@ abstract class RowSource {
 
     @Override
     long line() {
-      return parser == null ? line : parser.currentLocation().getLineNr();
+      return line;
     }
 
     @Override
     void readAll(RowParser rows) throws IOException {
-      CsvParser parser = MAPPER.getFactory().createParser(text);
-      this.parser = parser;
-      parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-      parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-      parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
-      List<String> values = new ArrayList<>();
-      try (parser) {
-        JsonToken token;
-        while ((token = parser.nextToken()) != null) {
-          if (token == JsonToken.VALUE_STRING) {
-            if (values.isEmpty()) {
-              line = parser.currentTokenLocation().getLineNr();
-            }
-            values.add(parser.getText());
-          } else if (token == JsonToken.END_ARRAY) {
-            if (!values.isEmpty()) {
-              rows.row(values, line);
-            }
-            values.clear();
-          }
+      CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator)
+          .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+          .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+          .allowUnclosedQuote(false).skipEmptyLines(false).ofCsvRecord(text);
+      try {
+        for (CsvRecord row : csv) {
+          line = row.getStartingLineNumber();
+          rows.row(row.getFields(), line);
         }
-      } catch (JsonProcessingException e) {
-        long where = e.getLocation() == null ? line : e.getLocation().getLineNr();
-        throw new IOException("line " + where + " must be well-formed CSV, but was not: "
-            + e.getOriginalMessage(), e);
+      } catch (CsvParseException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Matcher at = RECORD_AT.matcher(message);
+        if (at.find()) {
+          line = Long.parseLong(at.group(1));
+          message = at.replaceAll("");
+        }
+        throw new IOException("line " + line + " must be well-formed CSV, but was not: "
+            + message, e);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
       }
     }
   }

@@ -25,7 +25,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads {@link Transaction}s from a CSV file with jackson-dataformat-csv, or from a file
+ * Reads {@link Transaction}s from a CSV file with FastCSV, or from a file
  * whose fields are separated by runs of spaces ({@link Builder#whitespaceSeparated()}); the
  * splitting into fields is {@code RowSource}'s, the checks of each row {@code RowParser}'s.
  * Every data row

@@ -174,8 +174,12 @@ class TransactionCsvReaderTest {
     assertEquals("CSV input must start with a header row, but was empty", empty.getMessage());
     IOException broken = assertThrows(IOException.class,
         () -> read(defaults(), "customer_id,date,amount\na,2026-05-01,1\n\"b\"x,2026-05-01,1\n"));
-    assertTrue(broken.getMessage().startsWith("line 3 must be well-formed CSV, but was not: "),
-        broken.getMessage());
+    assertEquals("line 3 must be well-formed CSV, but was not: Unexpected character after"
+        + " closing quote: 'x' (0x78)", broken.getMessage());
+    IOException unclosed = assertThrows(IOException.class,
+        () -> read(defaults(), "customer_id,date,amount\na,2026-05-01,1\n\"b,2026-05-01,1\n"));
+    assertEquals("line 3 must be well-formed CSV, but was not: Unclosed quoted field at end"
+        + " of input", unclosed.getMessage());
   }
 
   @Test

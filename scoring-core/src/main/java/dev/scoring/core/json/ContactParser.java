@@ -34,6 +34,7 @@ final class ContactParser {
   // Where the parser is, turned into a path only when an error is reported.
   private long line;
   private String field;
+  private String fieldName; // the contact field being read, when field is not set
   private String attribute;
   private int event;
   private String eventField;
@@ -60,6 +61,7 @@ final class ContactParser {
   void parse(byte[] utf8, int offset, int length, long line, ContactSink sink) {
     this.line = line;
     field = null;
+    fieldName = null;
     attribute = null;
     event = -1;
     eventField = null;
@@ -132,7 +134,10 @@ final class ContactParser {
       String e = JsonSupport.index("events", event);
       return eventField == null ? e : JsonSupport.field(e, eventField);
     }
-    return field == null ? "" : field;
+    if (field != null) {
+      return field;
+    }
+    return fieldName == null ? "" : JsonSupport.field("", fieldName);
   }
 
   private ContactJsonException error(String constraint, String value) {
@@ -151,7 +156,7 @@ final class ContactParser {
     boolean seenEvents = false;
     while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
       String name = p.currentName();
-      field = JsonSupport.field("", name);
+      fieldName = name; // turned into a path only for an error
       t = p.nextToken();
       switch (name) {
         case "id" -> {
@@ -193,7 +198,7 @@ final class ContactParser {
         }
         default -> throw error("a field of a contact " + FIELDS, "unknown");
       }
-      field = null;
+      fieldName = null;
     }
     if (!seenId) {
       field = "id";

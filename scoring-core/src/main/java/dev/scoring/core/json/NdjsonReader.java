@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -110,6 +113,13 @@ final class NdjsonReader implements Closeable {
     return true;
   }
 
+  /** Eight bytes of a {@code byte[]} as one little-endian {@code long}. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LF8 = ONES * '\n';
+  private static final long CR8 = ONES * '\r';
   private static final int END = -1;
   private static final int TOO_LONG = -2;
   private int lineEnd;
@@ -140,6 +150,21 @@ final class NdjsonReader implements Closeable {
         int i = scanned;
         byte[] b = buf;
         int n = limit;
+        // Eight bytes at a time while none of them ends the line; then byte by byte.
+        long seen = 0;
+        while (i <= n - 8) {
+          long w = (long) LONGS.get(b, i);
+          long lf = w ^ LF8;
+          long cr = w ^ CR8;
+          if (((((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGHS) != 0) {
+            break;
+          }
+          seen |= w;
+          i += 8;
+        }
+        if ((seen & HIGHS) != 0) {
+          bits = -1;
+        }
         while (i < n) {
           byte c = b[i];
           if (c == '\n' || c == '\r') {

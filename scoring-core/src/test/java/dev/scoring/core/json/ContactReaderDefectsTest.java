@@ -68,6 +68,35 @@ class ContactReaderDefectsTest {
         + " invalid at byte 9 (0xFF)")), r.bad());
   }
 
+  /**
+   * Lines are cut eight bytes at a time: a bad byte and a line end at every offset within
+   * and across those eight-byte words are still found where they are.
+   */
+  @Test
+  void aBadByteAndALineEnd_atEveryOffset_areFound() throws IOException {
+    for (int pad = 0; pad < 17; pad++) {
+      for (String end : List.of("\n", "\r\n", "\r")) {
+        String padded = "{\"id\":\"" + "x".repeat(pad + 1) + "\"}";
+        byte[] good = padded.getBytes(StandardCharsets.UTF_8);
+        for (int at = 7; at < good.length - 2; at++) { // a byte inside the id
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          out.writeBytes(good);
+          out.writeBytes(end.getBytes(StandardCharsets.UTF_8));
+          byte[] bad = good.clone();
+          bad[at] = (byte) 0xC3; // a lead byte without its continuation
+          out.writeBytes(bad);
+          out.writeBytes(end.getBytes(StandardCharsets.UTF_8));
+          out.writeBytes("{\"id\":\"\u00e9\"}".getBytes(StandardCharsets.UTF_8));
+          Read r = read(out.toByteArray());
+          assertEquals(List.of(new BadLine(2, "", "line 2: contact must be valid UTF-8, but was"
+              + " invalid at byte " + (at + 1) + " (0xC3)")), r.bad(), padded + " at " + at);
+          assertEquals(List.of("x".repeat(pad + 1), "\u00e9"),
+              r.contacts().stream().map(Contact::id).toList());
+        }
+      }
+    }
+  }
+
   @Test
   void aTwoThousandDigitNumber_isABadLineWithItsPath() throws IOException {
     String digits = "1".repeat(2_000);
