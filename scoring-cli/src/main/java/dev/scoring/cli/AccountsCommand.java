@@ -111,6 +111,7 @@ final class AccountsCommand implements Callable<Integer> {
     if (top != null && top < 1) {
       throw new UsageException("--top must be at least 1, but was " + top);
     }
+    bothFromStdin(accounts, contacts);
     ScoringTable table = ScoreCommand.loadModel(model);
     AccountScorer scorer = scorer(table, model);
     AccountRecords records = readRecords(accounts, root.in);
@@ -158,6 +159,21 @@ final class AccountsCommand implements Callable<Integer> {
           + " section 12, \"account\"), but " + table.name() + " has none");
     }
     return AccountScorer.of(table);
+  }
+
+  /**
+   * Refuses account records and contacts both from standard input.
+   *
+   * @param accounts the account records file, or null
+   * @param contacts the contacts options
+   * @throws UsageException if both are {@code -}
+   */
+  static void bothFromStdin(Path accounts, ContactOptions contacts) {
+    if (accounts != null && Io.isStdin(accounts) && contacts.contacts != null
+        && Io.isStdin(contacts.contacts)) {
+      throw new UsageException("--accounts and --contacts must not both be standard input (-),"
+          + " but were");
+    }
   }
 
   /**

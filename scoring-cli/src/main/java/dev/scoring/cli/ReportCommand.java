@@ -112,6 +112,7 @@ final class ReportCommand implements Runnable {
       if (topAccounts < 0) {
         throw new UsageException("--top-accounts must be at least 0, but was " + topAccounts);
       }
+      AccountsCommand.bothFromStdin(accounts, contacts);
       AccountScorer accountScorer = table.account().isPresent() || accounts != null
           ? AccountsCommand.scorer(table, model) : null;
       AccountRecords records = AccountsCommand.readRecords(accounts, root.in);

@@ -97,6 +97,16 @@ class AccountsCommandTest {
   }
 
   @Test
+  void accountRecords_fromStandardInput() throws IOException {
+    files();
+    Cli r = Cli.withInput(RECORDS.getBytes(StandardCharsets.UTF_8), "accounts", "--model",
+        model.toString(), "--contacts", contacts.toString(), "--accounts", "-", "--as-of", AS_OF,
+        "--top", "1");
+    assertThat(r.exit()).isEqualTo(Exit.FINDINGS);
+    assertThat(r.out()).isEqualTo(ACME + "}\n");
+  }
+
+  @Test
   void top_writesTheBestAccountsFirst_withExplanationsThatSumToTheScore() throws IOException {
     files();
     Files.writeString(contacts, CONTACTS.replace("{\"id\":\"c-bad\"", "{\"id\":\"c-7\"")
@@ -335,6 +345,11 @@ class AccountsCommandTest {
     r = Cli.run(concat(base, "--threads", "0"));
     assertThat(r.exit()).isEqualTo(Exit.USAGE);
     assertThat(r.err()).startsWith("error: --threads must be at least 1, but was 0\n");
+    r = Cli.run("accounts", "--model", model.toString(), "--contacts", "-", "--accounts", "-",
+        "--as-of", AS_OF);
+    assertThat(r.exit()).isEqualTo(Exit.USAGE);
+    assertThat(r.err()).startsWith("error: --accounts and --contacts must not both be standard"
+        + " input (-), but were\n");
     r = Cli.run("accounts", "--model", model.toString(), "--contacts", contacts.toString());
     assertThat(r.exit()).isEqualTo(Exit.USAGE);
     assertThat(r.err()).startsWith("error: Missing required option: '--as-of=<instant>'");
