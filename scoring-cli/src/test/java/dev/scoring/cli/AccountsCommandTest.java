@@ -281,12 +281,31 @@ class AccountsCommandTest {
       assertThat(line.get("members").asInt()).isEqualTo(expected.memberCount(a));
       List<AccountExplanation.Entry> entries = expected.explain(a).entries();
       assertThat(line.get("explanation")).hasSize(entries.size());
+      double[] memberScores = expected.memberScores(a);
+      int member = 0;
       for (int e = 0; e < entries.size(); e++) {
         JsonNode entry = line.get("explanation").get(e);
         assertThat(entry.get("id").asText()).isEqualTo(entries.get(e).id());
         assertBits(entry.get("points"), entries.get(e).points());
+        if (entries.get(e).kind() == AccountExplanation.Kind.MEMBER) {
+          assertBits(entry.get("score"), memberScores[member++]);
+        }
       }
+      assertThat(member).isEqualTo(expected.memberCount(a));
     }
+
+    // the order of the contacts and of the records changes nothing, to the byte
+    List<String> shuffled = new ArrayList<>(ndjson.toString().lines().toList());
+    java.util.Collections.shuffle(shuffled, new Random(7));
+    Files.write(contacts, shuffled);
+    List<String> shuffledRecords = new ArrayList<>(companies.toString().lines().toList());
+    java.util.Collections.shuffle(shuffledRecords, new Random(8));
+    Files.write(records, shuffledRecords);
+    Cli again = Cli.run("accounts", "--model", model.toString(), "--contacts",
+        contacts.toString(), "--accounts", records.toString(), "--as-of", AS_OF, "--threads",
+        threads, "--explain");
+    assertThat(again.exit()).isEqualTo(Exit.OK);
+    assertThat(again.out()).isEqualTo(r.out());
   }
 
   static void assertBits(JsonNode node, double expected) {
