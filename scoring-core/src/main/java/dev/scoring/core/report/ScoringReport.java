@@ -504,27 +504,29 @@ public final class ScoringReport {
     double[] memberScores = a.memberScores(account);
     List<List<String>> rows = new ArrayList<>();
     int member = 0;
-    double restPoints = 0;
+    int hidden = 0;
+    double hiddenPoints = 0;
     for (AccountExplanation.Entry e : a.explain(account).entries()) {
       String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
-      if (e.kind() != AccountExplanation.Kind.MEMBER) {
-        if (member > MEMBERS_SHOWN) {
-          rows.add(restRow(member - MEMBERS_SHOWN, restPoints));
-          member = MEMBERS_SHOWN; // shown once
+      if (e.kind() == AccountExplanation.Kind.MEMBER) {
+        if (member < MEMBERS_SHOWN) {
+          rows.add(List.of(kind, e.id(), Numbers.decimal(memberScores[member], 2),
+              Numbers.decimal(e.points(), 2)));
+        } else {
+          hidden++;
+          hiddenPoints += e.points();
         }
-        rows.add(List.of(kind, e.id(), Numbers.MISSING, Numbers.decimal(e.points(), 2)));
+        member++;
         continue;
       }
-      if (member < MEMBERS_SHOWN) {
-        rows.add(List.of(kind, e.id(), Numbers.decimal(memberScores[member], 2),
-            Numbers.decimal(e.points(), 2)));
-      } else {
-        restPoints += e.points();
+      if (hidden > 0) { // the members are contiguous: the rest row closes them
+        rows.add(restRow(hidden, hiddenPoints));
+        hidden = 0;
       }
-      member++;
+      rows.add(List.of(kind, e.id(), Numbers.MISSING, Numbers.decimal(e.points(), 2)));
     }
-    if (member > MEMBERS_SHOWN) {
-      rows.add(restRow(member - MEMBERS_SHOWN, restPoints));
+    if (hidden > 0) {
+      rows.add(restRow(hidden, hiddenPoints));
     }
     return rows;
   }

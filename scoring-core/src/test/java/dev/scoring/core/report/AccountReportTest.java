@@ -135,9 +135,9 @@ class AccountReportTest {
   }
 
   @Test
-  void accountsSection_restRowSumsTheSharesOfTheMembersNotShown() {
+  void accountsSection_restRowSumsTheSharesOfTheMembersNotShown_beforeTheClamp() {
     ScoringTable summed = MODEL.toBuilder()
-        .account(AccountRules.builder(AccountRules.Combine.sum()).scale(0, 1000).build())
+        .account(AccountRules.builder(AccountRules.Combine.sum()).scale(0, 300).build())
         .build();
     List<Contact> contacts = new ArrayList<>();
     for (int i = 0; i < 13; i++) {
@@ -147,14 +147,15 @@ class AccountReportTest {
         .score(ContactTable.of(contacts), AccountRecords.empty(), NOW, 1);
     String html = new ScoringReport(summed, NOW, 0).accounts(scores, 1).toHtml().html();
     // 45 (m-02, m-05, m-08, m-11), 30 (m-01, m-04, m-07, m-10), 15 (m-00, m-03, m-06, m-09,
-    // m-12): 4 * 45 + 4 * 30 + 5 * 15 = 375
-    assertThat(scores.score(0)).isEqualTo(375.0);
+    // m-12): 4 * 45 + 4 * 30 + 5 * 15 = 375, clamped to 300
+    assertThat(scores.raw(0)).isEqualTo(375.0);
+    assertThat(scores.score(0)).isEqualTo(300.0);
     // shown: the 45s, the 30s, m-00 and m-03; summed: m-06, m-09, m-12
     assertThat(html).contains("<tr><td>member</td><td>m-10</td><td>30.00</td><td>30.00</td>"
         + "</tr><tr><td>member</td><td>m-00</td><td>15.00</td><td>15.00</td></tr>"
         + "<tr><td>member</td><td>m-03</td><td>15.00</td><td>15.00</td></tr>"
         + "<tr><td>member</td><td>3 more members</td><td>-</td><td>45.00</td></tr>"
-        + "</tbody></table>");
+        + "<tr><td>clamp</td><td>scale</td><td>-</td><td>-75.00</td></tr></tbody></table>");
   }
 
   @Test
