@@ -2,6 +2,7 @@ package dev.scoring.kafka.streams;
 
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
+import dev.scoring.core.AccountScore;
 import dev.scoring.core.live.TierChange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,13 +35,22 @@ final class Codec {
     T read(DataInputStream in) throws IOException;
   }
 
+  /** Reads something from bytes written in one of several formats. */
+  interface FormatReader<T> {
+    T read(DataInputStream in, int format) throws IOException;
+  }
+
   static <T> byte[] encode(T value, Writer<T> w) {
+    return encode(value, w, FORMAT);
+  }
+
+  static <T> byte[] encode(T value, Writer<T> w, byte format) {
     if (value == null) {
       return null;
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT);
+      out.writeByte(format);
       w.write(out, value);
     } catch (IOException e) {
       throw new UncheckedIOException("encoding " + value.getClass().getSimpleName(), e);
@@ -49,16 +59,22 @@ final class Codec {
   }
 
   static <T> T decode(byte[] data, Reader<T> r, String what) {
+    return decode(data, (in, format) -> r.read(in), what, FORMAT);
+  }
+
+  /** Decodes a value written in format 1 to {@code latest}. */
+  static <T> T decode(byte[] data, FormatReader<T> r, String what, byte latest) {
     if (data == null) {
       return null;
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte format = in.readByte();
-      if (format != FORMAT) {
-        throw new IllegalArgumentException(what + " format byte must be " + FORMAT + ", but was "
-            + format);
+      if (format < FORMAT || format > latest) {
+        throw new IllegalArgumentException(what + " format byte must be "
+            + (latest == FORMAT ? "" + FORMAT : "from " + FORMAT + " to " + latest)
+            + ", but was " + format);
       }
-      return r.read(in);
+      return r.read(in, format);
     } catch (IOException e) {
       throw new IllegalArgumentException(what + " must be " + data.length
           + " well-formed bytes, but reading failed: " + e, e);
@@ -178,6 +194,47 @@ final class Codec {
     TierChange.Cause cause = TierChange.Cause.valueOf(in.readUTF());
     Optional<Event> event = in.readBoolean() ? Optional.of(readEvent(in)) : Optional.empty();
     return new TierChange(sequence, id, previousTier, previous, current, cause, event,
+        in.readUTF());
+  }
+
+  static void writeAccountScore(DataOutputStream out, AccountScore s) throws IOException {
+    out.writeUTF(s.id());
+    out.writeDouble(s.score());
+    out.writeDouble(s.raw());
+    out.writeDouble(s.fit());
+    out.writeDouble(s.engagement());
+    out.writeUTF(s.tier());
+    out.writeInt(s.members());
+  }
+
+  static AccountScore readAccountScore(DataInputStream in) throws IOException {
+    return new AccountScore(in.readUTF(), in.readDouble(), in.readDouble(), in.readDouble(),
+        in.readDouble(), in.readUTF(), in.readInt());
+  }
+
+  static void writeAccountTierChange(DataOutputStream out, AccountTierChange c)
+      throws IOException {
+    out.writeLong(c.sequence());
+    out.writeUTF(c.accountId());
+    out.writeUTF(c.previousTier());
+    out.writeBoolean(c.previous().isPresent());
+    if (c.previous().isPresent()) {
+      writeAccountScore(out, c.previous().get());
+    }
+    writeAccountScore(out, c.current());
+    out.writeUTF(c.cause().name());
+    out.writeUTF(c.modelFingerprint());
+  }
+
+  static AccountTierChange readAccountTierChange(DataInputStream in) throws IOException {
+    long sequence = in.readLong();
+    String id = in.readUTF();
+    String previousTier = in.readUTF();
+    Optional<AccountScore> previous = in.readBoolean() ? Optional.of(readAccountScore(in))
+        : Optional.empty();
+    AccountScore current = readAccountScore(in);
+    AccountTierChange.Cause cause = AccountTierChange.Cause.valueOf(in.readUTF());
+    return new AccountTierChange(sequence, id, previousTier, previous, current, cause,
         in.readUTF());
   }
 }

@@ -16,16 +16,26 @@ import java.util.Map;
 /**
  * The processor's state of one contact, as kept in the store: attributes, the event types
  * the contact has (its own small dictionary), its stored events as {@link EventColumns} in
- * chronological order, the last score emitted and the number of tier changes emitted. Not
+ * chronological order, the last score emitted under each table, the number of tier changes
+ * emitted, and the account the contact was last counted in with the score counted. Not
  * thread-safe: a task owns it while it processes.
+ *
+ * <p>Stored in format 2: format 1 (one score, no account) is still read.
  */
 final class ContactState {
   final String id;
   Map<String, Object> attributes;
   final List<String> typeNames;
   final EventColumns events;
-  /** The last score emitted, null before the first. */
-  Score reported;
+  /** The store's format of contact states. */
+  static final byte FORMAT = 2;
+
+  /** The last score emitted under each table (its model name names the table); empty first. */
+  List<Score> reported = List.of();
+  /** The account this contact was last counted in, or null. */
+  String account;
+  /** The score it was counted with there (NaN when {@link #account} is null). */
+  double accountScore = Double.NaN;
   /** Tier changes emitted so far: the next change's sequence is this plus one. */
   long changes;
 
@@ -90,6 +100,24 @@ final class ContactState {
     return b.build();
   }
 
+  /**
+   * Returns the score last emitted under a table of the model in use, or null: the score of
+   * the same table name, or, when the model and the state both have one table, that score
+   * (so a single model keeps its chain across versions whatever its name).
+   */
+  Score reported(Models models, int table) {
+    if (models.size() == 1 && reported.size() == 1) {
+      return reported.get(0);
+    }
+    String name = models.name(table);
+    for (Score r : reported) {
+      if (r.modelName().equals(name)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
   static void write(DataOutputStream out, ContactState s) throws IOException {
     out.writeUTF(s.id);
     Codec.writeAttributes(out, s.attributes);
@@ -105,14 +133,19 @@ final class ContactState {
       out.writeInt(x.nanos[i]);
       out.writeDouble(x.values[i]);
     }
-    out.writeBoolean(s.reported != null);
-    if (s.reported != null) {
-      Codec.writeScore(out, s.reported);
+    out.writeInt(s.reported.size());
+    for (Score r : s.reported) {
+      Codec.writeScore(out, r);
     }
     out.writeLong(s.changes);
+    out.writeBoolean(s.account != null);
+    if (s.account != null) {
+      out.writeUTF(s.account);
+      out.writeDouble(s.accountScore);
+    }
   }
 
-  static ContactState read(DataInputStream in) throws IOException {
+  static ContactState read(DataInputStream in, int format) throws IOException {
     String id = in.readUTF();
     Map<String, Object> attributes = Codec.readAttributes(in);
     int k = in.readInt();
@@ -141,8 +174,25 @@ final class ContactState {
     }
     x.size = n;
     ContactState s = new ContactState(id, attributes, types, x);
-    s.reported = in.readBoolean() ? Codec.readScore(in) : null;
+    if (format == 1) {
+      s.reported = in.readBoolean() ? List.of(Codec.readScore(in)) : List.of();
+      s.changes = in.readLong();
+      return s;
+    }
+    int r = in.readInt();
+    if (r < 0) {
+      throw new IOException("contact '" + id + "' score count must be at least 0, but was " + r);
+    }
+    List<Score> reported = new ArrayList<>(r);
+    for (int i = 0; i < r; i++) {
+      reported.add(Codec.readScore(in));
+    }
+    s.reported = List.copyOf(reported);
     s.changes = in.readLong();
+    if (in.readBoolean()) {
+      s.account = in.readUTF();
+      s.accountScore = in.readDouble();
+    }
     return s;
   }
 }

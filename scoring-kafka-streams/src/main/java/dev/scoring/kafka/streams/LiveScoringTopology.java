@@ -1,23 +1,33 @@
 package dev.scoring.kafka.streams;
 
+import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
-import dev.scoring.core.json.ModelJson;
+import dev.scoring.core.ModelSet;
+import dev.scoring.core.json.ContactJson;
+import dev.scoring.core.json.ModelSetJson;
 import dev.scoring.core.live.TierChange;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -62,6 +72,32 @@ import org.apache.kafka.streams.state.Stores;
  * 1, 2, 3... per contact ({@link TierChange#sequence()} counts per contact here, not per
  * scorer), and go to the output partition of the contact's key, so they are read in order.
  *
+ * <h2>Model sets</h2>
+ * With {@link #builder(ModelSet)} the topology scores every table of a set (SPEC section 11)
+ * from one state per contact: each record emits one {@link Score} per table, in set order,
+ * each with {@link Score#modelName()} naming its table and exactly that table's
+ * {@code score} (what {@link ModelSet#score} gives), and each table's tier changes; the
+ * tables' changes share the contact's one sequence counter, and each table's changes chain
+ * on their own (from that table's base tier). A set of one table emits exactly what the
+ * table alone does. Tier changes carry the set's fingerprint.
+ *
+ * <h2>Accounts</h2>
+ * When the model (or a table of the set, see {@link Builder#accountTable}) has an account
+ * block and the topology is wired with {@link #addTo(StreamsBuilder)}, the scoring processor
+ * also sends each contact's score under that table, keyed by the account its key attribute
+ * names ({@link dev.scoring.core.AccountRules#accountOf}), when it joins the account or its
+ * score there moves, and a leave to the account it counted in when it moves to another,
+ * loses its key or is deleted. These updates, and the account records of
+ * {@link Builder#accountsTopic}, are repartitioned by account id; the accounts' processor
+ * keeps each account's record in its store and each member (contact id to score) as one
+ * entry of a members' store, and after each update recomputes the account with
+ * {@link dev.scoring.core.AccountRules#score} (the same bits as
+ * {@link dev.scoring.core.AccountScorer}) and emits the
+ * {@link dev.scoring.core.AccountScore} and, when the account tier moved, an
+ * {@link AccountTierChange}. An account with neither members nor a record is deleted and its
+ * key gets a tombstone. A member counts with the score last emitted for it: time alone
+ * refreshes it only when a sweep moves the contact's tier.
+ *
  * <h2>Model updates</h2>
  * The model comes from a {@link Supplier} asked before each record and each sweep (it must
  * be cheap: a volatile read), or from a topic of model JSON files
@@ -90,9 +126,17 @@ public final class LiveScoringTopology {
   public static final String SCORES = "scores";
   /** The name of the child that receives tier changes: value {@link TierChange}. */
   public static final String TIER_CHANGES = "tier-changes";
+  /** The scoring processor's child for member updates, keyed by account id (DSL wiring). */
+  static final String ACCOUNT_MEMBERS = "account-members";
+  /** The name of the sink of account scores ({@link #addTo(StreamsBuilder)}). */
+  public static final String ACCOUNT_SCORES = "account-scores";
+  /** The name of the sink of account tier changes ({@link #addTo(StreamsBuilder)}). */
+  public static final String ACCOUNT_TIER_CHANGES = "account-tier-changes";
 
-  final Supplier<ScoringModel> model;
+  private final Supplier<Object> model;
+  final String accountTable;
   final String storeName;
+  final String accountStoreName;
   final boolean persistent;
   final Duration sweepEvery;
   final PunctuationType time;
@@ -104,15 +148,23 @@ public final class LiveScoringTopology {
   private final String modelTopic;
   private final String scoresTopic;
   private final String tierChangesTopic;
+  private final String accountsTopic;
+  private final String accountScoresTopic;
+  private final String accountTierChangesTopic;
   private final String processorName;
   private final Serde<Event> eventSerde;
   private final Serde<ContactAttributes> attributesSerde;
-  private final AtomicReference<ScoringModel> fromTopic;
+  private final AtomicReference<Object> fromTopic;
 
   private LiveScoringTopology(Builder b) {
     this.fromTopic = b.modelTopic == null ? null : new AtomicReference<>(b.initial);
     this.model = fromTopic != null ? fromTopic::get : b.supplier;
+    this.accountTable = b.accountTable;
     this.storeName = b.storeName;
+    this.accountStoreName = b.accountStoreName;
+    this.accountsTopic = b.accountsTopic;
+    this.accountScoresTopic = b.accountScoresTopic;
+    this.accountTierChangesTopic = b.accountTierChangesTopic;
     this.persistent = b.persistent;
     this.sweepEvery = b.sweepEvery;
     this.time = b.time;
@@ -137,7 +189,10 @@ public final class LiveScoringTopology {
    * @return a builder with the defaults: topics {@code events}, {@code scores} and
    *     {@code tier-changes}, no attributes topic, an in-memory store
    *     {@code scoring-contacts}, a sweep every minute of wall-clock time, at most 10 000
-   *     stored events per contact, the {@link ScoringSerdes} serdes
+   *     stored events per contact, the {@link ScoringSerdes} serdes; for accounts, topics
+   *     {@code account-scores} and {@code account-tier-changes}, no account records topic,
+   *     stores {@code scoring-accounts} and {@code scoring-accounts-members}, the first
+   *     table with an account block
    * @throws NullPointerException if {@code model} is null
    */
   public static Builder builder(ScoringModel model) {
@@ -160,15 +215,67 @@ public final class LiveScoringTopology {
   }
 
   /**
+   * Starts a topology for a fixed model set (or the first one, with
+   * {@link Builder#modelTopic(String)}): one state per contact, and per record one
+   * {@link Score} per table of the set (each {@link Score#modelName()} names its table) and
+   * each table's tier changes. A set of one table gives exactly what
+   * {@link #builder(ScoringModel)} of that table gives.
+   *
+   * @param set the model set
+   * @return a builder with the defaults of {@link #builder(ScoringModel)}
+   * @throws NullPointerException if {@code set} is null
+   */
+  public static Builder builder(ModelSet set) {
+    Objects.requireNonNull(set, "set");
+    return new Builder(set, () -> set);
+  }
+
+  /**
+   * Starts a topology whose model set a supplier gives; it is asked before each record and
+   * each sweep, and must be cheap and thread-safe (see {@link #builder(ModelSet)}).
+   *
+   * @param sets the model set supplier; it must not return null
+   * @return a builder with the defaults of {@link #builder(ScoringModel)}
+   * @throws NullPointerException if {@code sets} or its first set is null
+   */
+  public static Builder builderOfSets(Supplier<ModelSet> sets) {
+    Objects.requireNonNull(sets, "sets");
+    ModelSet first = Objects.requireNonNull(sets.get(), "the model set supplier's set");
+    return new Builder(first, sets::get);
+  }
+
+  /**
+   * Returns the model in use for a task: {@code current} when the supplier gives the same
+   * object or one with the same fingerprint, else the supplier's new model compiled.
+   *
+   * @param current the task's model, or null at the start
+   */
+  Models models(Models current) {
+    Object next = model.get();
+    if (current == null) {
+      return Models.of(Objects.requireNonNull(next, "the supplier's model"), accountTable);
+    }
+    if (next == null || next == current.source) {
+      return current;
+    }
+    if (Models.fingerprintOf(next).equals(current.fingerprint)) {
+      current.source = next;
+      return current;
+    }
+    return Models.of(next, accountTable);
+  }
+
+  /**
    * Returns the supplier of the scoring processor, for applications that wire their own
    * topology: connect it to the store of {@link #storeBuilder()} and give it two children
    * named {@link #SCORES} and {@link #TIER_CHANGES}. Its input values are {@link Event}s
-   * and {@link ContactAttributes}, keyed by contact id.
+   * and {@link ContactAttributes}, keyed by contact id. It scores contacts only: accounts
+   * need the repartition that {@link #addTo(StreamsBuilder)} wires.
    *
    * @return the supplier
    */
   public ProcessorSupplier<String, Object, String, Object> processorSupplier() {
-    return () -> new ScoringProcessor(this);
+    return () -> new ScoringProcessor(this, false, false);
   }
 
   /**
@@ -185,13 +292,161 @@ public final class LiveScoringTopology {
   }
 
   /**
+   * Returns the builder of the accounts' store (used by {@link #addTo(StreamsBuilder)}): in
+   * memory or RocksDB as the contacts' store, logged to a changelog topic.
+   *
+   * @return the store builder, keys account ids
+   */
+  public StoreBuilder<? extends KeyValueStore<String, ?>> accountStoreBuilder() {
+    KeyValueBytesStoreSupplier supplier = persistent
+        ? Stores.persistentKeyValueStore(accountStoreName)
+        : Stores.inMemoryKeyValueStore(accountStoreName);
+    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), ScoringSerdes.accountState());
+  }
+
+  /**
+   * Returns the builder of the accounts' members store (used by
+   * {@link #addTo(StreamsBuilder)}), named after the accounts' store with {@code -members}:
+   * one entry per member, key the account id's length, a colon, the account id and the
+   * contact id, value the member's score; in memory or RocksDB as the contacts' store, logged.
+   *
+   * @return the store builder
+   */
+  public StoreBuilder<? extends KeyValueStore<String, ?>> accountMembersStoreBuilder() {
+    String name = accountMembersStoreName();
+    KeyValueBytesStoreSupplier supplier = persistent
+        ? Stores.persistentKeyValueStore(name)
+        : Stores.inMemoryKeyValueStore(name);
+    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.Double());
+  }
+
+  String accountMembersStoreName() {
+    return accountStoreName + "-members";
+  }
+
+  /**
+   * Adds everything to a {@link StreamsBuilder}: the contacts as {@link #addTo(Topology)}
+   * does and, when the model (or a table of the set) has an account block, the accounts:
+   * the scoring processor sends each member's score (and a leave when a contact stops
+   * counting in an account) keyed by account id, merged with the account records topic and
+   * repartitioned by account id through the internal topic
+   * {@code <application.id>-<processorName>-accounts-repartition}; the accounts' processor
+   * keeps each account's record in the store {@code accountStoreName} and its members in
+   * {@code accountStoreName-members}, and emits account scores and account tier changes.
+   *
+   * @param builder the streams builder
+   * @return the builder
+   * @throws NullPointerException if {@code builder} is null
+   */
+  public StreamsBuilder addTo(StreamsBuilder builder) {
+    Objects.requireNonNull(builder, "builder");
+    boolean accounts = models(null).account != null;
+    builder.addStateStore(storeBuilder());
+    KStream<String, Object> input = widen(builder.stream(eventsTopic,
+        Consumed.with(Serdes.String(), eventSerde).withName(processorName + "-events")));
+    if (attributesTopic != null) {
+      input = input.merge(widen(builder.stream(attributesTopic,
+          Consumed.with(Serdes.String(), attributesSerde)
+              .withName(processorName + "-attributes"))),
+          Named.as(processorName + "-inputs"));
+    }
+    KStream<String, Object> out = input.process(
+        () -> new ScoringProcessor(this, true, accounts), Named.as(processorName), storeName);
+    Map<String, KStream<String, Object>> branches = out.split(Named.as(processorName + "-"))
+        .branch((k, v) -> v instanceof Score, Branched.withConsumer(scores -> scores.to(
+            scoresTopic, Produced.with(Serdes.String(), widen(ScoringSerdes.score()))
+                .withName(SCORES)), "score"))
+        .branch((k, v) -> v instanceof TierChange, Branched.withConsumer(changes -> changes.to(
+            tierChangesTopic, Produced.with(Serdes.String(),
+                widen(ScoringSerdes.tierChange())).withName(TIER_CHANGES)), "tier-change"))
+        .defaultBranch(Branched.as(ACCOUNT_MEMBERS));
+    if (modelTopic != null) {
+      String store = storeName + "-model";
+      builder.addGlobalStore(
+          Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(),
+              Serdes.String()).withLoggingDisabled(),
+          modelTopic, Consumed.with(Serdes.String(), Serdes.String())
+              .withName(processorName + "-models"),
+          () -> new ModelUpdater(store, fromTopic));
+    }
+    if (!accounts) {
+      return builder;
+    }
+    KStream<String, Object> members = branches.get(processorName + "-" + ACCOUNT_MEMBERS);
+    if (accountsTopic != null) {
+      members = members.merge(builder.stream(accountsTopic,
+              Consumed.with(Serdes.String(), Serdes.String())
+                  .withName(processorName + "-account-records"))
+          .flatMap(LiveScoringTopology::accountRecord,
+              Named.as(processorName + "-account-record-reader")),
+          Named.as(processorName + "-account-inputs"));
+    }
+    builder.addStateStore(accountStoreBuilder());
+    builder.addStateStore(accountMembersStoreBuilder());
+    members.repartition(Repartitioned.with(Serdes.String(), widen(ScoringSerdes.accountInput()))
+            .withName(processorName + "-accounts"))
+        .process(() -> new AccountProcessor(this), Named.as(processorName + "-account"),
+            accountStoreName, accountMembersStoreName())
+        .split(Named.as(processorName + "-account-"))
+        .branch((k, v) -> v instanceof AccountTierChange, Branched.withConsumer(changes ->
+            changes.to(accountTierChangesTopic, Produced.with(Serdes.String(),
+                widen(ScoringSerdes.accountTierChange())).withName(ACCOUNT_TIER_CHANGES)),
+            "tier-change"))
+        .defaultBranch(Branched.withConsumer(scores -> scores.to(accountScoresTopic,
+            Produced.with(Serdes.String(), widen(ScoringSerdes.accountScore()))
+                .withName(ACCOUNT_SCORES)), "score"));
+    return builder;
+  }
+
+  /**
+   * Reads one account record, <code>{"id": ..., "attributes": {...}}</code>, with the contact
+   * reader: the id is the value's; a null value (tombstone) deletes the record of the key's
+   * account. A value that cannot be read is dropped with a warning.
+   */
+  private static List<KeyValue<String, Object>> accountRecord(String key, String json) {
+    if (json == null) {
+      return key == null || key.isBlank() ? List.of()
+          : List.of(KeyValue.pair(key, new AccountInput.Attributes(null)));
+    }
+    try {
+      Contact c = ContactJson.defaults().read(json);
+      if (!c.events().isEmpty()) {
+        throw new IllegalArgumentException("events must be absent from an account record, but"
+            + " had " + c.events().size());
+      }
+      return List.of(KeyValue.pair(c.id(), new AccountInput.Attributes(c.attributes())));
+    } catch (RuntimeException e) {
+      System.getLogger(LiveScoringTopology.class.getName()).log(System.Logger.Level.WARNING,
+          "dropped an account record that cannot be read ({0}): {1}", e.getMessage(), json);
+      return List.of();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static KStream<String, Object> widen(KStream<String, ?> stream) {
+    return (KStream<String, Object>) stream;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Serde<Object> widen(Serde<?> serde) {
+    return (Serde<Object>) serde;
+  }
+
+  /**
    * Adds the sources, the processor, its store and the two sinks (and the model topic's
-   * global store) to a topology.
+   * global store) to a topology. Account blocks are ignored here: accounts need a
+   * repartition, which {@link #addTo(StreamsBuilder)} wires.
    *
    * @param topology the topology
    * @return the topology
    */
   public Topology addTo(Topology topology) {
+    Models first = models(null);
+    if (first.account != null) {
+      System.getLogger(LiveScoringTopology.class.getName()).log(System.Logger.Level.WARNING,
+          "table ''{0}'' has an account block, which addTo(Topology) does not score: accounts "
+              + "need addTo(StreamsBuilder)", first.name(first.accountTable));
+    }
     String events = processorName + "-events";
     topology.addSource(events, Serdes.String().deserializer(), eventSerde.deserializer(),
         eventsTopic);
@@ -220,14 +475,17 @@ public final class LiveScoringTopology {
     return topology;
   }
 
-  /** Keeps the latest model file of the model topic in a global store and in memory. */
+  /**
+   * Keeps the latest model file of the model topic in a global store and in memory: a table
+   * file or a set file, read as a set (a table is a set of one).
+   */
   private static final class ModelUpdater implements Processor<String, String, Void, Void> {
     private static final String KEY = "model";
     private final String storeName;
-    private final AtomicReference<ScoringModel> current;
+    private final AtomicReference<Object> current;
     private KeyValueStore<String, String> store;
 
-    ModelUpdater(String storeName, AtomicReference<ScoringModel> current) {
+    ModelUpdater(String storeName, AtomicReference<Object> current) {
       this.storeName = storeName;
       this.current = current;
     }
@@ -246,17 +504,13 @@ public final class LiveScoringTopology {
       if (record.value() == null) {
         return;
       }
-      ScoringModel next = parse(record.value());
+      ModelSet next = parse(record.value());
       store.put(KEY, record.value());
       current.set(next);
     }
 
-    private static ScoringModel parse(String json) {
-      try {
-        return ModelJson.read(new StringReader(json));
-      } catch (IOException e) {
-        throw new UncheckedIOException("reading a model from the model topic", e);
-      }
+    private static ModelSet parse(String json) {
+      return ModelSetJson.parse(json);
     }
   }
 
@@ -265,14 +519,19 @@ public final class LiveScoringTopology {
    * once. Not thread-safe.
    */
   public static final class Builder {
-    private final ScoringModel initial;
-    private final Supplier<ScoringModel> supplier;
+    private final Object initial;
+    private final Supplier<Object> supplier;
+    private String accountTable;
     private String eventsTopic = "events";
     private String attributesTopic;
     private String modelTopic;
     private String scoresTopic = "scores";
     private String tierChangesTopic = "tier-changes";
     private String storeName = "scoring-contacts";
+    private String accountStoreName = "scoring-accounts";
+    private String accountsTopic;
+    private String accountScoresTopic = "account-scores";
+    private String accountTierChangesTopic = "account-tier-changes";
     private String processorName = "scoring";
     private boolean persistent;
     private Duration sweepEvery = Duration.ofMinutes(1);
@@ -283,7 +542,7 @@ public final class LiveScoringTopology {
     private Serde<Event> eventSerde = ScoringSerdes.event();
     private Serde<ContactAttributes> attributesSerde = ScoringSerdes.attributes();
 
-    private Builder(ScoringModel initial, Supplier<ScoringModel> supplier) {
+    private Builder(Object initial, Supplier<Object> supplier) {
       this.initial = initial;
       this.supplier = supplier;
     }
@@ -322,8 +581,9 @@ public final class LiveScoringTopology {
     }
 
     /**
-     * Reads model updates from a topic (default: none): each value is a model file (JSON),
-     * the latest one wins; the builder's model is used until the first arrives.
+     * Reads model updates from a topic (default: none): each value is a model file (JSON), a
+     * table or a set of tables (a table is a set of one), the latest one wins; the builder's
+     * model is used until the first arrives.
      *
      * @param topic non-blank
      * @return this builder
@@ -368,6 +628,75 @@ public final class LiveScoringTopology {
      */
     public Builder storeName(String name) {
       this.storeName = name("storeName", name);
+      return this;
+    }
+
+    /**
+     * Chooses the table whose account block scores accounts (default: the first table, in
+     * set order, that has one). A model in use without that table (or without an account
+     * block) scores no accounts until one has it.
+     *
+     * @param tableName non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code tableName} is null or blank
+     */
+    public Builder accountTable(String tableName) {
+      this.accountTable = name("accountTable", tableName);
+      return this;
+    }
+
+    /**
+     * Sets a topic of account records (default: none), read by
+     * {@link LiveScoringTopology#addTo(StreamsBuilder)}: each value is one record
+     * <code>{"id": ..., "attributes": {...}}</code> (JSON, SPEC section 12) replacing the
+     * account's attributes; a null value deletes the record of the key's account.
+     *
+     * @param topic non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code topic} is null or blank
+     */
+    public Builder accountsTopic(String topic) {
+      this.accountsTopic = name("accountsTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets the account scores topic (default {@code account-scores}): key account id, value
+     * {@link dev.scoring.core.AccountScore}, null (a tombstone) when the account has neither
+     * members nor a record any more.
+     *
+     * @param topic non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code topic} is null or blank
+     */
+    public Builder accountScoresTopic(String topic) {
+      this.accountScoresTopic = name("accountScoresTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets the account tier changes topic (default {@code account-tier-changes}): key account
+     * id, value {@link AccountTierChange}.
+     *
+     * @param topic non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code topic} is null or blank
+     */
+    public Builder accountTierChangesTopic(String topic) {
+      this.accountTierChangesTopic = name("accountTierChangesTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets the accounts' store name (default {@code scoring-accounts}); its changelog topic
+     * is named after it.
+     *
+     * @param name non-blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
+    public Builder accountStoreName(String name) {
+      this.accountStoreName = name("accountStoreName", name);
       return this;
     }
 

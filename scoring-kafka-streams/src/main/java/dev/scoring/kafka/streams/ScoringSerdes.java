@@ -2,6 +2,7 @@ package dev.scoring.kafka.streams;
 
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
+import dev.scoring.core.AccountScore;
 import dev.scoring.core.live.TierChange;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -63,12 +64,47 @@ public final class ScoringSerdes {
   /**
    * Returns the serde of the processor's per-contact state, as stored in its key-value store
    * and its changelog topic: attributes, the contact's event types, its events as columns
-   * (24 bytes an event), the last emitted score and the contact's change counter.
+   * (24 bytes an event), the last emitted score under each table, the contact's change
+   * counter and the account it was last counted in (format 2; format 1, with one score and
+   * no account, is still read).
    *
    * @return the serde
    */
   static Serde<ContactState> contactState() {
-    return Serdes.serdeFrom((topic, s) -> Codec.encode(s, ContactState::write),
-        (topic, b) -> Codec.decode(b, ContactState::read, "contact state"));
+    return Serdes.serdeFrom(
+        (topic, s) -> Codec.encode(s, ContactState::write, ContactState.FORMAT),
+        (topic, b) -> Codec.decode(b, ContactState::read, "contact state", ContactState.FORMAT));
+  }
+
+  /**
+   * Returns the serde of account scores: id, score, raw, fit, engagement, tier, member count.
+   *
+   * @return the serde
+   */
+  public static Serde<AccountScore> accountScore() {
+    return Serdes.serdeFrom((topic, s) -> Codec.encode(s, Codec::writeAccountScore),
+        (topic, b) -> Codec.decode(b, Codec::readAccountScore, "account score"));
+  }
+
+  /**
+   * Returns the serde of account tier changes.
+   *
+   * @return the serde
+   */
+  public static Serde<AccountTierChange> accountTierChange() {
+    return Serdes.serdeFrom((topic, c) -> Codec.encode(c, Codec::writeAccountTierChange),
+        (topic, b) -> Codec.decode(b, Codec::readAccountTierChange, "account tier change"));
+  }
+
+  /** The serde of the accounts' repartition topic: member scores, leaves, account records. */
+  static Serde<AccountInput> accountInput() {
+    return Serdes.serdeFrom((topic, v) -> Codec.encode(v, AccountInput::write),
+        (topic, b) -> Codec.decode(b, AccountInput::read, "account input"));
+  }
+
+  /** The serde of the accounts' state store. */
+  static Serde<AccountState> accountState() {
+    return Serdes.serdeFrom((topic, s) -> Codec.encode(s, AccountState::write),
+        (topic, b) -> Codec.decode(b, AccountState::read, "account state"));
   }
 }

@@ -1,7 +1,10 @@
 /**
  * Live scoring in Kafka Streams: {@link dev.scoring.kafka.streams.LiveScoringTopology} adds a
- * scoring processor, its state store and its sinks to a {@link org.apache.kafka.streams.Topology};
- * {@link dev.scoring.kafka.streams.ScoringSerdes} reads and writes events, attributes, scores
- * and tier changes.
+ * scoring processor (one table or a model set), its state store and its sinks to a
+ * {@link org.apache.kafka.streams.Topology}, or to a
+ * {@link org.apache.kafka.streams.StreamsBuilder} with account scores repartitioned by
+ * account id; {@link dev.scoring.kafka.streams.ScoringSerdes} reads and writes events,
+ * attributes, scores, tier changes, account scores and
+ * {@link dev.scoring.kafka.streams.AccountTierChange}s.
  */
 package dev.scoring.kafka.streams;

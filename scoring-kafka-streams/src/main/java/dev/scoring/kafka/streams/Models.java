@@ -1,0 +1,91 @@
+package dev.scoring.kafka.streams;
+
+import dev.scoring.api.ScoringModel;
+import dev.scoring.core.AccountRules;
+import dev.scoring.core.ModelSet;
+import dev.scoring.core.ScoringTable;
+import dev.scoring.core.internal.CompactModel;
+import java.util.List;
+
+/**
+ * The model in use by a task, compiled once: one model (a table or any {@link ScoringModel})
+ * or the tables of a {@link ModelSet}, each with its compact form, the fingerprint that tier
+ * changes carry, and the table whose account block scores accounts. Immutable; each task
+ * keeps the one it uses.
+ */
+final class Models {
+  /**
+   * The last object the supplier gave with this fingerprint: a {@link ScoringModel} or a
+   * {@link ModelSet} (updated by the task that owns this instance, to skip fingerprinting an
+   * object seen before).
+   */
+  Object source;
+  final ScoringModel[] tables;
+  final CompactModel[] compact;
+  final String fingerprint;
+  /** The index of the table whose account block is used, or -1. */
+  final int accountTable;
+  /** That table's account block, or null. */
+  final AccountRules account;
+
+  private Models(Object source, List<? extends ScoringModel> tables, String fingerprint,
+      String accountTableName) {
+    this.source = source;
+    this.tables = tables.toArray(new ScoringModel[0]);
+    this.compact = new CompactModel[this.tables.length];
+    int chosen = -1;
+    for (int t = 0; t < this.tables.length; t++) {
+      compact[t] = CompactModel.of(this.tables[t]).orElse(null);
+      if (this.tables[t] instanceof ScoringTable table && table.account().isPresent()
+          && (accountTableName == null ? chosen < 0 : table.name().equals(accountTableName))) {
+        chosen = t;
+      }
+    }
+    this.fingerprint = fingerprint;
+    this.accountTable = chosen;
+    this.account = chosen < 0 ? null
+        : ((ScoringTable) this.tables[chosen]).account().orElseThrow();
+  }
+
+  /**
+   * Compiles what a model supplier gave.
+   *
+   * @param source           a {@link ScoringModel} or a {@link ModelSet}
+   * @param accountTableName the table whose account block is used, or null for the first
+   *                         table (in set order) that has one
+   */
+  static Models of(Object source, String accountTableName) {
+    if (source instanceof ModelSet set) {
+      return new Models(set, set.tables(), set.fingerprint(), accountTableName);
+    }
+    if (source instanceof ScoringModel model) {
+      return new Models(model, List.of(model), model.fingerprint(), accountTableName);
+    }
+    throw new IllegalArgumentException("model must be a ScoringModel or a ModelSet, but was "
+        + (source == null ? "null" : source.getClass().getName()));
+  }
+
+  /** The fingerprint of a {@link ScoringModel} or a {@link ModelSet}. */
+  static String fingerprintOf(Object source) {
+    return source instanceof ModelSet set ? set.fingerprint()
+        : ((ScoringModel) source).fingerprint();
+  }
+
+  int size() {
+    return tables.length;
+  }
+
+  String name(int table) {
+    return tables[table].name();
+  }
+
+  /** Whether some table reads events of this type (true when a table is not compact). */
+  boolean reads(String type) {
+    for (CompactModel c : compact) {
+      if (c == null || c.typeId(type) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
