@@ -6,10 +6,10 @@ import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
 import dev.scoring.core.ArrayScorer;
-import dev.scoring.core.ScoringTable;
+import dev.scoring.core.ModelSet;
 import dev.scoring.core.json.ContactJson;
 import dev.scoring.core.json.JsonLimits;
-import dev.scoring.core.json.ModelJson;
+import dev.scoring.core.json.ModelSetJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -40,15 +40,19 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The function Spark calls once per contact row, on the executors: reads the row into the
- * reused primitive arrays of an {@link ArrayScorer} and returns the score struct, or the
- * Java contact reader's message for a row it would refuse.
+ * The function Spark calls once per contact row, on the executors: reads the row once into
+ * reused primitive arrays and scores it under every table of a model set with one
+ * {@link ArrayScorer} per table, returning the score struct, or the Java contact reader's
+ * message for a row it would refuse.
  *
  * <p>Its input is {@code struct(id, events, attribute columns...)} with events as
  * {@code array<struct<type: string, at: bigint (epoch micros) or string, value: double>>}.
- * The model arrives as a broadcast of its canonical JSON and is compiled once per executor
- * JVM (cached by fingerprint). Spark deserialises one instance per task, so an instance is
- * used by one thread at a time; the scorer is nevertheless recreated if another thread calls.
+ * Its output is {@link SparkScorer#RESULT} for a single table ({@code perTable} false), or
+ * one {@link SparkScorer#TABLE_RESULT} struct per table followed by {@code error}. The set
+ * arrives as a broadcast of its canonical JSON (a single table's JSON is a set of one) and is
+ * compiled once per executor JVM (cached by fingerprint). Spark deserialises one instance per
+ * task, so an instance is used by one thread at a time; the scorers are nevertheless
+ * recreated if another thread calls.
  */
 final class ContactRows implements UDF1<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -56,8 +60,8 @@ final class ContactRows implements UDF1<Row, Row> {
   static final String MAP = "map";
   static final String STRUCT = "struct";
   private static final int FIRST_ATTRIBUTE = 2;
-  /** Compiled models of this JVM, by fingerprint. */
-  private static final Map<String, ScoringTable> MODELS = new ConcurrentHashMap<>();
+  /** Compiled model sets of this JVM, by fingerprint. */
+  private static final Map<String, ModelSet> MODELS = new ConcurrentHashMap<>();
   private static final JsonFactory JSON = new JsonFactory();
   /** Stands for a non-finite number in the JSON given to the reader (read as infinite). */
   private static final String HUGE = "1e400";
@@ -69,30 +73,40 @@ final class ContactRows implements UDF1<Row, Row> {
   private final long asOfSecond;
   private final int asOfNano;
   private final String source;
+  /** Whether the result is one struct per table (a set) rather than flat columns. */
+  private final boolean perTable;
   /** The attribute column names (COLUMNS), the struct's field names (STRUCT), or none. */
   private final String[] attributeNames;
   /** The reader's longest string (id, type, instant, attribute value). */
   private final int maxString = JsonLimits.defaults().maxStringLength();
 
   private transient Thread owner;
-  private transient ArrayScorer scorer;
-  private transient Map<String, Integer> modelAttribute;
-  /** Per attribute column (COLUMNS) or struct field (STRUCT): the model's index, or -1. */
-  private transient int[] columnToModel;
+  private transient Instant asOf;
+  /** One scorer per table of the set, in set order. */
+  private transient ArrayScorer[] scorers;
+  /** Attribute name to its index in each table's scorer ({@code -1}: not read by it). */
+  private transient Map<String, int[]> modelAttribute;
+  /**
+   * Per attribute column (COLUMNS) or struct field (STRUCT): its index in each table's scorer,
+   * or -1.
+   */
+  private transient int[][] columnToModel;
   private transient String[] structFields;
-  private transient int[] types = new int[0];
+  /** Per table, the kernel type ids of the current contact's events. */
+  private transient int[][] types = new int[0][];
   private transient long[] seconds;
   private transient int[] nanos;
   private transient double[] values;
 
   ContactRows(Broadcast<String> modelJson, String fingerprint, Instant asOf, String source,
-      String[] attributeNames) {
+      String[] attributeNames, boolean perTable) {
     this.modelJson = modelJson;
     this.fingerprint = fingerprint;
     this.asOfSecond = asOf.getEpochSecond();
     this.asOfNano = asOf.getNano();
     this.source = source;
     this.attributeNames = attributeNames;
+    this.perTable = perTable;
   }
 
   /**
@@ -100,16 +114,22 @@ final class ContactRows implements UDF1<Row, Row> {
    * fields) have types an attribute can have: string, boolean, a number.
    */
   static void checkAttributeTypes(String source, List<String> names, List<DataType> types) {
+    checkAttributeTypes(source, names, types, "contacts.");
+  }
+
+  /** {@link #checkAttributeTypes(String, List, List)} with messages starting with a prefix. */
+  static void checkAttributeTypes(String source, List<String> names, List<DataType> types,
+      String where) {
     for (int j = 0; j < names.size(); j++) {
       DataType t = types.get(j);
       if (source.equals(MAP)) {
-        check("contacts." + names.get(j) + " values", ((MapType) t).valueType());
+        check(where + names.get(j) + " values", ((MapType) t).valueType());
       } else if (source.equals(STRUCT)) {
         for (StructField f : ((StructType) t).fields()) {
-          check("contacts." + names.get(j) + "." + f.name(), f.dataType());
+          check(where + names.get(j) + "." + f.name(), f.dataType());
         }
       } else {
-        check("contacts." + names.get(j), t);
+        check(where + names.get(j), t);
       }
     }
   }
@@ -129,20 +149,24 @@ final class ContactRows implements UDF1<Row, Row> {
     if (owner != Thread.currentThread()) {
       start();
     }
-    ArrayScorer s = scorer;
+    ArrayScorer[] all = scorers;
     String id = row.getString(0);
     if (id == null || id.isBlank() || id.length() > maxString) {
       return refused(row);
     }
-    s.beginContact();
-    if (!readAttributes(row, s)) {
+    for (ArrayScorer s : all) {
+      s.beginContact();
+    }
+    if (!readAttributes(row)) {
       return refused(row);
     }
     List<Row> events = row.isNullAt(1) ? List.of() : row.getList(1);
     int n = events.size();
-    if (types.length < n) {
-      int size = Math.max(n, types.length * 2);
-      types = new int[size];
+    if (seconds.length < n) {
+      int size = Math.max(n, seconds.length * 2);
+      for (int t = 0; t < all.length; t++) {
+        types[t] = new int[size];
+      }
       seconds = new long[size];
       nanos = new int[size];
       values = new double[size];
@@ -189,15 +213,28 @@ final class ContactRows implements UDF1<Row, Row> {
         }
       }
       values[i] = v;
-      types[i] = s.typeId(type);
+      for (int t = 0; t < all.length; t++) {
+        types[t][i] = all[t].typeId(type);
+      }
     }
-    s.score(types, seconds, nanos, values, n, Instant.ofEpochSecond(asOfSecond, asOfNano));
-    return RowFactory.create(s.score(), s.raw(), s.fit(), s.engagement(),
-        s.tierName(s.tier()), null);
+    if (!perTable) {
+      ArrayScorer s = all[0];
+      s.score(types[0], seconds, nanos, values, n, asOf);
+      return RowFactory.create(s.score(), s.raw(), s.fit(), s.engagement(),
+          s.tierName(s.tier()), null);
+    }
+    Object[] out = new Object[all.length + 1];
+    for (int t = 0; t < all.length; t++) {
+      ArrayScorer s = all[t];
+      s.score(types[t], seconds, nanos, values, n, asOf);
+      out[t] = RowFactory.create(s.score(), s.raw(), s.fit(), s.engagement(),
+          s.tierName(s.tier()));
+    }
+    return RowFactory.create(out);
   }
 
-  /** Sets the model's attributes from the row; false when an attribute is not valid. */
-  private boolean readAttributes(Row row, ArrayScorer s) {
+  /** Sets every table's attributes from the row; false when an attribute is not valid. */
+  private boolean readAttributes(Row row) {
     switch (source) {
       case MAP -> {
         if (row.isNullAt(FIRST_ATTRIBUTE)) {
@@ -213,9 +250,13 @@ final class ContactRows implements UDF1<Row, Row> {
           if (v == BAD) {
             return false;
           }
-          Integer index = modelAttribute.get(name);
+          int[] index = modelAttribute.get(name);
           if (index != null && v != null) {
-            s.attribute(index, v);
+            for (int t = 0; t < index.length; t++) {
+              if (index[t] >= 0) {
+                scorers[t].attribute(index[t], v);
+              }
+            }
           }
         }
         return true;
@@ -226,7 +267,7 @@ final class ContactRows implements UDF1<Row, Row> {
         }
         Row struct = row.getStruct(FIRST_ATTRIBUTE);
         for (int j = 0; j < columnToModel.length; j++) {
-          if (!set(s, columnToModel[j], struct.get(j))) {
+          if (!set(columnToModel[j], struct.get(j))) {
             return false;
           }
         }
@@ -234,7 +275,7 @@ final class ContactRows implements UDF1<Row, Row> {
       }
       default -> {
         for (int j = 0; j < columnToModel.length; j++) {
-          if (!set(s, columnToModel[j], row.get(FIRST_ATTRIBUTE + j))) {
+          if (!set(columnToModel[j], row.get(FIRST_ATTRIBUTE + j))) {
             return false;
           }
         }
@@ -243,7 +284,8 @@ final class ContactRows implements UDF1<Row, Row> {
     }
   }
 
-  private boolean set(ArrayScorer s, int index, Object raw) {
+  /** Sets one attribute in every table that reads it; false when it is not valid. */
+  private boolean set(int[] index, Object raw) {
     if (raw == null) {
       return true;
     }
@@ -251,8 +293,10 @@ final class ContactRows implements UDF1<Row, Row> {
     if (v == BAD) {
       return false;
     }
-    if (index >= 0 && v != null) {
-      s.attribute(index, v);
+    for (int t = 0; t < index.length; t++) {
+      if (index[t] >= 0) {
+        scorers[t].attribute(index[t], v);
+      }
     }
     return true;
   }
@@ -273,26 +317,39 @@ final class ContactRows implements UDF1<Row, Row> {
     return raw;
   }
 
-  /** Prepares this thread's scorer: the model compiled once per JVM, the column lookups. */
+  /** Prepares this thread's scorers: the set compiled once per JVM, the column lookups. */
   private void start() {
     String json = modelJson.value();
-    ScoringTable model = MODELS.computeIfAbsent(fingerprint, f -> ModelJson.parse(json));
-    scorer = ArrayScorer.of(model);
-    List<String> names = scorer.attributeNames();
+    ModelSet set = MODELS.computeIfAbsent(fingerprint, f -> ModelSetJson.parse(json));
+    int tables = set.tables().size();
+    scorers = new ArrayScorer[tables];
     modelAttribute = new HashMap<>();
-    for (int a = 0; a < names.size(); a++) {
-      modelAttribute.put(names.get(a), a);
+    for (int t = 0; t < tables; t++) {
+      scorers[t] = ArrayScorer.of(set.tables().get(t));
+      List<String> names = scorers[t].attributeNames();
+      for (int a = 0; a < names.size(); a++) {
+        int[] index = modelAttribute.computeIfAbsent(names.get(a), k -> absent(tables));
+        index[t] = a;
+      }
     }
     structFields = attributeNames;
-    columnToModel = new int[structFields.length];
+    columnToModel = new int[structFields.length][];
     for (int j = 0; j < structFields.length; j++) {
-      columnToModel[j] = modelAttribute.getOrDefault(structFields[j], -1);
+      int[] index = modelAttribute.get(structFields[j]);
+      columnToModel[j] = index != null ? index : absent(tables);
     }
-    types = new int[16];
+    types = new int[tables][16];
     seconds = new long[16];
     nanos = new int[16];
     values = new double[16];
+    asOf = Instant.ofEpochSecond(asOfSecond, asOfNano);
     owner = Thread.currentThread();
+  }
+
+  private static int[] absent(int tables) {
+    int[] index = new int[tables];
+    java.util.Arrays.fill(index, -1);
+    return index;
   }
 
   /**
@@ -307,16 +364,34 @@ final class ContactRows implements UDF1<Row, Row> {
     try {
       contact = ContactJson.defaults().read(json);
     } catch (IllegalArgumentException e) {
-      return RowFactory.create(null, null, null, null, null, message(e.getMessage(), json));
+      return error(message(e.getMessage(), json));
     }
     if (lastNonFinite != null) {
       // the reader reads the stand-in as infinite and refuses it: never reached; be safe
-      return RowFactory.create(null, null, null, null, null,
-          "contact must hold finite numbers only, but had a non-finite one");
+      return error("contact must hold finite numbers only, but had a non-finite one");
     }
-    Score score = scorer.model().score(contact, Instant.ofEpochSecond(asOfSecond, asOfNano));
-    return RowFactory.create(score.score(), score.raw(), score.fit(), score.engagement(),
-        score.tier(), null);
+    if (!perTable) {
+      Score score = scorers[0].model().score(contact, asOf);
+      return RowFactory.create(score.score(), score.raw(), score.fit(), score.engagement(),
+          score.tier(), null);
+    }
+    Object[] out = new Object[scorers.length + 1];
+    for (int t = 0; t < scorers.length; t++) {
+      Score score = scorers[t].model().score(contact, asOf);
+      out[t] = RowFactory.create(score.score(), score.raw(), score.fit(), score.engagement(),
+          score.tier());
+    }
+    return RowFactory.create(out);
+  }
+
+  /** A refused row's result: no scores (no table struct for a set), the message. */
+  private Row error(String message) {
+    if (!perTable) {
+      return RowFactory.create(null, null, null, null, null, message);
+    }
+    Object[] out = new Object[scorers.length + 1];
+    out[scorers.length] = message;
+    return RowFactory.create(out);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.scoring.spark;
 
+import dev.scoring.core.ModelSet;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.json.ModelJson;
 import java.io.IOException;
@@ -66,6 +67,9 @@ import org.apache.spark.sql.types.StructType;
  * type, then instant, then value). Good rows have a null {@code error}. A row is never
  * silently scored 0.
  *
+ * <p>Several tables in one pass: {@link SparkSetScorer}; account scores:
+ * {@link SparkAccountScorer}.
+ *
  * <p>Instances are immutable and thread-safe; they are used on the driver only.
  */
 public final class SparkScorer {
@@ -81,19 +85,41 @@ public final class SparkScorer {
     DataTypes.createStructField("tier", DataTypes.StringType, true),
     DataTypes.createStructField("error", DataTypes.StringType, true)});
 
-  private final ScoringTable model;
+  /** One table's scores in a set's result: {@link #RESULT} without {@code error}. */
+  static final StructType TABLE_RESULT = new StructType(new StructField[] {
+    DataTypes.createStructField("score", DataTypes.DoubleType, false),
+    DataTypes.createStructField("raw", DataTypes.DoubleType, false),
+    DataTypes.createStructField("fit", DataTypes.DoubleType, false),
+    DataTypes.createStructField("engagement", DataTypes.DoubleType, false),
+    DataTypes.createStructField("tier", DataTypes.StringType, false)});
+
+  /** The set scored: a set of one for {@link #of(ScoringTable)}. */
+  private final ModelSet set;
+  /** Whether the result is one struct column per table ({@link SparkSetScorer}). */
+  private final boolean perTable;
   private final String idColumn;
   private final String eventsColumn;
   private final String attributesColumn;
   private final boolean fingerprint;
 
-  private SparkScorer(ScoringTable model, String idColumn, String eventsColumn,
+  private SparkScorer(ModelSet set, boolean perTable, String idColumn, String eventsColumn,
       String attributesColumn, boolean fingerprint) {
-    this.model = model;
+    this.set = set;
+    this.perTable = perTable;
     this.idColumn = idColumn;
     this.eventsColumn = eventsColumn;
     this.attributesColumn = attributesColumn;
     this.fingerprint = fingerprint;
+  }
+
+  /** The scorer behind a {@link SparkSetScorer}: one struct column per table. */
+  static SparkScorer perTable(ModelSet set) {
+    return new SparkScorer(Objects.requireNonNull(set, "set"), true, "id", "events",
+        "attributes", false);
+  }
+
+  ModelSet set() {
+    return set;
   }
 
   /**
@@ -105,8 +131,8 @@ public final class SparkScorer {
    * @throws NullPointerException if {@code model} is null
    */
   public static SparkScorer of(ScoringTable model) {
-    return new SparkScorer(Objects.requireNonNull(model, "model"), "id", "events", "attributes",
-        false);
+    return new SparkScorer(ModelSet.of(Objects.requireNonNull(model, "model")), false, "id",
+        "events", "attributes", false);
   }
 
   /**
@@ -127,7 +153,7 @@ public final class SparkScorer {
    * @return the model
    */
   public ScoringTable model() {
-    return model;
+    return set.tables().get(0);
   }
 
   /**
@@ -137,8 +163,8 @@ public final class SparkScorer {
    * @return the new scorer
    */
   public SparkScorer idColumn(String name) {
-    return new SparkScorer(model, name(name, "idColumn"), eventsColumn, attributesColumn,
-        fingerprint);
+    return new SparkScorer(set, perTable, name(name, "idColumn"), eventsColumn,
+        attributesColumn, fingerprint);
   }
 
   /**
@@ -148,8 +174,8 @@ public final class SparkScorer {
    * @return the new scorer
    */
   public SparkScorer eventsColumn(String name) {
-    return new SparkScorer(model, idColumn, name(name, "eventsColumn"), attributesColumn,
-        fingerprint);
+    return new SparkScorer(set, perTable, idColumn, name(name, "eventsColumn"),
+        attributesColumn, fingerprint);
   }
 
   /**
@@ -160,8 +186,8 @@ public final class SparkScorer {
    * @return the new scorer
    */
   public SparkScorer attributesColumn(String name) {
-    return new SparkScorer(model, idColumn, eventsColumn, name(name, "attributesColumn"),
-        fingerprint);
+    return new SparkScorer(set, perTable, idColumn, eventsColumn,
+        name(name, "attributesColumn"), fingerprint);
   }
 
   /**
@@ -172,7 +198,7 @@ public final class SparkScorer {
    * @return the new scorer
    */
   public SparkScorer withFingerprint(boolean add) {
-    return new SparkScorer(model, idColumn, eventsColumn, attributesColumn, add);
+    return new SparkScorer(set, perTable, idColumn, eventsColumn, attributesColumn, add);
   }
 
   private static String name(String name, String what) {
@@ -274,14 +300,15 @@ public final class SparkScorer {
     ContactRows.checkAttributeTypes(attributeSource, attributeNames, attributeTypes);
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(contacts.sparkSession()
         .sparkContext());
-    Broadcast<String> json = sc.broadcast(model.toJson());
+    Broadcast<String> json = sc.broadcast(set.toJson());
     String[] names = switch (attributeSource) {
       case ContactRows.MAP -> new String[0];
       case ContactRows.STRUCT -> ((StructType) attributeTypes.get(0)).fieldNames();
       default -> attributeNames.toArray(new String[0]);
     };
-    ContactRows rows = new ContactRows(json, model.fingerprint(), asOf, attributeSource, names);
-    UserDefinedFunction udf = functions.udf(rows, RESULT).asNondeterministic();
+    ContactRows rows = new ContactRows(json, set.fingerprint(), asOf, attributeSource, names,
+        perTable);
+    UserDefinedFunction udf = functions.udf(rows, resultType()).asNondeterministic();
     List<Column> args = new ArrayList<>();
     args.add(contacts.col(idColumn));
     args.add(events);
@@ -293,11 +320,13 @@ public final class SparkScorer {
     for (String c : schema.fieldNames()) {
       out.add(withResult.col(c));
     }
-    for (String c : SCORE_COLUMNS) {
-      out.add(withResult.col(result).getField(c).as(c));
+    for (String c : addedColumns()) {
+      if (!c.equals("fingerprint")) {
+        out.add(withResult.col(result).getField(c).as(c));
+      }
     }
     if (fingerprint) {
-      out.add(functions.lit(model.fingerprint()).as("fingerprint"));
+      out.add(functions.lit(set.fingerprint()).as("fingerprint"));
     }
     return withResult.select(out.toArray(new Column[0]));
   }
@@ -343,16 +372,52 @@ public final class SparkScorer {
   }
 
   private void checkFree(StructType schema) {
-    for (String c : SCORE_COLUMNS) {
+    List<String> added = addedColumns();
+    for (int i = 0; i < added.size(); i++) {
+      if (added.indexOf(added.get(i)) != i) {
+        throw new IllegalArgumentException("the set's table names must differ from the other"
+            + " columns added (error, fingerprint), but one was " + added.get(i));
+      }
+    }
+    for (String c : added) {
       if (has(schema, c)) {
         throw new IllegalArgumentException("contacts must not have a column named " + c
             + " (it is added), but had one");
       }
     }
-    if (fingerprint && has(schema, "fingerprint")) {
-      throw new IllegalArgumentException("contacts must not have a column named fingerprint"
-          + " (it is added), but had one");
+  }
+
+  /**
+   * The columns this scorer adds, in order: {@link #SCORE_COLUMNS}, or one per table of the
+   * set and {@code error}; then {@code fingerprint} if asked for.
+   */
+  List<String> addedColumns() {
+    List<String> out = new ArrayList<>();
+    if (perTable) {
+      for (ScoringTable t : set.tables()) {
+        out.add(t.name());
+      }
+      out.add("error");
+    } else {
+      out.addAll(SCORE_COLUMNS);
     }
+    if (fingerprint) {
+      out.add("fingerprint");
+    }
+    return out;
+  }
+
+  /** The type of the UDF's result: {@link #RESULT}, or a struct per table and the error. */
+  private StructType resultType() {
+    if (!perTable) {
+      return RESULT;
+    }
+    List<StructField> fields = new ArrayList<>();
+    for (ScoringTable t : set.tables()) {
+      fields.add(DataTypes.createStructField(t.name(), TABLE_RESULT, true));
+    }
+    fields.add(DataTypes.createStructField("error", DataTypes.StringType, true));
+    return DataTypes.createStructType(fields);
   }
 
   private static boolean has(StructType schema, String name) {

@@ -120,6 +120,11 @@ class SparkScorerTest {
 
   /** Nested rows: attributes as columns, events as timestamps, shuffled. */
   static Dataset<Row> nested(List<Contact> contacts, long seed) {
+    return nested(spark, contacts, seed);
+  }
+
+  /** {@link #nested(List, long)} in a given session. */
+  static Dataset<Row> nested(SparkSession spark, List<Contact> contacts, long seed) {
     Random r = new Random(seed);
     StructType schema = new StructType()
         .add("id", DataTypes.StringType)
