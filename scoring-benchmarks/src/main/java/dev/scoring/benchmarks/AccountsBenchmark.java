@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * every account with a record ({@code employees}), under the seed table with an account
  * block ({@code topMean} of 3, two account rules, tiers): {@code accounts} scores the contacts
  * and then the accounts; {@code contactsOnly}, the baseline, scores the contacts alone with
- * {@link BatchScorer} on the same threads. Throughput is contacts per second.
+ * {@link BatchScorer} on the same threads; {@code accountPassOnly} is the account pass alone,
+ * from contact scores computed once. Throughput is contacts per second.
  *
  * <p>Run: {@code java -jar scoring-benchmarks/target/benchmarks.jar AccountsBenchmark
  * -f 1 -wi 3 -i 5 -w 1s -r 1s}
@@ -62,6 +63,7 @@ public class AccountsBenchmark {
   private AccountScorer scorer;
   private BatchScorer contactScorer;
   private BatchScores contactScores;
+  private BatchScores accountPassScores;
 
   /** Generates the population and the records, and checks one account by hand. */
   @Setup
@@ -89,6 +91,7 @@ public class AccountsBenchmark {
     scorer = AccountScorer.of(table);
     contactScorer = BatchScorer.of(table);
     contactScores = new BatchScores(CONTACTS);
+    accountPassScores = contactScorer.score(contacts, AS_OF, threads);
     AccountScores s = scorer.score(contacts, records, AS_OF, threads);
     if (s.size() != ACCOUNTS || s.memberCount(0) != CONTACTS / ACCOUNTS) {
       throw new IllegalStateException("accounts must be " + ACCOUNTS + " of "
@@ -100,6 +103,15 @@ public class AccountsBenchmark {
   @Benchmark
   public AccountScores accounts() {
     return scorer.score(contacts, records, AS_OF, threads);
+  }
+
+  /**
+   * The account pass alone, from contact scores computed in the setup: members, combine, the
+   * accounts' fit from their records, clamp and tiers (one thread).
+   */
+  @Benchmark
+  public AccountScores accountPassOnly() {
+    return scorer.score(contacts, accountPassScores, records, AS_OF);
   }
 
   /** The baseline: the contact scores alone. */

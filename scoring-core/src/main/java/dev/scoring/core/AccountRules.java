@@ -144,6 +144,10 @@ public final class AccountRules {
   private final String baseTier;
   /** The account rules as a table of attribute rules, or null when there are none. */
   private final ScoringTable fitTable;
+  /** That table's kernel, or null: the account rules compiled once. */
+  private final Kernel fitKernel;
+  /** Working memory of {@link #fitKernel} for {@link #fitValue(Map)}, one per thread. */
+  private final ThreadLocal<Kernel.Scratch> fitScratch;
 
   private AccountRules(Builder b, ScoringTable checked) {
     this.key = b.key;
@@ -161,6 +165,8 @@ public final class AccountRules {
     this.tiers = checked.tiers();
     this.baseTier = checked.baseTier();
     this.fitTable = b.rules == 0 ? null : checked;
+    this.fitKernel = fitTable == null ? null : fitTable.kernel();
+    this.fitScratch = fitKernel == null ? null : ThreadLocal.withInitial(fitKernel::newScratch);
   }
 
   /**
@@ -325,7 +331,8 @@ public final class AccountRules {
     Objects.requireNonNull(asOf, "asOf");
     double[] sorted = sortedScores(sort(members));
     double engagement = engagement(combine, sorted, sorted.length);
-    double fit = fitValue(attributes(attributes), asOf);
+    double fit = fitKernel == null ? 0
+        : fitValue(AccountRecords.normalized(accountId, attributes));
     double raw = fit + engagement;
     double score = scale.clamp(raw);
     return new AccountScore(accountId, score, raw, fit, engagement, tierOf(score),
@@ -452,9 +459,33 @@ public final class AccountRules {
    * The account's fit from its attributes: {@code min(sum of demographic, cap) + sum of
    * negative}, and its explanation entries (rules that matched, the cap when it cut).
    */
-  double fitValue(Map<String, Object> attributes, Instant asOf) {
-    return fitTable == null ? 0
-        : fitTable.score(Contact.builder("account").attributes(attributes).build(), asOf).fit();
+  double fitValue(Map<String, Object> attributes) {
+    return fitKernel == null ? 0 : fitValue(attributes, fitScratch.get());
+  }
+
+  /**
+   * {@link #fitValue(Map)} with the caller's working memory ({@link #newFitScratch()}): the
+   * account rules' conditions, compiled once into the rules' kernel, are matched against the
+   * map, and the two sums are the kernel's own ({@link Kernel#beginContactMemo}), so the fit
+   * has the bits the table path gives, with no {@code Contact} per account.
+   *
+   * @param attributes the account's attributes in their stored form (as a {@code Contact}
+   *                   keeps them: {@code Long}, {@code Double}, {@code String},
+   *                   {@code Boolean})
+   * @param s          working memory of this rules' kernel, or null when there are no rules
+   */
+  double fitValue(Map<String, Object> attributes, Kernel.Scratch s) {
+    if (fitKernel == null) {
+      return 0;
+    }
+    fitKernel.matchAttributes(attributes, s.matched);
+    fitKernel.beginContactMemo(s);
+    return Math.min(s.demographicSum, fitKernel.demographicCap) + s.negativeAttributeSum;
+  }
+
+  /** Working memory for {@link #fitValue(Map, Kernel.Scratch)}, or null without rules. */
+  Kernel.Scratch newFitScratch() {
+    return fitKernel == null ? null : fitKernel.newScratch();
   }
 
   /** {@link #fitValue} with the explanation entries. */

@@ -166,7 +166,7 @@ public final class AccountScorer {
     tierNames.add(rules.baseTier());
     rules.tiers().forEach(t -> tierNames.add(t.name()));
     long[] tierCounts = new long[tierNames.size()];
-    double fitWithoutRecord = rules.fitValue(Map.of(), asOf);
+    double fitWithoutRecord = rules.fitValue(Map.of());
     // Accounts are independent: contiguous ranges of accounts, one per thread.
     int parts = Math.max(1, Math.min(threads, accounts / 1024));
     long[][] counts = new long[parts][tierCounts.length];
@@ -174,6 +174,7 @@ public final class AccountScorer {
     java.util.function.IntConsumer range = p -> {
       long[] c = counts[p];
       double[] sorted = new double[16];
+      Kernel.Scratch fitScratch = rules.newFitScratch();
       int hi = (int) ((long) accounts * (p + 1) / parts);
       for (int a = (int) ((long) accounts * p / parts); a < hi; a++) {
         int from = start[a];
@@ -187,7 +188,7 @@ public final class AccountScorer {
         }
         engagement[a] = AccountRules.engagement(rules.combine(), sorted, to - from);
         Map<String, Object> attributes = records.attributes(ids[a]);
-        fit[a] = attributes == null ? noRecordFit : rules.fitValue(attributes, asOf);
+        fit[a] = attributes == null ? noRecordFit : rules.fitValue(attributes, fitScratch);
         raw[a] = fit[a] + engagement[a];
         score[a] = rules.scale().clamp(raw[a]);
         int t = 0;

@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <p>Each table's score is exactly what that table alone gives. A single table is a set of one
  * ({@link #of(ScoringTable)}), named and versioned as that table; its canonical JSON is the
- * table's, so its fingerprint is the table's fingerprint.
+ * table's, and so is its {@link #fingerprint()}. Any other set's fingerprint is the SHA-256 of
+ * the RFC 8785 form of its canonical JSON.
  *
  * <pre>{@code
  * ModelSet set = ModelSet.builder("acme").version("4").add(crm).add(analytics).build();
@@ -33,6 +34,7 @@ public final class ModelSet {
   private final List<ScoringTable> tables;
   private final Map<String, ScoringTable> byName;
   private volatile String canonicalJson;
+  private volatile String fingerprint;
 
   private ModelSet(String name, String version, List<ScoringTable> tables) {
     this.name = name;
@@ -176,13 +178,34 @@ public final class ModelSet {
   }
 
   /**
-   * Returns the SHA-256 of {@link #toJson()} in lower-case hex: for a set of one table named
-   * as the table, the table's fingerprint.
+   * Returns the set's fingerprint (SPEC section 11): the SHA-256, in lower-case hex, of the
+   * UTF-8 bytes of the RFC 8785 (JSON Canonicalization Scheme) form of its canonical content
+   * ({@link CanonicalJson#jcs(ModelSet)}: the content of {@link #toJson()}, defaults left out
+   * as there, members sorted, no whitespace, numbers as ECMAScript writes them). It does not
+   * depend on the key order, whitespace or number spelling of the file the set was read
+   * from, and any change to a table, a name or a version changes it.
+   *
+   * <p>One exception: a set of one table named and versioned as that table is that table
+   * (a single table file), and has the table's own {@link ScoringTable#fingerprint()} (SPEC
+   * section 7, the SHA-256 of its pretty-printed {@link ScoringTable#toJson()}), so a table
+   * file has one fingerprint whether it is read as a table or as a set.
    *
    * @return 64 lower-case hex digits
    */
   public String fingerprint() {
-    return CanonicalJson.sha256(toJson());
+    String f = fingerprint;
+    if (f == null) {
+      f = isOneTable() ? tables.get(0).fingerprint()
+          : CanonicalJson.sha256(CanonicalJson.jcs(this));
+      fingerprint = f;
+    }
+    return f;
+  }
+
+  /** Whether this is a single table file: one table, named and versioned as the set. */
+  private boolean isOneTable() {
+    return tables.size() == 1 && tables.get(0).name().equals(name)
+        && tables.get(0).version().equals(version);
   }
 
   /**

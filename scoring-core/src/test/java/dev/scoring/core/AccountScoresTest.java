@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.ModelException;
+import dev.scoring.core.json.ContactJson;
 import dev.scoring.core.json.ContactJsonException;
 import dev.scoring.core.json.ModelJson;
 import java.io.StringReader;
@@ -253,14 +254,112 @@ class AccountScoresTest {
         () -> AccountRecords.fromNdjson(new StringReader(
             "{\"id\":\"acme\"}\n{\"id\":\"b\"}\n{\"id\":\"acme\"}\n")));
     assertEquals(3, repeated.line());
-    assertTrue(repeated.getMessage().contains(
-        "id must be unique among account records, but was \"acme\", first on line 1"),
-        repeated.getMessage());
+    assertEquals("id", repeated.path());
+    assertEquals("line 3: id must be unique among account records, but was \"acme\", first on"
+        + " line 1", repeated.getMessage());
     ContactJsonException events = assertThrows(ContactJsonException.class,
         () -> AccountRecords.fromNdjson(new StringReader("{\"id\":\"acme\",\"events\":"
             + "[{\"type\":\"x\",\"at\":\"2026-01-01T00:00:00Z\"}]}\n")));
-    assertTrue(events.getMessage().contains(
-        "events must be absent from an account record, but had 1"), events.getMessage());
+    assertEquals("events[0]", events.path());
+    assertEquals("line 1: events[0] must be absent from an account record (accounts have no"
+        + " events), but was an event of type \"x\"", events.getMessage());
+  }
+
+  @Test
+  void accountRecordIds_areAnyNonEmptyString_theEmptyIdIsRefusedWithItsLine() {
+    AccountRecords r = AccountRecords.fromNdjson(new StringReader(
+        "{\"id\":\" \",\"attributes\":{\"employees\":5000}}\n"
+            + "{\"attributes\":{\"employees\":1},\"id\":\"\\t\"}\n"));
+    assertEquals(2, r.size());
+    assertEquals(Map.of("employees", 5000L), r.attributes(" "));
+    assertEquals(Map.of("employees", 1L), r.attributes("\t"));
+    ContactJsonException empty = assertThrows(ContactJsonException.class,
+        () -> AccountRecords.fromNdjson(new StringReader(
+            "{\"id\":\"acme\"}\n{\"id\":\"\",\"attributes\":{\"employees\":5}}\n")));
+    assertEquals(2, empty.line());
+    assertEquals("line 2: id must be a non-empty string, but was \"\"", empty.getMessage());
+    ContactJsonException number = assertThrows(ContactJsonException.class,
+        () -> AccountRecords.fromNdjson(new StringReader("{\"id\":7}\n")));
+    assertEquals("line 1: id must be a non-empty string, but was 7", number.getMessage());
+    // the contact reader itself still wants non-blank contact ids (SPEC 1)
+    ContactJsonException contact = assertThrows(ContactJsonException.class,
+        () -> ContactJson.defaults().read("{\"id\":\" \"}"));
+    assertEquals("id must be a non-blank string, but was \" \"", contact.getMessage());
+
+    assertEquals(Map.of("employees", 5000L),
+        AccountRecords.of(Map.of(" ", Map.of("employees", 5000))).attributes(" "));
+    Map<String, Map<String, Object>> emptyId = new java.util.HashMap<>();
+    emptyId.put("", Map.of());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AccountRecords.of(emptyId));
+    assertEquals("account record id must be a non-empty string, but was \"\"", e.getMessage());
+  }
+
+  @Test
+  void oneAccountsFit_fromAMapOfAnyNumberTypes_checkedAsAContactsAttributes() {
+    AccountRules rules = AccountRules.builder(AccountRules.Combine.max())
+        .demographic("enterprise", Condition.attribute("employees").atLeast(1000), 20)
+        .negative("competitor", Condition.attribute("competitor").equalTo(true), -50)
+        .build();
+    Map<String, Object> raw = new java.util.HashMap<>();
+    raw.put("employees", 5000);                    // an Integer, stored as a Long
+    raw.put("competitor", true);
+    raw.put("region", null);                       // null means absent
+    assertEquals(new AccountScore("acme", 0.0, -30.0, -30.0, 0.0, "unqualified", 0),
+        rules.score("acme", raw, List.of(), AS_OF));
+    assertEquals(20.0, rules.score("acme", Map.of("employees", new java.math.BigDecimal("1e3")),
+        List.of(), AS_OF).fit());
+    IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+        () -> rules.score("acme", Map.of(" ", 1), List.of(), AS_OF));
+    assertEquals("account \"acme\" attribute name must be a non-blank string, but was \" \"",
+        blank.getMessage());
+    IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+        () -> rules.score("acme", Map.of("employees", Double.NaN), List.of(), AS_OF));
+    assertEquals("attribute 'employees' must be a finite number, but was NaN", nan.getMessage());
+  }
+
+  @Test
+  void oneRecordFromAJsonDocument_asAnNdjsonLineIsRead() {
+    AccountRecords r = AccountRecords.fromJson(
+        "{\n  \"attributes\": {\"employees\": 5000, \"region\": null},\n  \"id\": \" \"\n}");
+    assertEquals(java.util.Set.of(" "), r.ids());
+    assertEquals(Map.of("employees", 5000L), r.attributes(" "));
+    ContactJsonException empty = assertThrows(ContactJsonException.class,
+        () -> AccountRecords.fromJson("{\"id\":\"\"}"));
+    assertEquals("id must be a non-empty string, but was \"\"", empty.getMessage());
+    ContactJsonException events = assertThrows(ContactJsonException.class,
+        () -> AccountRecords.fromJson("{\"id\":\"a\",\"events\":[{\"type\":\"x\","
+            + "\"at\":\"2026-01-01T00:00:00Z\"}]}"));
+    assertEquals("events[0] must be absent from an account record (accounts have no events),"
+        + " but was an event of type \"x\"", events.getMessage());
+  }
+
+  @Test
+  void aRecordWithABlankId_isAnAccountWithoutMembers_blankKeysGiveNoAccount() {
+    ScoringTable t = ScoringTable.builder("b2b")
+        .behavioral("visit", EventMatch.on("visit"), 10)
+        .account(AccountRules.builder(AccountRules.Combine.sum())
+            .demographic("enterprise", Condition.attribute("employees").atLeast(1000), 20)
+            .build())
+        .build();
+    ContactTable contacts = ContactTable.of(List.of(
+        Contact.builder("c1").attribute("account_id", " ").event("visit", AS_OF.minusSeconds(60))
+            .build(),
+        Contact.builder("c2").attribute("account_id", "acme")
+            .event("visit", AS_OF.minusSeconds(60)).build()));
+    AccountRecords records = AccountRecords.fromNdjson(new StringReader(
+        "{\"id\":\" \",\"attributes\":{\"employees\":5000}}\n"));
+    AccountScores s = AccountScorer.of(t).score(contacts, records, AS_OF, 1);
+    assertEquals(2, s.size());
+    assertEquals(" ", s.id(0));
+    assertEquals(0, s.memberCount(0));
+    assertEquals(20.0, s.fit(0));
+    assertEquals(20.0, s.score(0));
+    assertEquals("acme", s.id(1));
+    assertEquals(1, s.memberCount(1));
+    assertEquals(10.0, s.score(1));
+    AccountScore one = t.account().get().score(" ", records.attributes(" "), List.of(), AS_OF);
+    assertEquals(new AccountScore(" ", 20.0, 20.0, 20.0, 0.0, "unqualified", 0), one);
   }
 
   @Test

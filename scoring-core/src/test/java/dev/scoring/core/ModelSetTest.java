@@ -47,19 +47,30 @@ class ModelSetTest {
   }
 
   @Test
-  void aSingleTableFileIsASetOfOne_withTheTablesFingerprint() {
+  void aSingleTableFileIsASetOfOne_withTheTablesCanonicalJsonAndFingerprint() {
     ScoringTable seed = ExampleModels.seed();
     ModelSet set = ModelSetJson.parse(ExampleModels.seedJson());
     assertEquals(seed.name(), set.name());
     assertEquals(seed.version(), set.version());
     assertEquals(List.of(seed), set.tables());
-    assertEquals(seed.fingerprint(), set.fingerprint());
     assertEquals(seed.toJson(), set.toJson());
     assertEquals(ModelSet.of(seed), set);
+    // a table file keeps the table's SPEC 7 fingerprint, read either way
+    assertEquals(seed.fingerprint(), set.fingerprint());
+    assertEquals(ModelSet.of(seed).fingerprint(), set.fingerprint());
+    // its RFC 8785 form (node's keys-sorted JSON.stringify of the file hashes the same)
+    assertEquals("0e5195c22564b8320806abc470371824c8c355f60ba53451b4da1baf0bc0a8fc",
+        dev.scoring.core.json.CanonicalJson.sha256(
+            dev.scoring.core.json.CanonicalJson.jcs(set)));
+    // a set of that one table under another name is a set: the RFC 8785 fingerprint
+    ModelSet named = ModelSet.builder("acme").version(seed.version()).add(seed).build();
+    assertEquals(dev.scoring.core.json.CanonicalJson.sha256(
+        dev.scoring.core.json.CanonicalJson.jcs(named)), named.fingerprint());
+    assertEquals(false, seed.fingerprint().equals(named.fingerprint()));
   }
 
   @Test
-  void theSetsJson_readsBackEqual_andItsFingerprintIsTheSha256OfIt() {
+  void theSetsJson_readsBackEqual_andItsFingerprintIsTheSha256OfItsRfc8785Form() {
     ModelSet set = ModelSet.builder("acme").version("4").add(crm()).add(analytics()).build();
     String json = set.toJson();
     assertEquals("{\n  \"name\": \"acme\",\n  \"version\": \"4\",\n  \"tables\": [\n    {\n"
@@ -67,7 +78,22 @@ class ModelSetTest {
     ModelSet back = ModelSetJson.parse(json);
     assertEquals(set, back);
     assertEquals(json, back.toJson());
-    assertEquals(dev.scoring.core.json.CanonicalJson.sha256(json), set.fingerprint());
+    String jcs = "{\"name\":\"acme\",\"tables\":[{\"baseTier\":\"unqualified\","
+        + "\"behavioral\":[{\"event\":\"demo_request\",\"id\":\"demo\",\"points\":50}],"
+        + "\"decay\":{\"type\":\"none\"},\"demographic\":[{\"attribute\":\"sector\","
+        + "\"equals\":\"tech\",\"id\":\"tech\",\"points\":30}],\"name\":\"crm\","
+        + "\"negative\":[],\"scale\":{\"max\":100,\"min\":0},"
+        + "\"tiers\":[{\"atLeast\":60,\"name\":\"MQL\"}],\"version\":\"2\"},"
+        + "{\"baseTier\":\"unqualified\",\"behavioral\":[{\"event\":\"page_view\","
+        + "\"id\":\"view\",\"points\":10}],\"decay\":{\"type\":\"none\"},"
+        + "\"demographic\":[],\"name\":\"analytics\",\"negative\":[],"
+        + "\"scale\":{\"max\":100,\"min\":0},\"tiers\":[],\"version\":\"1\"}],"
+        + "\"version\":\"4\"}";
+    assertEquals(jcs, dev.scoring.core.json.CanonicalJson.jcs(set));
+    assertEquals(dev.scoring.core.json.CanonicalJson.sha256(jcs), set.fingerprint());
+    // the same digest from node: sha256 of the keys-sorted JSON.stringify of set.toJson()
+    assertEquals("5261ed6fce61beb649a324dc39a1d1699cbb807257abc7f71cc413f64b2be125",
+        set.fingerprint());
     ModelSet other = ModelSet.builder("acme").version("5").add(crm()).add(analytics()).build();
     assertEquals(false, other.fingerprint().equals(set.fingerprint()));
   }

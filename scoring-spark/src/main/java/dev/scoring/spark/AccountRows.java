@@ -1,8 +1,8 @@
 package dev.scoring.spark;
 
-import dev.scoring.api.Contact;
 import dev.scoring.api.Values;
 import dev.scoring.core.AccountExplanation;
+import dev.scoring.core.AccountRecords;
 import dev.scoring.core.AccountRules;
 import dev.scoring.core.AccountScore;
 import dev.scoring.core.ScoringTable;
@@ -26,7 +26,7 @@ import org.apache.spark.sql.api.java.UDF1;
  * {@link SparkAccountScorer#RESULT}, or {@link SparkAccountScorer#EXPLAINED} with the
  * account's {@link AccountRules#explain explanation} as a last field. The account is scored by the core's one per-account
  * function, {@link AccountRules#score}; its record's attributes are read as
- * {@link dev.scoring.core.AccountRecords#of} reads them (through {@link Contact.Builder}).
+ * {@link AccountRecords#of} reads them (ids any non-empty string, attributes as a contact's).
  *
  * <p>The table arrives as a broadcast of its canonical JSON and is compiled once per executor
  * JVM (cached by fingerprint). Stateless apart from that cache: safe on any thread.
@@ -70,7 +70,7 @@ final class AccountRows implements UDF1<Row, Row> {
     String id = row.getString(0);
     List<Row> records = row.isNullAt(2) ? List.of() : row.getList(2);
     if (id == null) {
-      return error("records.id must be a non-blank string, but was null");
+      return error("records.id must be a non-empty string, but was null");
     }
     if (records.size() > 1) {
       return error("records.id must be unique, but was " + Values.quote(id, 60) + " in "
@@ -79,8 +79,8 @@ final class AccountRows implements UDF1<Row, Row> {
     Map<String, Object> attributes = null;
     if (records.size() == 1) {
       try {
-        attributes = Contact.builder(id).attributes(attributes(records.get(0))).build()
-            .attributes();
+        attributes = AccountRecords.of(java.util.Collections.singletonMap(id,
+            attributes(records.get(0)))).attributes(id);
       } catch (IllegalArgumentException e) {
         return error("records: " + e.getMessage());
       }

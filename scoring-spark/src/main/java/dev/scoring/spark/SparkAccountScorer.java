@@ -55,7 +55,7 @@ import org.apache.spark.sql.types.StructType;
  * particular order: {@code id}, {@code score}, {@code raw}, {@code fit}, {@code engagement}
  * (doubles), {@code tier} (string), {@code members} (int) and {@code error} (null for a good
  * account), then {@code explanation} if asked for ({@link #withExplanation}). An account with a record and no members has engagement 0. A record that
- * {@link dev.scoring.core.AccountRecords#of} would refuse (a null or blank id, a non-finite
+ * {@link dev.scoring.core.AccountRecords#of} would refuse (a null or empty id, a non-finite
  * attribute, an id on several records) gives a row with null scores and the reason in
  * {@code error}; the other accounts are not affected.
  *

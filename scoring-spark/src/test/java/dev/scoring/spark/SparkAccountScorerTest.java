@@ -315,15 +315,22 @@ class SparkAccountScorerTest {
     Dataset<Row> records = spark.createDataFrame(List.of(
         RowFactory.create("twice", 10.0), RowFactory.create("twice", 20.0),
         RowFactory.create("nan", Double.NaN), RowFactory.create(null, 5.0),
-        RowFactory.create("ok", 2000.0)), record);
+        RowFactory.create("ok", 2000.0), RowFactory.create(" ", 2000.0),
+        RowFactory.create("", 5.0)), record);
     List<Contact> contacts = List.of(contact("t1", "twice", 1), contact("o1", "ok", 2));
     Map<String, Row> rows = byId(SparkAccountScorer.of(table)
         .scoreNested(nested(contacts), records, AS_OF));
-    assertThat(rows.keySet()).containsExactlyInAnyOrder("twice", "nan", null, "ok");
+    assertThat(rows.keySet()).containsExactlyInAnyOrder("twice", "nan", null, "ok", " ", "");
+    // SPEC 12: a record id is any non-empty string; " " is an account no member names
+    assertThat(rows.get(" ").isNullAt(7)).isTrue();
+    assertEquals(30.0, rows.get(" ").getDouble(3));
+    assertEquals(0, rows.get(" ").getInt(6));
+    assertEquals("records: account record id must be a non-empty string, but was \"\"",
+        rows.get("").getString(7));
     assertEquals("records.id must be unique, but was \"twice\" in 2 records",
         rows.get("twice").getString(7));
     assertThat(rows.get("nan").getString(7)).startsWith("records: ").contains("NaN");
-    assertEquals("records.id must be a non-blank string, but was null",
+    assertEquals("records.id must be a non-empty string, but was null",
         rows.get(null).getString(7));
     assertThat(rows.get("twice").isNullAt(1)).isTrue();
     assertEquals(List.of(50.0, 50.0, 30.0, 20.0, "target", 1), values(rows.get("ok")));

@@ -161,7 +161,7 @@ public final class CanonicalJson {
   /**
    * Returns the canonical JSON form of a model set (SPEC section 11): a set of one table
    * named and versioned as that table is written as the table alone, so a single table file
-   * and its set share one fingerprint; any other set as its name, version and tables, each
+   * and its set share one canonical text; any other set as its name, version and tables, each
    * table in its canonical form indented by four spaces.
    *
    * @param set the set
@@ -189,6 +189,31 @@ public final class CanonicalJson {
     }
     out.append("\n  ]\n}\n");
     return out.toString();
+  }
+
+  /**
+   * Returns the RFC 8785 (JSON Canonicalization Scheme) form of a set's canonical content,
+   * whose SHA-256 is the set's fingerprint (SPEC section 11; a single table file keeps its
+   * table's fingerprint instead, see {@link dev.scoring.core.ModelSet#fingerprint()}): the
+   * members and values of
+   * {@link #write(dev.scoring.core.ModelSet)} (so defaults are left out exactly as there, and a
+   * set of one table named and versioned as that table is the table's content alone), with
+   * object members sorted by their names' UTF-16 code units, no whitespace, strings escaped
+   * as RFC 8785 says and numbers in ECMAScript's form ({@code 4.5}, {@code 0.002},
+   * {@code 1e+30}, whole numbers without a fraction, {@code -0} as {@code 0}).
+   *
+   * <p>Two deviations, for content RFC 8785 has no form for, so that distinct sets never
+   * share it: an unpaired surrogate in a name is written as a lower-case
+   * <code>&#92;udxxx</code> escape (as ECMAScript's {@code JSON.stringify} does), and a whole
+   * number beyond 2<sup>53</sup> in magnitude (an attribute operand held as a {@code long})
+   * is written with all its digits instead of being rounded to a double.
+   *
+   * @param set the set
+   * @return the canonical text, one line without a line break
+   */
+  public static String jcs(dev.scoring.core.ModelSet set) {
+    // Jcs holds the tree code, so that writing a table never loads jackson-databind
+    return Jcs.of(write(set));
   }
 
   /**

@@ -100,7 +100,23 @@ public final class ContactJson {
    * @throws ContactJsonException if it is not a valid contact (line number 0)
    */
   public Contact read(String json) {
+    ContactObjects sink = new ContactObjects();
+    read(json, sink);
+    return sink.take();
+  }
+
+  /**
+   * Reads one contact into any {@link ContactSink}, as {@link #read(String)} reads it (the
+   * same reader, the same text accepted and refused with the same messages, line number 0).
+   *
+   * @param json a JSON object
+   * @param sink receives the contact
+   * @throws ContactJsonException if it is not a valid contact (after the sink's
+   *     {@link ContactSink#abort()} when the sink had begun it)
+   */
+  public void read(String json, ContactSink sink) {
     Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(sink, "sink");
     if (json.length() > limits.maxDocumentLength()) {
       throw new ContactJsonException(0, "", "contact must be at most "
           + limits.maxDocumentLength() + " bytes long, but was longer");
@@ -116,9 +132,7 @@ public final class ContactJson {
       throw new ContactJsonException(0, "", "contact must be valid UTF-8, but was invalid at"
           + " byte " + (bad + 1) + " (0x" + String.format("%02X", utf8[bad] & 0xFF) + ")");
     }
-    ContactObjects sink = new ContactObjects();
     parser().parse(utf8, 0, length, 0, sink);
-    return sink.take();
   }
 
   /**
@@ -297,7 +311,31 @@ public final class ContactJson {
    */
   public long readInto(InputStream in, ContactSink sink, Consumer<BadLine> onBadLine) {
     Objects.requireNonNull(sink, "sink");
-    NdjsonReader reader = new NdjsonReader(Objects.requireNonNull(in, "in"), parser(), limits);
+    return readAll(new NdjsonReader(Objects.requireNonNull(in, "in"), parser(), limits), sink,
+        onBadLine);
+  }
+
+  /**
+   * Reads NDJSON characters into any {@link ContactSink}, as
+   * {@link #readInto(InputStream, ContactSink, Consumer)} reads bytes (the same reader, the
+   * same lines accepted and refused with the same messages). The reader is read to its end
+   * (or, failing fast, the bad line) but not closed.
+   *
+   * @param in        the characters
+   * @param sink      receives each good line's contact
+   * @param onBadLine receives every bad line, in order; null to fail at the first one
+   * @return the number of contacts passed to the sink
+   * @throws ContactJsonException at the first bad line when {@code onBadLine} is null
+   * @throws UncheckedIOException if reading fails
+   */
+  public long readInto(Reader in, ContactSink sink, Consumer<BadLine> onBadLine) {
+    Objects.requireNonNull(sink, "sink");
+    return readAll(new NdjsonReader(Objects.requireNonNull(in, "in"), parser(), limits), sink,
+        onBadLine);
+  }
+
+  private static long readAll(NdjsonReader reader, ContactSink sink,
+      Consumer<BadLine> onBadLine) {
     long contacts = 0;
     while (true) {
       try {

@@ -164,13 +164,16 @@ final class ContactParser {
             throw error("present once", "repeated");
           }
           seenId = true;
+          // contacts: non-blank (SPEC 1); account records: non-empty (SPEC 12)
+          boolean blankIds = sink.takesBlankIds();
+          String idRule = blankIds ? "a non-empty string" : "a non-blank string";
           if (t != JsonToken.VALUE_STRING) {
-            throw error("a non-blank string", describe(p, t));
+            throw error(idRule, describe(p, t));
           }
           checkLength(p);
           String id = p.getText();
-          if (id.isBlank()) {
-            throw error("a non-blank string", JsonSupport.quote(id));
+          if (blankIds ? id.isEmpty() : id.isBlank()) {
+            throw error(idRule, JsonSupport.quote(id));
           }
           sink.id(id);
         }

@@ -11,7 +11,8 @@ package dev.scoring.core.json;
  * fields appear in the line (so the id may come last), then {@link #end()} once the whole
  * line has been read and found valid. When the line turns out to be bad, it calls
  * {@link #abort()} instead of {@code end()}: the sink must then forget everything since
- * {@code begin}. Values arrive validated (SPEC section 1): a non-blank id, non-blank
+ * {@code begin}. Values arrive validated (SPEC section 1): a non-blank id (or, for a sink
+ * that {@linkplain #takesBlankIds() takes blank ids}, a non-empty one), non-blank
  * attribute names each at most once per contact, finite numbers, non-blank event types,
  * instants in the SPEC's range; {@code null} attributes are not passed at all.
  *
@@ -34,9 +35,21 @@ public interface ContactSink {
   /**
    * Sets the contact's id.
    *
-   * @param id a non-blank id
+   * @param id a non-blank id, or a non-empty one when {@link #takesBlankIds()}
    */
   void id(String id);
+
+  /**
+   * Whether ids that are blank but not empty (<code>" "</code>) are passed to this sink:
+   * false for contacts, whose ids are non-blank (SPEC section 1), true for a reader of
+   * account records, whose ids are any non-empty string (SPEC section 12). The empty id is
+   * refused either way. The reader asks once per line.
+   *
+   * @return whether blank ids are taken; false unless overridden
+   */
+  default boolean takesBlankIds() {
+    return false;
+  }
 
   /**
    * Sets a string attribute.

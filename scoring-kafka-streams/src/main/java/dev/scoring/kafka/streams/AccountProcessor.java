@@ -63,7 +63,7 @@ final class AccountProcessor implements Processor<String, Object, String, Object
   @Override
   public void process(Record<String, Object> record) {
     String id = record.key();
-    if (id == null || id.isBlank()) {
+    if (id == null || id.isEmpty()) { // a blank id names an account with a record (SPEC 12)
       LOG.log(System.Logger.Level.WARNING, "dropped an account update without an account id:"
           + " {0}", record.value());
       return;

@@ -1,11 +1,10 @@
 package dev.scoring.kafka.streams;
 
-import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
 import dev.scoring.api.ScoringModel;
+import dev.scoring.core.AccountRecords;
 import dev.scoring.core.ModelSet;
-import dev.scoring.core.json.ContactJson;
 import dev.scoring.core.json.ModelSetJson;
 import dev.scoring.core.live.TierChange;
 import java.time.Duration;
@@ -405,16 +404,14 @@ public final class LiveScoringTopology {
    */
   private static List<KeyValue<String, Object>> accountRecord(String key, String json) {
     if (json == null) {
-      return key == null || key.isBlank() ? List.of()
+      return key == null || key.isEmpty() ? List.of()
           : List.of(KeyValue.pair(key, new AccountInput.Attributes(null)));
     }
     try {
-      Contact c = ContactJson.defaults().read(json);
-      if (!c.events().isEmpty()) {
-        throw new IllegalArgumentException("events must be absent from an account record, but"
-            + " had " + c.events().size());
-      }
-      return List.of(KeyValue.pair(c.id(), new AccountInput.Attributes(c.attributes())));
+      // the core's record reader: ids are any non-empty string, events refused (SPEC 12)
+      AccountRecords r = AccountRecords.fromJson(json);
+      String id = r.ids().iterator().next();
+      return List.of(KeyValue.pair(id, new AccountInput.Attributes(r.attributes(id))));
     } catch (RuntimeException e) {
       System.getLogger(LiveScoringTopology.class.getName()).log(System.Logger.Level.WARNING,
           "dropped an account record that cannot be read ({0}): {1}", e.getMessage(), json);

@@ -183,6 +183,20 @@ class AccountTopologyTest {
   }
 
   @Test
+  void aRecordWithABlankId_isAnAccountWithoutMembers_anEmptyIdIsDropped() {
+    try (Run run = new Run(scoring(b2b()), props())) {
+      run.contact("x2", " ", 4); // a blank key names no account (SPEC 12)
+      run.records.pipeInput(" ", "{\"id\":\" \",\"attributes\":{\"employees\":5000}}", NOW);
+      run.records.pipeInput(null, "{\"id\":\"\",\"attributes\":{\"employees\":5000}}", NOW);
+      run.drain();
+      assertEquals(List.of(" "), List.copyOf(run.latest.keySet()));
+      assertEquals(new AccountScore(" ", 30, 30, 30, 0, "cold", 0), run.latest.get(" "));
+      assertBatch(b2b(), run, Map.of("x2", List.of(" ", 4)),
+          Map.of(" ", Map.of("employees", 5000L)));
+    }
+  }
+
+  @Test
   void memberMovingAccount_leavesTheOldOne_andAnEmptyAccountIsATombstone() {
     try (Run run = new Run(scoring(b2b()), props())) {
       run.contact("a1", "acme", 3);
