@@ -9,6 +9,8 @@
 #   scoring-benchmarks/cli-vs-duckdb.sh [dir] [contacts] [rounds]
 # (defaults: /tmp/cli-vs-duckdb, 1000000 contacts, 3 rounds). Both sides use every core and
 # their default memory settings; the contacts file is generated once and reused.
+# BASELINE_CLI=<jar> also times another build of the CLI (say, main's) in the same rounds.
+# The load average is printed before and after: the machine may be shared.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${1:-/tmp/cli-vs-duckdb}
@@ -25,6 +27,7 @@ if [ ! -f "$contacts" ]; then
   java -cp "$bench" dev.scoring.benchmarks.cli.ContactFile "$contacts" "$n"
 fi
 echo "input: $(stat -c %s "$contacts") bytes, $n contacts; duckdb_jdbc $version; $(nproc) cores"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 measure() { # name, command...
   local name=$1; shift
@@ -41,6 +44,15 @@ for r in $(seq 1 "$rounds"); do
     --as-of "$as_of" --out "$dir/cli.csv" --no-progress
   measure duckdb java -cp "$bench:$duckdb" dev.scoring.benchmarks.cli.DuckDbScoring \
     "$contacts" "$dir/duckdb.csv" "$as_of"
+  if [ -n "${BASELINE_CLI:-}" ]; then
+    measure baseline java -jar "$BASELINE_CLI" score --model "$dir/seed-b2b.json" \
+      --contacts "$contacts" --as-of "$as_of" --out "$dir/baseline.csv" --no-progress
+  fi
 done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx3g -cp "$bench" dev.scoring.benchmarks.cli.ScoreFilesAgree "$dir/cli.csv" \
   "$dir/duckdb.csv"
+if [ -n "${BASELINE_CLI:-}" ]; then
+  cmp -s "$dir/cli.csv" "$dir/baseline.csv" && echo "cli and baseline outputs: identical bytes" \
+    || { echo "cli and baseline outputs differ"; exit 1; }
+fi

@@ -10,6 +10,7 @@ module dev.scoring.cli {
   requires com.fasterxml.jackson.databind;
   requires info.picocli;
   requires de.siegmar.fastcsv;
+  requires jdk.management;
 
   exports dev.scoring.cli;
   opens dev.scoring.cli to info.picocli;

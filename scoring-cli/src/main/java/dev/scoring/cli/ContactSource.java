@@ -23,10 +23,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Reads the contacts an invocation names ({@link ContactOptions}) into a
- * {@link ContactTable}, or hands them one by one to a consumer. The one place the tool reads
+ * {@link ContactTable}, in blocks of tables (NDJSON, {@link #blocks}), or hands them one by
+ * one to a consumer. The one place the tool reads
  * contacts: NDJSON through the library's contact reader ({@link ContactJson}, the same
  * parser, limits and messages as every other path), CSV through FastCSV.
  *
@@ -84,7 +87,45 @@ final class ContactSource {
     return table.build();
   }
 
-  private boolean isNdjson() {
+  /**
+   * Reads NDJSON contacts in blocks ({@link ContactJson#readBlocks}): each block's table goes
+   * to {@code work} on one of the {@code threads} workers, and the results to
+   * {@code inOrder} on this thread, in file order, each after its block's bad lines. Memory
+   * is linear in the block size and the threads, never in the file.
+   *
+   * @param <R>        what the work makes of a block
+   * @param blockBytes the size a block is cut at (the next line end after it)
+   * @param work       runs on a worker, once per block
+   * @param inOrder    receives the results in file order, on this thread
+   * @param done       the contacts done so far, for the progress bar
+   * @throws UsageException if the input is not NDJSON ({@link #isNdjson()})
+   */
+  <R> void blocks(int blockBytes, Function<ContactTable, R> work, Consumer<R> inOrder,
+      LongSupplier done) {
+    if (!isNdjson()) {
+      throw new UsageException("--contacts must be NDJSON to be read in blocks, but was CSV");
+    }
+    Path file = options.contacts;
+    String name = Io.isStdin(file) ? "stdin" : file.toString();
+    Io.Input input = Io.open(file, "contacts", stdin);
+    try (InputStream in = input.in();
+         Progress bar = Progress.start(progress, err, "contacts scored", done,
+             input.file()::count, input.size())) {
+      ContactJson.defaults().readBlocks(in, threads, blockBytes,
+          b -> bad.report(name, b.message()), work, inOrder);
+    } catch (UncheckedIOException | IOException e) {
+      throw new BadInputException(name + ": contacts file must be readable, but "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether the contacts are NDJSON (not a contacts or events CSV).
+   *
+   * @return true for NDJSON
+   * @throws UsageException if {@code --events} comes with an NDJSON {@code --contacts}
+   */
+  boolean isNdjson() {
     Path contacts = options.contacts;
     if (contacts != null && !Io.isCsv(contacts)) {
       if (options.events != null) {

@@ -1,14 +1,13 @@
 package dev.scoring.cli;
 
-import dev.scoring.api.Explanation;
 import dev.scoring.api.ModelException;
-import dev.scoring.core.BatchScorer;
-import dev.scoring.core.BatchScores;
+import dev.scoring.api.ScoringModel;
 import dev.scoring.core.ContactTable;
+import dev.scoring.core.ModelSet;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.json.ModelJson;
+import dev.scoring.core.json.ModelSetJson;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -22,10 +21,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code scoring score}: scores every contact of a file with a JSON model, as of an instant,
- * on every core, and writes one line per contact (NDJSON or CSV, gzip when the name ends
- * with {@code .gz}). The scores are the columnar batch path's, the same bits as
- * {@code model.score(contact, asOf)}.
+ * {@code scoring score}: scores every contact of a file with a JSON model or model set, as of
+ * an instant, on every core, and writes one line per contact (NDJSON or CSV, gzip when the
+ * name ends with {@code .gz}). The scores are the columnar batch path's, the same bits as
+ * {@code model.score(contact, asOf)} (for a set, {@code set.score(contact, asOf)}).
+ *
+ * <p>NDJSON contacts are streamed ({@link ContactSource#blocks}): blocks of about
+ * {@code --block-bytes} are parsed, scored and formatted on {@code --threads} workers
+ * ({@link ScoreBlocks}) and written in file order, so memory does not grow with the file.
+ * CSV contacts are read into one table first. Picocli makes one instance per run.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
     versionProvider = ScoringCli.Version.class,
@@ -37,7 +41,8 @@ final class ScoreCommand implements Callable<Integer> {
   ScoringCli root;
 
   @Option(names = "--model", required = true, paramLabel = "<file>",
-      description = "The model, a JSON file (SPEC section 7).")
+      description = "The model, a JSON file (SPEC section 7), or a model set (SPEC section"
+          + " 11): each line then holds every table's result.")
   Path model;
 
   @Mixin
@@ -68,8 +73,15 @@ final class ScoreCommand implements Callable<Integer> {
   Integer trend;
 
   @Option(names = "--threads", paramLabel = "<n>",
-      description = "Threads that read NDJSON and score. Default: the number of processors.")
+      description = "Threads that parse NDJSON and score (a further thread reads and"
+          + " writes). Default: the number of processors.")
   Integer threads;
+
+  @Option(names = "--block-bytes", paramLabel = "<n>", defaultValue = "524288",
+      description = "NDJSON contacts are read, scored and written in blocks of about this"
+          + " many bytes (cut at the next line end); at most 2 blocks per thread are held at"
+          + " a time. Default: ${DEFAULT-VALUE} (512 KiB).")
+  int blockBytes;
 
   @Option(names = "--no-progress", negatable = false,
       description = "No progress bar (it is shown only in a terminal anyway).")
@@ -90,39 +102,69 @@ final class ScoreCommand implements Callable<Integer> {
     if (n < 1) {
       throw new UsageException("--threads must be at least 1, but was " + n);
     }
-    if (trend != null && trend < 1) {
-      throw new UsageException("--trend must be at least 1 day, but was " + trend);
+    if (blockBytes < 1) {
+      throw new UsageException("--block-bytes must be at least 1, but was " + blockBytes);
     }
-    ScoringTable table = loadModel(model);
-    long t0 = System.nanoTime();
-    ContactTable contactTable;
-    long badCount;
-    try (BadLines bad = new BadLines(err, contacts.badLines)) {
-      contactTable = new ContactSource(contacts, bad, !noProgress, root, n).table();
-      badCount = bad.count();
-    }
-    long t1 = System.nanoTime();
-    BatchScorer scorer = BatchScorer.of(table);
     if (trend != null) {
-      scorer = scorer.withTrend(trend);
-    }
-    BatchScores scores = scorer.score(contactTable, asOf, n);
-    long t2 = System.nanoTime();
-    try (OutputStream stream = Io.create(out, root.out);
-         ScoreWriter writer = ScoreWriter.of(fmt, stream, table, scores)) {
-      for (int i = 0; i < contactTable.size(); i++) {
-        Explanation explanation = explain ? table.explain(contactTable.contact(i), asOf) : null;
-        writer.write(contactTable.id(i), scores, i, explanation);
+      if (trend < 1) {
+        throw new UsageException("--trend must be at least 1 day, but was " + trend);
       }
+      try {
+        ScoringModel.trendStart(asOf, trend);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--trend: " + e.getMessage());
+      }
+    }
+    ModelSet set = loadSet(model);
+    ScoreBlocks blocks = new ScoreBlocks(set, asOf, trend == null ? 0 : trend, explain, fmt);
+    long t0 = System.nanoTime();
+    long badCount;
+    String mode;
+    try (BadLines bad = new BadLines(err, contacts.badLines);
+         LazyOutput output = new LazyOutput(out, root.out, blocks.header())) {
+      ContactSource source = new ContactSource(contacts, bad, !noProgress, root, n);
+      if (source.isNdjson()) {
+        // read, scored and written block by block: memory never grows with the file
+        source.blocks(blockBytes, table -> blocks.score(table, 1), block -> {
+          output.write(block.bytes());
+          blocks.done(block);
+        }, blocks::contacts);
+        mode = "in blocks of " + blockBytes + " bytes on " + n + " threads";
+      } else {
+        ContactTable table = source.table();
+        blocks.write(table, n, output.stream());
+        mode = "as one table on " + n + " threads";
+      }
+      output.finish();
+      badCount = bad.count();
     } catch (UncheckedIOException e) {
       throw new BadInputException("output must be writable, but " + e.getMessage(), e);
     }
-    long t3 = System.nanoTime();
-    err.printf(Locale.ROOT, "scored %,d contacts (%,d bad lines skipped): read %.2f s,"
-            + " scored %.2f s on %d threads, written %.2f s; tiers %s%n",
-        contactTable.size(), badCount, (t1 - t0) / 1e9, (t2 - t1) / 1e9, n, (t3 - t2) / 1e9,
-        scores.tierCountsByName());
+    long t1 = System.nanoTime();
+    err.printf(Locale.ROOT, "scored %,d contacts (%,d bad lines skipped) in %.2f s, read,"
+            + " scored and written %s; tiers %s%n",
+        blocks.contacts(), badCount, (t1 - t0) / 1e9, mode, blocks.tierCounts());
     return badCount > 0 ? Exit.FINDINGS : Exit.OK;
+  }
+
+  /**
+   * Reads a model file: a model set, or a single table as a set of one.
+   *
+   * @param file the JSON model or set (SPEC sections 7 and 11)
+   * @return the set
+   * @throws BadInputException if it is missing, unreadable or not a valid model or set
+   */
+  static ModelSet loadSet(Path file) {
+    try {
+      return ModelSetJson.read(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException("model file must exist, but was " + file + " (not found)");
+    } catch (IOException e) {
+      throw new BadInputException("model file must be readable, but was " + file + " ("
+          + e.getMessage() + ")", e);
+    } catch (ModelException e) {
+      throw new BadInputException(file + ": " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -64,6 +64,7 @@ public final class ScoringCli implements Runnable {
    * @param args the command line
    */
   public static void main(String[] args) {
+    Heap.startSmall(); // the heap as small as the work needs, unless the command line sizes it
     System.exit(run(args, System.out, System.err));
   }
 

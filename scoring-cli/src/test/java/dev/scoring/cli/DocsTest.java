@@ -77,7 +77,7 @@ class DocsTest {
     if (UPDATE) {
       Files.writeString(DOCS, updated.toString());
     }
-    assertThat(examples).isEqualTo(9);
+    assertThat(examples).isEqualTo(10);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Contacts as JSON (SPEC section 1): one document, or NDJSON streams of one contact per
@@ -273,7 +274,7 @@ public final class ContactJson {
    * input is cut into chunks of about 4 MiB at line ends, the chunks are parsed in parallel
    * into tables of their own and joined in order ({@link ContactTable#concat}), with no
    * object per contact. The result, the bad lines (with their true line numbers, in order,
-   * reported once all chunks are read) and the error thrown are those of
+   * reported as the chunks are joined) and the error thrown are those of
    * {@link #readTable(InputStream, Consumer)}. A file whose lines all end with a lone
    * {@code \r} cannot be cut and is read on one thread. The stream is read to its end but
    * not closed.
@@ -289,6 +290,63 @@ public final class ContactJson {
   public ContactTable readTable(InputStream in, int threads, Consumer<BadLine> onBadLine) {
     return ParallelNdjson.read(Objects.requireNonNull(in, "in"), threads, this, onBadLine,
         ParallelNdjson.CHUNK);
+  }
+
+  /**
+   * The default size of a block of {@link #readBlocks}: 512 KiB (524,288 bytes), cut at the
+   * next line end. Small enough that a block's buffer is an ordinary young object for G1
+   * (below its humongous threshold of half a 2 MiB region), large enough that the work per
+   * block (hundreds of contacts) dwarfs the hand-over between threads.
+   */
+  public static final int BLOCK_BYTES = 512 * 1024;
+
+  /**
+   * Reads NDJSON (UTF-8) in blocks, in memory linear in the block size and the threads, never
+   * in the input: the calling thread cuts the input into blocks of about {@code blockBytes}
+   * at line ends; {@code threads} workers parse the blocks in parallel, each into a
+   * {@link ContactTable} of its own, and run {@code work} on it; the calling thread hands
+   * each result to {@code inOrder}, in input order, after reporting that block's bad lines.
+   * At most {@code 2 * threads} blocks are held at a time (waiting, in work, or done and not
+   * yet handed on); block buffers are reused. The contacts, the bad lines (true line numbers,
+   * in order) and the messages are those of {@link #readTable(InputStream, Consumer)}: the
+   * blocks' tables joined in order equal its table. Failing fast ({@code onBadLine} null),
+   * every block before the bad line's is handed on, then the bad line's block with the
+   * contacts before it (if any), then the {@link ContactJsonException} is thrown. A block
+   * with no good contact is not handed on. A file whose lines all end with a lone {@code \r}
+   * cannot be cut and is one block. The stream is read to its end but not closed.
+   *
+   * <pre>{@code
+   * ContactJson.defaults().readBlocks(in, 2, ContactJson.BLOCK_BYTES, bad::add,
+   *     block -> scorer.score(block, asOf, 1),          // on a worker, in parallel
+   *     scores -> total.addAndGet(scores.size()));       // on this thread, in order
+   * }</pre>
+   *
+   * @param <R>        what the work makes of a block
+   * @param in         the bytes
+   * @param threads    worker threads, at least 1 (the calling thread reads and hands on)
+   * @param blockBytes the size a block is cut at (the next line end after it), at least 1;
+   *                   {@link #BLOCK_BYTES} is a good default
+   * @param onBadLine  receives every bad line, in order, on the calling thread; null to fail
+   *                   at the first one
+   * @param work       runs on a worker thread, once per block with its good contacts, in no
+   *                   particular order and possibly at the same time as other blocks' work;
+   *                   returns a non-null result
+   * @param inOrder    receives each block's result on the calling thread, in input order
+   * @return the number of contacts read (handed to {@code work})
+   * @throws ContactJsonException at the first bad line when {@code onBadLine} is null
+   * @throws IllegalArgumentException if {@code threads < 1} or {@code blockBytes < 1}
+   * @throws UncheckedIOException if reading fails
+   * @throws RuntimeException what {@code work} or {@code inOrder} throws, after which no
+   *     further result is handed on
+   */
+  public <R> long readBlocks(InputStream in, int threads, int blockBytes,
+      Consumer<BadLine> onBadLine, Function<ContactTable, ? extends R> work,
+      Consumer<? super R> inOrder) {
+    Objects.requireNonNull(work, "work");
+    Objects.requireNonNull(inOrder, "inOrder");
+    Function<ContactTable, R> w = t -> Objects.requireNonNull(work.apply(t), "work's result");
+    return ParallelNdjson.stream(Objects.requireNonNull(in, "in"), threads, this, onBadLine,
+        blockBytes, w, inOrder);
   }
 
   /** As {@link #readTable(InputStream, int, Consumer)}, with the chunk size given (tests). */

@@ -89,12 +89,14 @@ final class Instants {
         || s[from + 16] != ':' || s[from + n - 1] != 'Z') {
       return false;
     }
-    int year = digits(s, from, 4);
-    int month = digits(s, from + 5, 2);
-    int day = digits(s, from + 8, 2);
-    int hour = digits(s, from + 11, 2);
-    int minute = digits(s, from + 14, 2);
-    int sec = digits(s, from + 17, 2);
+    int century = two(s, from);
+    int years = two(s, from + 2);
+    int year = (century | years) < 0 ? -1 : century * 100 + years;
+    int month = two(s, from + 5);
+    int day = two(s, from + 8);
+    int hour = two(s, from + 11);
+    int minute = two(s, from + 14);
+    int sec = two(s, from + 17);
     if (year < 1 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
         || hour < 0 || hour > 23 || minute < 0 || minute > 59 || sec < 0 || sec > 59) {
       return false;
@@ -114,6 +116,16 @@ final class Instants {
     second = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + sec;
     nano = ns;
     return true;
+  }
+
+  /**
+   * The value of the two decimal digits at {@code from}, or a negative number: straight-line
+   * code for the fixed fields, which every event's instant has.
+   */
+  private static int two(char[] s, int from) {
+    int a = s[from] - '0';
+    int b = s[from + 1] - '0';
+    return (a | b | (9 - a) | (9 - b)) < 0 ? -1 : a * 10 + b;
   }
 
   /** The value of {@code count} decimal digits at {@code from}, or -1. */

@@ -34,7 +34,7 @@ final class NdjsonReader implements Closeable {
   private final InputStream in;
   private final ContactParser parser;
   private final long maxLength;
-  private byte[] buf = new byte[CHUNK];
+  private byte[] buf;
   private int pos;
   private int limit;
   private boolean eof;
@@ -48,10 +48,27 @@ final class NdjsonReader implements Closeable {
 
   /** A reader whose input is the start of a file ({@code atStart}: a BOM is skipped) or not. */
   NdjsonReader(InputStream in, ContactParser parser, JsonLimits limits, boolean atStart) {
+    this(in, parser, limits, atStart, new byte[CHUNK]);
+  }
+
+  private NdjsonReader(InputStream in, ContactParser parser, JsonLimits limits,
+      boolean atStart, byte[] buf) {
     this.in = in;
     this.parser = parser;
     this.maxLength = limits.maxDocumentLength();
     this.atStart = atStart;
+    this.buf = buf;
+  }
+
+  /**
+   * A reader of the bytes {@code [0, length)} of an array, read in place (no copy, no buffer
+   * of its own); the array must not change while it is read.
+   */
+  NdjsonReader(byte[] bytes, int length, ContactParser parser, JsonLimits limits,
+      boolean atStart) {
+    this(InputStream.nullInputStream(), parser, limits, atStart, bytes);
+    this.limit = length;
+    this.eof = true;
   }
 
   NdjsonReader(Reader in, ContactParser parser, JsonLimits limits) {

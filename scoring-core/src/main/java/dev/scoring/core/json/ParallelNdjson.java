@@ -1,26 +1,30 @@
 package dev.scoring.core.json;
 
 import dev.scoring.core.ContactTable;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Reads NDJSON into a {@link ContactTable} on several threads: the calling thread cuts the
- * input into chunks at line boundaries (after a {@code \n}, so a {@code \r\n} is never cut),
- * workers parse the chunks in parallel into tables of their own, and the tables are joined
- * in order ({@link ContactTable#concat}). Line numbers of bad lines are made true again
- * when the chunks are joined. A file whose lines all end with a lone {@code \r} has no place
- * to cut and is read as one chunk. At most two chunks per thread are held as bytes at a time.
+ * Reads NDJSON in blocks on several threads: the calling thread cuts the input into chunks at
+ * line boundaries (after a {@code \n}, so a {@code \r\n} is never cut), workers parse the
+ * chunks in parallel into tables of their own and run the caller's work on each table, and
+ * the calling thread hands the results on in input order. Line numbers of bad lines are made
+ * true again as the chunks are handed on. A file whose lines all end with a lone {@code \r}
+ * has no place to cut and is read as one chunk. At most two chunks per thread are held at a
+ * time (waiting, in work or done but not yet handed on), and chunk buffers are reused, so
+ * memory is linear in the chunk size and the threads, never in the input.
  *
  * <p>Used once, by one thread.
  */
@@ -30,81 +34,136 @@ final class ParallelNdjson {
 
   private ParallelNdjson() {}
 
-  /** What a worker made of one chunk. */
-  private record Part(ContactTable table, long lines, List<BadLine> bad,
+  /**
+   * What a worker made of one chunk: the work's result on the chunk's good contacts (null
+   * when it held none), its line count, its bad lines (numbered
+   * within the chunk) and, failing fast, the first bad line's exception.
+   */
+  private record Part<R>(R result, int contacts, long lines, List<BadLine> bad,
       ContactJsonException failure) {}
 
+  /** Reads the whole input into one table: the blocks joined in order. */
   static ContactTable read(InputStream in, int threads, ContactJson json,
       Consumer<BadLine> onBadLine, int chunkSize) {
+    List<ContactTable> tables = new ArrayList<>();
+    stream(in, threads, json, onBadLine, chunkSize, table -> table, tables::add);
+    return ContactTable.concat(tables);
+  }
+
+  /**
+   * Reads the input in blocks, runs {@code work} on each block's table on a worker thread
+   * and hands the results to {@code inOrder} on the calling thread, in input order, each
+   * after the bad lines of its block.
+   *
+   * @return the number of contacts read
+   */
+  static <R> long stream(InputStream in, int threads, ContactJson json,
+      Consumer<BadLine> onBadLine, int chunkSize, Function<ContactTable, R> work,
+      Consumer<? super R> inOrder) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, but was " + threads);
+    }
+    if (chunkSize < 1) {
+      throw new IllegalArgumentException("blockBytes must be at least 1, but was " + chunkSize);
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "ndjson-reader");
       t.setDaemon(true);
       return t;
     });
+    Queue<byte[]> free = new ConcurrentLinkedQueue<>();
+    // room for a line's tail carried over from the chunk before, so buffers can be reused
+    int capacity = chunkSize + Math.max(64, chunkSize >> 4);
+    Delivery<R> delivery = new Delivery<>(onBadLine, inOrder);
     try {
-      List<Future<Part>> parts = new ArrayList<>();
-      byte[] carry = new byte[0];
+      ArrayDeque<Future<Part<R>>> pending = new ArrayDeque<>();
+      byte[] chunk = new byte[capacity];
+      int length = 0; // bytes in chunk; [0, carried) came from the chunk before
+      int carried = 0;
       boolean first = true;
       boolean eof = false;
-      int done = 0;
       while (!eof) {
-        byte[] chunk = Arrays.copyOf(carry, Math.max(chunkSize, carry.length + chunkSize));
-        int length = carry.length;
         int cut = -1;
         while (cut < 0) {
-          int n = in.read(chunk, length, chunk.length - length);
+          int n = in.read(chunk, length, Math.min(chunk.length, carried + chunkSize) - length);
           if (n < 0) {
             eof = true;
             break;
           }
           length += n;
-          if (length == chunk.length) {
-            cut = lastLineFeed(chunk, carry.length, length);
+          if (length == Math.min(chunk.length, carried + chunkSize)) {
+            cut = lastLineFeed(chunk, carried, length);
             if (cut < 0) {
-              chunk = Arrays.copyOf(chunk, chunk.length * 2);
+              if (length == chunk.length) {
+                chunk = java.util.Arrays.copyOf(chunk, chunk.length * 2);
+              }
+              carried = length; // no line end yet: read on (a line longer than a chunk)
             }
           }
         }
         int end = eof ? length : cut + 1;
-        carry = Arrays.copyOfRange(chunk, end, length);
         if (end == 0 && eof) {
           break;
         }
+        byte[] next = free.poll();
+        if (next == null || next.length < Math.max(capacity, length - end + chunkSize)) {
+          next = new byte[Math.max(capacity, length - end + chunkSize)];
+        }
+        System.arraycopy(chunk, end, next, 0, length - end);
         boolean atStart = first;
         first = false;
         byte[] bytes = chunk;
         int size = end;
-        parts.add(pool.submit(() -> parse(bytes, size, atStart, json, onBadLine != null)));
-        // at most two chunks per thread waiting or in work: the input is never all in memory
-        while (parts.size() - done > 2 * threads) {
-          get(parts.get(done++));
+        pending.add(pool.submit(() -> parse(bytes, size, atStart, json, onBadLine != null,
+            work, free)));
+        chunk = next;
+        length = length - end;
+        carried = length;
+        // hand on what is done; at most two chunks per thread held at a time
+        while (!pending.isEmpty()
+            && (pending.size() > 2 * threads || pending.peek().isDone())) {
+          delivery.accept(get(pending.poll()));
         }
       }
-      List<ContactTable> tables = new ArrayList<>(parts.size());
-      long offset = 0;
-      for (Future<Part> f : parts) {
-        Part p = get(f);
-        if (p.failure() != null) {
-          ContactJsonException e = p.failure();
-          throw new ContactJsonException(e.line() + offset, e.path(),
-              renumber(e.getMessage(), e.line(), e.line() + offset));
-        }
-        for (BadLine b : p.bad()) {
-          onBadLine.accept(new BadLine(b.line() + offset, b.path(),
-              renumber(b.message(), b.line(), b.line() + offset)));
-        }
-        tables.add(p.table());
-        offset += p.lines();
+      while (!pending.isEmpty()) {
+        delivery.accept(get(pending.poll()));
       }
-      return ContactTable.concat(tables);
+      return delivery.contacts;
     } catch (IOException e) {
       throw new UncheckedIOException("the input must be readable, but was not: "
           + e.getMessage(), e);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** Hands the parts on in order, renumbering their lines. Calling thread only. */
+  private static final class Delivery<R> {
+    private final Consumer<BadLine> onBadLine;
+    private final Consumer<? super R> inOrder;
+    private long offset;
+    private long contacts;
+
+    Delivery(Consumer<BadLine> onBadLine, Consumer<? super R> inOrder) {
+      this.onBadLine = onBadLine;
+      this.inOrder = inOrder;
+    }
+
+    void accept(Part<R> p) {
+      for (BadLine b : p.bad()) {
+        onBadLine.accept(new BadLine(b.line() + offset, b.path(),
+            renumber(b.message(), b.line(), b.line() + offset)));
+      }
+      if (p.result() != null) {
+        inOrder.accept(p.result());
+      }
+      contacts += p.contacts();
+      if (p.failure() != null) {
+        ContactJsonException e = p.failure();
+        throw new ContactJsonException(e.line() + offset, e.path(),
+            renumber(e.getMessage(), e.line(), e.line() + offset));
+      }
+      offset += p.lines();
     }
   }
 
@@ -118,12 +177,13 @@ final class ParallelNdjson {
     return -1;
   }
 
-  private static Part parse(byte[] bytes, int length, boolean atStart, ContactJson json,
-      boolean report) {
+  private static <R> Part<R> parse(byte[] bytes, int length, boolean atStart, ContactJson json,
+      boolean report, Function<ContactTable, R> work, Queue<byte[]> free) {
     ContactTable.Builder table = ContactTable.builder();
     List<BadLine> bad = new ArrayList<>();
-    NdjsonReader reader = new NdjsonReader(new ByteArrayInputStream(bytes, 0, length),
-        json.newParser(), json.limits(), atStart);
+    NdjsonReader reader = new NdjsonReader(bytes, length, json.newParser(), json.limits(),
+        atStart);
+    ContactJsonException failure = null;
     while (true) {
       try {
         if (!reader.next(table.sink())) {
@@ -131,12 +191,16 @@ final class ParallelNdjson {
         }
       } catch (ContactJsonException e) {
         if (!report) {
-          return new Part(null, 0, List.of(), e);
+          failure = e;
+          break;
         }
         bad.add(e.toBadLine());
       }
     }
-    return new Part(table.build(), reader.lineNumber(), bad, null);
+    free.offer(bytes); // parsed: the buffer may take another chunk
+    ContactTable contacts = table.build();
+    R result = contacts.size() == 0 ? null : work.apply(contacts); // no empty block
+    return new Part<>(result, contacts.size(), reader.lineNumber(), bad, failure);
   }
 
   private static String renumber(String message, long from, long to) {
@@ -145,7 +209,7 @@ final class ParallelNdjson {
         : message;
   }
 
-  private static Part get(Future<Part> f) {
+  private static <R> Part<R> get(Future<Part<R>> f) {
     while (true) {
       try {
         return f.get();

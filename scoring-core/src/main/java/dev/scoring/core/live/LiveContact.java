@@ -22,24 +22,29 @@ final class LiveContact {
   /** The stored events; type ids are the scorer's {@link TypeDictionary} ids. */
   EventColumns events = new EventColumns();
 
-  /** Matched conditions of {@link #attributes} under {@link #matchedFor}. */
-  private long[] matched;
+  /** Matched conditions of {@link #attributes} under {@link #matchedFor}, per table. */
+  private long[][] matched;
   private Version matchedFor;
 
   /** The model version of {@link #reported}. */
   Version version;
-  /** The score last reported; null while the contact is being created. */
-  Score reported;
-  /** The score at the last sweep, null before the first. */
+  /**
+   * The scores last reported, one per table of {@link #version} (index of its part); null
+   * while the contact is being created.
+   */
+  Score[] reported;
+  /** The first table's score at the last sweep, null before the first. */
   Score swept;
-  /** Each rule's points in {@link #reported}, when the score history is on. */
-  double[] contributions;
-  /** The bounded log of score changes, or null when off. */
-  ScoreLog log;
+  /** Each table's rules' points in {@link #reported}, when the score history is on. */
+  double[][] contributions;
+  /** The bounded logs of score changes by table name, or null when off or empty. */
+  java.util.HashMap<String, ScoreLog> logs;
   /** Set once the contact left the cache: an operation holding it must start again. */
   boolean dead;
   /** Set when an operation queued tier changes; cleared by the operation's thread. */
   boolean queued;
+  /** Keys of accounts an operation queued changes of; taken by the operation's thread. */
+  java.util.List<String> accountKeys;
 
   LiveContact(String id, Map<String, Object> attributes) {
     this.id = id;
@@ -89,24 +94,37 @@ final class LiveContact {
         e.value().isPresent() ? e.value().getAsDouble() : Double.NaN);
   }
 
+  /** The first table's last reported score; null while the contact is being created. */
+  Score first() {
+    return reported == null ? null : reported[0];
+  }
+
   /**
-   * Scores the stored history under a version, exactly {@code v.model.score(contact(), asOf)}.
+   * Scores the stored history under a version's table, exactly
+   * {@code part.model.score(contact(), asOf)}.
    *
+   * @param part          the index of the table's part in {@code v}
    * @param skip          an event index to leave out, or -1
    * @param contributions null, or receives each rule's points (compact models only)
    */
-  Score score(Version v, TypeDictionary dict, Instant asOf, int skip, double[] contributions) {
-    if (v.compact == null) {
-      return v.model.score(toContact(dict, skip), asOf);
+  Score score(Version v, int part, TypeDictionary dict, Instant asOf, int skip,
+      double[] contributions) {
+    Version.Part p = v.parts[part];
+    if (p.compact == null) {
+      return p.model.score(toContact(dict, skip), asOf);
     }
     if (matchedFor != v) {
-      long[] m = new long[v.compact.words()];
-      v.compact.match(attributes, m);
-      matched = m;
+      matched = new long[v.parts.length][];
       matchedFor = v;
     }
+    long[] m = matched[part];
+    if (m == null) {
+      m = new long[p.compact.words()];
+      p.compact.match(attributes, m);
+      matched[part] = m;
+    }
     EventColumns x = events;
-    return v.compact.score(matched, x.types, v.typeMap, x.seconds, x.nanos, x.values, x.size,
+    return p.compact.score(m, x.types, p.typeMap, x.seconds, x.nanos, x.values, x.size,
         skip, asOf, contributions);
   }
 

@@ -70,6 +70,17 @@ public record TierChange(long sequence, String contactId, String previousTier,
   }
 
   /**
+   * Returns the name of the table whose tier changed: {@code current().modelName()}. A
+   * scorer of a {@link dev.scoring.core.ModelSet} reports each table's changes under its own
+   * name; a scorer of one model, that model's name.
+   *
+   * @return the table's name
+   */
+  public String table() {
+    return current.modelName();
+  }
+
+  /**
    * Returns the new tier, {@code current().tier()}.
    *
    * @return the new tier, {@code current().tier()}

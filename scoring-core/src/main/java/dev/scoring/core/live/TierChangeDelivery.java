@@ -5,11 +5,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Delivers a {@link LiveScorer}'s tier changes to its listeners: each change once, the changes
- * of one contact in the order they were queued, outside every contact lock.
+ * Delivers a {@link LiveScorer}'s tier changes (of contacts, {@link TierChange}, or of
+ * accounts, {@link AccountTierChange}, each kind through its own instance) to its listeners:
+ * each change once, the changes of one contact (or account) in the order they were queued,
+ * outside every contact lock.
+ *
+ * @param <T> the kind of change
+ * @param <L> the kind of listener
  *
  * <p>Changes are numbered and queued per contact while the contact's lock is held
  * ({@link #enqueue}), so the queue order is the order of the contact's operations; after the
@@ -24,18 +30,25 @@ import java.util.function.Consumer;
  * {@link OutOfMemoryError} is caught too: the JVM reports it through the log, and state stays
  * consistent.) Thread-safe.
  */
-final class TierChangeDelivery {
+final class TierChangeDelivery<T, L> {
   private static final System.Logger LOG =
       System.getLogger(TierChangeDelivery.class.getName());
 
-  private final List<TierChangeListener> listeners;
+  private final List<L> listeners;
+  private final BiConsumer<L, T> call;
   private final AtomicLong sequence = new AtomicLong();
-  private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Outbox<T>> outboxes = new ConcurrentHashMap<>();
   /** Test hook: called with the contact id just before a thread drains its queue. */
   volatile Consumer<String> beforeDrain = id -> { };
 
-  TierChangeDelivery(List<TierChangeListener> listeners) {
+  TierChangeDelivery(List<L> listeners, BiConsumer<L, T> call) {
     this.listeners = List.copyOf(listeners);
+    this.call = call;
+  }
+
+  /** Returns whether there is no listener (changes need not be built). */
+  boolean silent() {
+    return listeners.isEmpty();
   }
 
   /** Returns the next sequence number. */
@@ -44,12 +57,12 @@ final class TierChangeDelivery {
   }
 
   /** Queues a contact's changes; called under the contact's lock. */
-  void enqueue(String id, List<TierChange> changes) {
+  void enqueue(String id, List<T> changes) {
     if (changes.isEmpty()) {
       return;
     }
     outboxes.compute(id, (k, box) -> {
-      Outbox b = box == null ? new Outbox() : box;
+      Outbox<T> b = box == null ? new Outbox<>() : box;
       b.queue.addAll(changes);
       return b;
     });
@@ -60,7 +73,7 @@ final class TierChangeDelivery {
    * will then deliver ours too). Called outside every lock.
    */
   void deliver(String id) {
-    Outbox box = outboxes.get(id);
+    Outbox<T> box = outboxes.get(id);
     if (box == null) {
       return;
     }
@@ -70,7 +83,7 @@ final class TierChangeDelivery {
         return;
       }
       try {
-        TierChange c;
+        T c;
         while ((c = box.queue.poll()) != null) {
           notifyListeners(c);
         }
@@ -79,8 +92,8 @@ final class TierChangeDelivery {
       }
       if (box.queue.isEmpty()) {
         // Drop the outbox unless a change was queued meanwhile (then drain again).
-        Outbox drained = box;
-        Outbox left = outboxes.computeIfPresent(id,
+        Outbox<T> drained = box;
+        Outbox<T> left = outboxes.computeIfPresent(id,
             (k, b) -> b == drained && b.queue.isEmpty() && !b.draining.get() ? null : b);
         if (left != drained || left.queue.isEmpty()) {
           return;
@@ -89,10 +102,10 @@ final class TierChangeDelivery {
     }
   }
 
-  private void notifyListeners(TierChange c) {
-    for (TierChangeListener l : listeners) {
+  private void notifyListeners(T c) {
+    for (L l : listeners) {
       try {
-        l.onTierChange(c);
+        call.accept(l, c);
       } catch (Throwable ex) { // the contract above: nothing reaches the operation's caller
         LOG.log(System.Logger.Level.ERROR, "tier change listener " + l + " failed on " + c, ex);
       }
@@ -100,8 +113,8 @@ final class TierChangeDelivery {
   }
 
   /** A contact's changes waiting for delivery, and who is delivering them. */
-  private static final class Outbox {
-    final ConcurrentLinkedQueue<TierChange> queue = new ConcurrentLinkedQueue<>();
+  private static final class Outbox<T> {
+    final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
     final AtomicBoolean draining = new AtomicBoolean();
   }
 }

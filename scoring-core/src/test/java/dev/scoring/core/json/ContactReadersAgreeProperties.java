@@ -269,6 +269,70 @@ class ContactReadersAgreeProperties {
     }
   }
 
+  /**
+   * The block reader hands on, in order, blocks whose contacts joined are the sequential
+   * reader's; each block's bad lines come before it; failing fast, every contact before the
+   * bad line is handed on (as {@code readInto} gives them to its sink) and the error is the
+   * sequential one.
+   */
+  @Property(tries = 150)
+  void theBlockReaderAgrees_atAnyBlockSizeAndThreadCount(
+      @ForAll("lines") List<Line> lines, @ForAll("terminators") List<String> ends,
+      @ForAll boolean bom, @ForAll boolean lastEnd,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 400) int block,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 4) int threads) {
+    byte[] text = join(lines, ends, bom, lastEnd);
+    Outcome sequential = table(text);
+    List<BadLine> bad = new ArrayList<>();
+    List<Contact> contacts = new ArrayList<>();
+    List<String> log = new ArrayList<>();
+    long read = ContactJson.defaults().readBlocks(new ByteArrayInputStream(text), threads,
+        block, b -> {
+          bad.add(b);
+          log.add("bad " + b.line());
+        }, table -> {
+          List<Contact> part = new ArrayList<>();
+          for (int i = 0; i < table.size(); i++) {
+            part.add(table.contact(i));
+          }
+          return part;
+        }, part -> {
+          contacts.addAll(part);
+          log.add("block of " + part.size());
+        });
+    assertEquals(contacts.size(), read);
+    assertEquals(false, log.contains("block of 0"), "no empty block is handed on: " + log);
+    String failFast = "none";
+    List<Contact> beforeFailure = new ArrayList<>();
+    try {
+      ContactJson.defaults().readBlocks(new ByteArrayInputStream(text), threads, block, null,
+          table -> {
+            List<Contact> part = new ArrayList<>();
+            for (int i = 0; i < table.size(); i++) {
+              part.add(table.contact(i));
+            }
+            return part;
+          }, beforeFailure::addAll);
+    } catch (ContactJsonException e) {
+      failFast = e.line() + "|" + e.path() + "|" + e.getMessage();
+    }
+    Outcome blocks = new Outcome(contacts, bad, failFast);
+    if (!sequential.equals(blocks)) {
+      assertEquals(show(sequential), show(blocks));
+    }
+    ContactTable.Builder partial = ContactTable.builder();
+    try {
+      ContactJson.defaults().readInto(new ByteArrayInputStream(text), partial.sink(), null);
+    } catch (ContactJsonException e) {
+      // the sink holds every contact before the bad line
+    }
+    ContactTable expected = partial.build();
+    assertEquals(expected.size(), beforeFailure.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.contact(i), beforeFailure.get(i));
+    }
+  }
+
   @Property(tries = 100)
   void aReaderOfCharactersAgreesWithTheBytes(@ForAll("lines") List<Line> lines,
       @ForAll("terminators") List<String> ends) throws IOException {

@@ -24,13 +24,31 @@ class LiveDocsTest {
   }
 
   @Test
+  void accountsExample_reportsTableAndAccountChanges() {
+    assertEquals(List.of(
+        "product cem: unqualified -> PQL",
+        "account acme: cold -> target (EVENT of bob)",
+        "bob {crm=55.0, product=0.0}",
+        "acme 51.66666666666667"), LiveAccountsDocsExample.run());
+  }
+
+  @Test
   void docsShowTheExampleVerbatim() throws IOException {
+    assertShownVerbatim("LiveDocsExample", "// docs:live\n");
+  }
+
+  @Test
+  void docsShowTheAccountsExampleVerbatim() throws IOException {
+    assertShownVerbatim("LiveAccountsDocsExample", "// docs:live-accounts\n");
+  }
+
+  private static void assertShownVerbatim(String example, String marker) throws IOException {
     String source = Files.readString(
-        Path.of("src/test/java/dev/scoring/core/live/LiveDocsExample.java"));
-    String snippet = source.substring(source.indexOf("// docs:live\n") + 13,
+        Path.of("src/test/java/dev/scoring/core/live/" + example + ".java"));
+    String snippet = source.substring(source.indexOf(marker) + marker.length(),
         source.indexOf("// docs:end"));
     String page = Files.readString(Path.of("..", "docs", "live.md"));
     assertTrue(page.contains("```java\n" + snippet + "```\n"),
-        "docs/live.md must show LiveDocsExample verbatim");
+        "docs/live.md must show " + example + " verbatim");
   }
 }
