@@ -142,6 +142,10 @@ import java.util.function.LongSupplier;
  * {@code AccountScorer}) and a change of its tier goes to the
  * {@link Builder#accountListener account listeners} as an {@link AccountTierChange}, under
  * the same rules as contact changes: each once, in order per account, a chain per account.
+ * Its cause is {@link AccountTierChange.Cause#MEMBER} (naming the contact) for an event,
+ * upsert or removal of a member, {@link AccountTierChange.Cause#RECORD} for
+ * {@link #upsertAccount}, {@link AccountTierChange.Cause#TIME} for a sweep and
+ * {@link AccountTierChange.Cause#MODEL_CHANGE} for a swap.
  * An account's score uses each member's last computed score: after
  * {@link #sweep(Instant) sweep(asOf)} every account equals its batch score as of
  * {@code asOf}. Cost: recomputing an account sorts its members, {@code O(m log m)}, once
@@ -519,7 +523,7 @@ public final class LiveScorer {
    * Drops a contact from memory, without calling the eviction hook (e.g. after the service
    * erased it from its store), and from the account it was a member of under each account
    * block (the account is recomputed; its tier change, if any, has cause
-   * {@link Cause#UPSERT} and names the contact). Its next operation loads it again, or starts
+   * {@link AccountTierChange.Cause#MEMBER} and names the contact). Its next operation loads it again, or starts
    * it afresh.
    *
    * @param contactId the contact's id
@@ -546,7 +550,7 @@ public final class LiveScorer {
         if (a != null) {
           synchronized (a) {
             a.members.remove(contactId);
-            recompute(book, a, p, asOf, Cause.UPSERT, contactId, keys);
+            recompute(book, a, p, asOf, AccountTierChange.Cause.MEMBER, contactId, keys);
           }
         }
       }
@@ -593,7 +597,7 @@ public final class LiveScorer {
         }
         delivery.deliver(s.id);
       }
-      recomputeAll(v, asOf, Cause.TIME);
+      recomputeAll(v, asOf, AccountTierChange.Cause.TIME);
       Optional<Instant> previous = Optional.ofNullable(lastSweep);
       lastSweep = asOf;
       return new SweepReport(asOf, previous, after.size(), changes,
@@ -675,7 +679,7 @@ public final class LiveScorer {
         int i = v.indexOf(table);
         return i < 0 || v.parts[i].account == null;
       });
-      recomputeAll(v, asOf, Cause.MODEL_CHANGE);
+      recomputeAll(v, asOf, AccountTierChange.Cause.MODEL_CHANGE);
       Map<String, Score> before = new HashMap<>();
       Map<String, Score> after = new HashMap<>();
       List<TierChange> changes = new ArrayList<>();
@@ -765,7 +769,7 @@ public final class LiveScorer {
   /**
    * Stores (or replaces) an account's record, its own attributes (SPEC section 12), and
    * recomputes the account under every account block, as of the clock's now; a tier change
-   * has cause {@link Cause#UPSERT} and no contact. Records are kept in memory, one per
+   * has cause {@link AccountTierChange.Cause#RECORD} and no contact. Records are kept in memory, one per
    * account id, for the scorer's life (they are not evicted); the record of an id applies
    * to every table of the set.
    *
@@ -796,7 +800,7 @@ public final class LiveScorer {
       }
       LiveAccounts.Account a = book.account(accountId);
       synchronized (a) {
-        recompute(book, a, p, asOf, Cause.UPSERT, null, keys);
+        recompute(book, a, p, asOf, AccountTierChange.Cause.RECORD, null, keys);
         out.put(p.table, a.reported);
       }
     }
@@ -1068,7 +1072,7 @@ public final class LiveScorer {
     }
     if (moves != null) {
       List<String> keys = s.accountKeys == null ? new ArrayList<>(2) : s.accountKeys;
-      applyMoves(s.id, moves, targets, asOf, cause, deferAccounts, keys);
+      applyMoves(s.id, moves, targets, asOf, deferAccounts, keys);
       s.accountKeys = keys.isEmpty() ? null : keys;
     }
     return targets[0];
@@ -1154,7 +1158,7 @@ public final class LiveScorer {
   }
 
   /** Moves a contact's memberships and scores into the accounts found by {@link #reserve}. */
-  private void applyMoves(String contactId, Moves m, Score[] scores, Instant asOf, Cause cause,
+  private void applyMoves(String contactId, Moves m, Score[] scores, Instant asOf,
       boolean defer, List<String> keys) {
     for (int k = 0; k < m.parts().length; k++) {
       LiveAccounts book = m.books()[k];
@@ -1169,7 +1173,7 @@ public final class LiveScorer {
         if (a != null) {
           synchronized (a) {
             a.members.remove(contactId);
-            update(book, a, p, asOf, cause, contactId, defer, keys);
+            update(book, a, p, asOf, contactId, defer, keys);
           }
         }
       }
@@ -1191,7 +1195,7 @@ public final class LiveScorer {
         }
         if (old == null || Double.compare(old.score(), score) != 0 || a.rules != p.account
             || a.reported == null) {
-          update(book, a, p, asOf, cause, contactId, defer, keys);
+          update(book, a, p, asOf, contactId, defer, keys);
         }
       }
       if (!to.equals(from)) {
@@ -1200,14 +1204,17 @@ public final class LiveScorer {
     }
   }
 
-  /** Recomputes an account now, or marks it for the caller's recomputation of every account. */
+  /**
+   * Recomputes an account a member moved now, or marks it for the caller's recomputation of
+   * every account.
+   */
   private void update(LiveAccounts book, LiveAccounts.Account a, Version.Part part,
-      Instant asOf, Cause cause, String contactId, boolean defer, List<String> keys) {
+      Instant asOf, String contactId, boolean defer, List<String> keys) {
     if (defer) {
       a.dirty = true;
       return;
     }
-    recompute(book, a, part, asOf, cause, contactId, keys);
+    recompute(book, a, part, asOf, AccountTierChange.Cause.MEMBER, contactId, keys);
   }
 
   /**
@@ -1217,7 +1224,7 @@ public final class LiveScorer {
    * unscored.
    */
   private void recompute(LiveAccounts book, LiveAccounts.Account a, Version.Part part,
-      Instant asOf, Cause cause, String contactId, List<String> keys) {
+      Instant asOf, AccountTierChange.Cause cause, String contactId, List<String> keys) {
     AccountRules rules = part.account;
     Map<String, Object> record = records.get(a.id);
     a.dirty = false;
@@ -1241,7 +1248,7 @@ public final class LiveScorer {
   }
 
   /** Recomputes every account of every account block of a version; delivers the changes. */
-  private void recomputeAll(Version v, Instant asOf, Cause cause) {
+  private void recomputeAll(Version v, Instant asOf, AccountTierChange.Cause cause) {
     List<String> keys = new ArrayList<>();
     for (Version.Part p : v.accountParts) {
       LiveAccounts book = books.get(p.table);

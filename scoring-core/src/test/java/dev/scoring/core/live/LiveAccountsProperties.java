@@ -128,6 +128,9 @@ class LiveAccountsProperties {
         assertNotEquals(change.previousTier(), change.currentTier());
         change.previous().ifPresent(p -> assertEquals(change.previousTier(), p.tier()));
         assertTrue(sequences.add(change.sequence()), "duplicate " + change);
+        assertEquals(change.cause() == AccountTierChange.Cause.MEMBER,
+            change.contactId().isPresent(), "the live scorer names every moving member: "
+                + change);
         tier = change.currentTier();
       }
       if (live.containsKey(account)) {

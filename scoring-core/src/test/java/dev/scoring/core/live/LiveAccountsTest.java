@@ -15,7 +15,7 @@ import dev.scoring.core.AccountScore;
 import dev.scoring.core.Decay;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.live.LiveFixtures.TestClock;
-import dev.scoring.core.live.TierChange.Cause;
+import dev.scoring.core.live.AccountTierChange.Cause;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +94,9 @@ class LiveAccountsTest {
     assertEquals(new AccountScore("acme", 20, 20, 20, 0, "cold", 0),
         scorer.accountScore("acme").orElseThrow());
     assertEquals(List.of(
-        "b2b/acme: cold -> target 50.0 (UPSERT)",
-        "b2b/acme: target -> hot 75.0 (EVENT a1)",
-        "b2b/acme: hot -> cold 20.0 (UPSERT a1)"), heard);
+        "b2b/acme: cold -> target 50.0 (RECORD)",
+        "b2b/acme: target -> hot 75.0 (MEMBER a1)",
+        "b2b/acme: hot -> cold 20.0 (MEMBER a1)"), heard);
   }
 
   @Test

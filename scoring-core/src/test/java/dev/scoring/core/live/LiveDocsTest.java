@@ -27,7 +27,7 @@ class LiveDocsTest {
   void accountsExample_reportsTableAndAccountChanges() {
     assertEquals(List.of(
         "product cem: unqualified -> PQL",
-        "account acme: cold -> target (EVENT of bob)",
+        "account acme: cold -> target (MEMBER of bob)",
         "bob {crm=55.0, product=0.0}",
         "acme 51.66666666666667"), LiveAccountsDocsExample.run());
   }

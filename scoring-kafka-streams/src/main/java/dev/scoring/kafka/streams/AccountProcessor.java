@@ -2,6 +2,7 @@ package dev.scoring.kafka.streams;
 
 import dev.scoring.core.AccountRules;
 import dev.scoring.core.AccountScore;
+import dev.scoring.core.live.AccountTierChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,13 +75,16 @@ final class AccountProcessor implements Processor<String, Object, String, Object
       s = new AccountState(id);
     }
     AccountTierChange.Cause cause;
+    String contactId = null;
     Object value = record.value();
     if (value instanceof AccountInput.Member m) {
       members.put(AccountState.memberKey(id, m.contactId()), m.score());
       cause = AccountTierChange.Cause.MEMBER;
+      contactId = m.contactId();
     } else if (value instanceof AccountInput.Leave l) {
       members.delete(AccountState.memberKey(id, l.contactId()));
       cause = AccountTierChange.Cause.MEMBER;
+      contactId = l.contactId();
     } else if (value instanceof AccountInput.Attributes a) {
       s.attributes = a.values();
       cause = AccountTierChange.Cause.RECORD;
@@ -97,12 +101,15 @@ final class AccountProcessor implements Processor<String, Object, String, Object
       }
       return;
     }
-    rescore(s, list, cause, now(), record.timestamp());
+    rescore(s, list, cause, contactId, now(), record.timestamp());
   }
 
-  /** Scores an account with the core function, stores it, emits its score and tier change. */
+  /**
+   * Scores an account with the core function, stores it, emits its score and tier change
+   * ({@code contactId}: the member whose update caused it, or null).
+   */
   private void rescore(AccountState s, List<AccountRules.Member> list,
-      AccountTierChange.Cause cause, Instant asOf, long ts) {
+      AccountTierChange.Cause cause, String contactId, Instant asOf, long ts) {
     AccountRules rules = models.account;
     if (rules == null) { // the model in use scores no accounts: keep the members only
       store.put(s.id, s);
@@ -111,8 +118,9 @@ final class AccountProcessor implements Processor<String, Object, String, Object
     AccountScore now = rules.score(s.id, s.attributes, list, asOf);
     String from = s.reported == null ? rules.baseTier() : s.reported.tier();
     AccountTierChange change = from.equals(now.tier()) ? null
-        : new AccountTierChange(++s.changes, s.id, from, Optional.ofNullable(s.reported), now,
-            cause, models.fingerprint);
+        : new AccountTierChange(++s.changes, models.name(models.accountTable), s.id, from,
+            Optional.ofNullable(s.reported), now, cause, Optional.ofNullable(contactId),
+            models.fingerprint);
     s.reported = now;
     store.put(s.id, s);
     context.forward(new Record<>(s.id, now, ts));
@@ -137,7 +145,7 @@ final class AccountProcessor implements Processor<String, Object, String, Object
     }
     for (KeyValue<String, AccountState> kv : all) {
       rescore(kv.value, AccountState.members(members, kv.key),
-          AccountTierChange.Cause.MODEL_CHANGE, asOf, timestamp);
+          AccountTierChange.Cause.MODEL_CHANGE, null, asOf, timestamp);
     }
   }
 }

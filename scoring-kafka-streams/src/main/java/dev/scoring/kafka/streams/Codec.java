@@ -3,6 +3,7 @@ package dev.scoring.kafka.streams;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
 import dev.scoring.core.AccountScore;
+import dev.scoring.core.live.AccountTierChange;
 import dev.scoring.core.live.TierChange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -212,9 +213,16 @@ final class Codec {
         in.readDouble(), in.readUTF(), in.readInt());
   }
 
+  /**
+   * The format of account tier changes: 2 adds the table and the member to format 1 (the
+   * Kafka module's own record, never released), which is refused.
+   */
+  static final byte ACCOUNT_TIER_CHANGE_FORMAT = 2;
+
   static void writeAccountTierChange(DataOutputStream out, AccountTierChange c)
       throws IOException {
     out.writeLong(c.sequence());
+    out.writeUTF(c.table());
     out.writeUTF(c.accountId());
     out.writeUTF(c.previousTier());
     out.writeBoolean(c.previous().isPresent());
@@ -223,18 +231,31 @@ final class Codec {
     }
     writeAccountScore(out, c.current());
     out.writeUTF(c.cause().name());
+    out.writeBoolean(c.contactId().isPresent());
+    if (c.contactId().isPresent()) {
+      out.writeUTF(c.contactId().get());
+    }
     out.writeUTF(c.modelFingerprint());
   }
 
-  static AccountTierChange readAccountTierChange(DataInputStream in) throws IOException {
+  static AccountTierChange readAccountTierChange(DataInputStream in, int format)
+      throws IOException {
+    if (format != ACCOUNT_TIER_CHANGE_FORMAT) {
+      throw new IllegalArgumentException("account tier change format byte must be "
+          + ACCOUNT_TIER_CHANGE_FORMAT + ", but was " + format
+          + " (format 1 has no table and is not read)");
+    }
     long sequence = in.readLong();
+    String table = in.readUTF();
     String id = in.readUTF();
     String previousTier = in.readUTF();
     Optional<AccountScore> previous = in.readBoolean() ? Optional.of(readAccountScore(in))
         : Optional.empty();
     AccountScore current = readAccountScore(in);
     AccountTierChange.Cause cause = AccountTierChange.Cause.valueOf(in.readUTF());
-    return new AccountTierChange(sequence, id, previousTier, previous, current, cause,
-        in.readUTF());
+    Optional<String> contactId = in.readBoolean() ? Optional.of(in.readUTF())
+        : Optional.empty();
+    return new AccountTierChange(sequence, table, id, previousTier, previous, current, cause,
+        contactId, in.readUTF());
   }
 }

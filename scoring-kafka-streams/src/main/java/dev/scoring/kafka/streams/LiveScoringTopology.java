@@ -6,6 +6,7 @@ import dev.scoring.api.ScoringModel;
 import dev.scoring.core.AccountRecords;
 import dev.scoring.core.ModelSet;
 import dev.scoring.core.json.ModelSetJson;
+import dev.scoring.core.live.AccountTierChange;
 import dev.scoring.core.live.TierChange;
 import java.time.Duration;
 import java.util.Collection;
@@ -93,7 +94,12 @@ import org.apache.kafka.streams.state.Stores;
  * {@link dev.scoring.core.AccountRules#score} (the same bits as
  * {@link dev.scoring.core.AccountScorer}) and emits the
  * {@link dev.scoring.core.AccountScore} and, when the account tier moved, an
- * {@link AccountTierChange}. An account with neither members nor a record is deleted and its
+ * {@link AccountTierChange} (the record the live scorer's account listeners get): numbered
+ * 1, 2, 3... per account, naming the account table, with cause
+ * {@link AccountTierChange.Cause#MEMBER MEMBER} (and the member whose update moved it),
+ * {@link AccountTierChange.Cause#RECORD RECORD} or
+ * {@link AccountTierChange.Cause#MODEL_CHANGE MODEL_CHANGE}, and the fingerprint of the
+ * model (or set) in use. An account with neither members nor a record is deleted and its
  * key gets a tombstone. A member counts with the score last emitted for it: time alone
  * refreshes it only when a sweep moves the contact's tier.
  *

@@ -3,14 +3,16 @@ package dev.scoring.kafka.streams;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
 import dev.scoring.core.AccountScore;
+import dev.scoring.core.live.AccountTierChange;
 import dev.scoring.core.live.TierChange;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Binary serdes for what the scoring processor reads and writes. Each value starts with a
- * format byte (1); numbers are big-endian, instants an epoch second ({@code long}) and a
- * nanosecond ({@code int}), strings modified UTF-8 of at most 65 535 bytes. Null is a
+ * format byte (1; 2 for account tier changes); numbers are big-endian, instants an epoch
+ * second ({@code long}) and a nanosecond ({@code int}), strings modified UTF-8 of at most
+ * 65 535 bytes. Null is a
  * tombstone both ways. A value that cannot be read fails with
  * {@link IllegalArgumentException} naming what was read. All serdes are stateless and
  * thread-safe.
@@ -87,13 +89,17 @@ public final class ScoringSerdes {
   }
 
   /**
-   * Returns the serde of account tier changes.
+   * Returns the serde of account tier changes (format byte 2): sequence, table, account id,
+   * previous tier, optional previous account score, current account score, cause, optional
+   * member contact id, model fingerprint. Format 1 (without table and member) is refused.
    *
    * @return the serde
    */
   public static Serde<AccountTierChange> accountTierChange() {
-    return Serdes.serdeFrom((topic, c) -> Codec.encode(c, Codec::writeAccountTierChange),
-        (topic, b) -> Codec.decode(b, Codec::readAccountTierChange, "account tier change"));
+    return Serdes.serdeFrom((topic, c) -> Codec.encode(c, Codec::writeAccountTierChange,
+            Codec.ACCOUNT_TIER_CHANGE_FORMAT),
+        (topic, b) -> Codec.decode(b, Codec::readAccountTierChange, "account tier change",
+            Codec.ACCOUNT_TIER_CHANGE_FORMAT));
   }
 
   /** The serde of the accounts' repartition topic: member scores, leaves, account records. */

@@ -4,7 +4,8 @@
  * {@link org.apache.kafka.streams.Topology}, or to a
  * {@link org.apache.kafka.streams.StreamsBuilder} with account scores repartitioned by
  * account id; {@link dev.scoring.kafka.streams.ScoringSerdes} reads and writes events,
- * attributes, scores, tier changes, account scores and
- * {@link dev.scoring.kafka.streams.AccountTierChange}s.
+ * attributes, scores, tier changes ({@link dev.scoring.core.live.TierChange}), account scores
+ * and account tier changes ({@link dev.scoring.core.live.AccountTierChange}, the records the
+ * live scorer's listeners get).
  */
 package dev.scoring.kafka.streams;

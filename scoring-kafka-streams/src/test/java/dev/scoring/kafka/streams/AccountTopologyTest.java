@@ -17,6 +17,7 @@ import dev.scoring.core.AccountScores;
 import dev.scoring.core.ContactTable;
 import dev.scoring.core.Decay;
 import dev.scoring.core.ScoringTable;
+import dev.scoring.core.live.AccountTierChange;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,10 +172,11 @@ class AccountTopologyTest {
           run.latest.get("initech"));
       List<AccountTierChange> chain = run.chains.get("acme");
       assertEquals(1, chain.size());
-      assertEquals(new AccountTierChange(1, "acme", "cold", java.util.Optional.of(
+      assertEquals(new AccountTierChange(1, "b2b", "acme", "cold", java.util.Optional.of(
           new AccountScore("acme", (50.0 + 30 + 30) / 3, (50.0 + 30 + 30) / 3, 0,
               (50.0 + 30 + 30) / 3, "cold", 4)), run.latest.get("acme"),
-          AccountTierChange.Cause.RECORD, b2b().fingerprint()), chain.get(0));
+          AccountTierChange.Cause.RECORD, java.util.Optional.empty(), b2b().fingerprint()),
+          chain.get(0));
       assertBatch(b2b(), run, Map.of("a1", List.of("acme", 3), "a2", List.of("acme", 5),
           "a3", List.of("acme", 1), "a4", List.of("acme", 3), "b1", List.of("globex", 2),
           "x1", List.of(42L, 4), "x2", List.of(" ", 4)),
@@ -225,8 +227,10 @@ class AccountTopologyTest {
       run.drain();
       assertEquals(new AccountScore("globex", 50, 50, 0, 50, "target", 1),
           run.latest.get("globex"));
-      assertEquals(List.of("cold -> target MEMBER"), run.chains.get("globex").stream()
-          .map(c -> c.previousTier() + " -> " + c.currentTier() + " " + c.cause()).toList());
+      // b1's leave leaves a2 alone in globex: the change names b1
+      assertEquals(List.of("cold -> target MEMBER b1"), run.chains.get("globex").stream()
+          .map(c -> c.previousTier() + " -> " + c.currentTier() + " " + c.cause() + " "
+              + c.contactId().orElseThrow()).toList());
     }
   }
 
@@ -247,10 +251,11 @@ class AccountTopologyTest {
           "target", 2), run.latest.get("acme"));
       // a1's visits take acme to target then hot; a2 joining at 0 halves the mean (target),
       // its visits bring it back (hot); a1's unsubscribe drops it to target
-      assertEquals(List.of("cold -> target 1", "target -> hot 2", "hot -> target 3",
-              "target -> hot 4", "hot -> target 5"),
+      assertEquals(List.of("cold -> target 1 a1", "target -> hot 2 a1", "hot -> target 3 a2",
+              "target -> hot 4 a2", "hot -> target 5 a1"),
           run.chains.get("acme").stream()
-              .map(c -> c.previousTier() + " -> " + c.currentTier() + " " + c.sequence())
+              .map(c -> c.previousTier() + " -> " + c.currentTier() + " " + c.sequence() + " "
+                  + c.contactId().orElseThrow())
               .toList());
     }
   }
@@ -283,6 +288,8 @@ class AccountTopologyTest {
       assertEquals("cold -> hot MODEL_CHANGE", last.previousTier() + " -> "
           + last.currentTier() + " " + last.cause());
       assertEquals(v2.fingerprint(), last.modelFingerprint());
+      assertEquals(java.util.Optional.empty(), last.contactId());
+      assertEquals("b2b", last.table());
     }
   }
 
@@ -387,6 +394,10 @@ class AccountTopologyTest {
         for (Map.Entry<String, List<AccountTierChange>> e : run.chains.entrySet()) {
           List<AccountTierChange> chain = e.getValue();
           for (int i = 0; i < chain.size(); i++) {
+            AccountTierChange c = chain.get(i);
+            assertEquals(table.name(), c.table());
+            assertEquals(c.cause() == AccountTierChange.Cause.MEMBER, c.contactId().isPresent(),
+                c.toString());
             if (i > 0 && chain.get(i).sequence() != 1) { // a gone account starts again at 1
               assertEquals(chain.get(i - 1).sequence() + 1, chain.get(i).sequence());
               assertEquals(chain.get(i - 1).currentTier(), chain.get(i).previousTier());

@@ -9,6 +9,7 @@ import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
 import dev.scoring.core.AccountScore;
+import dev.scoring.core.live.AccountTierChange;
 import dev.scoring.core.live.TierChange;
 import dev.scoring.core.live.TierChange.Cause;
 import java.io.ByteArrayOutputStream;
@@ -116,13 +117,20 @@ class ScoringSerdesTest {
   void accountValues_roundTrip() {
     AccountScore acme = new AccountScore("acme", 66.5, 66.5, 30, 36.5, "target", 4);
     assertEquals(acme, roundTrip(ScoringSerdes.accountScore(), acme));
-    AccountTierChange change = new AccountTierChange(2, "acme", "cold", Optional.of(
+    AccountTierChange change = new AccountTierChange(2, "b2b", "acme", "cold", Optional.of(
         new AccountScore("acme", 20, 20, 0, 20, "cold", 1)), acme,
-        AccountTierChange.Cause.MEMBER, "abc");
+        AccountTierChange.Cause.MEMBER, Optional.of("c-1"), "abc");
     assertEquals(change, roundTrip(ScoringSerdes.accountTierChange(), change));
-    AccountTierChange first = new AccountTierChange(1, "acme", "cold", Optional.empty(), acme,
-        AccountTierChange.Cause.RECORD, "abc");
+    AccountTierChange first = new AccountTierChange(1, "b2b", "acme", "cold", Optional.empty(),
+        acme, AccountTierChange.Cause.RECORD, Optional.empty(), "abc");
     assertEquals(first, roundTrip(ScoringSerdes.accountTierChange(), first));
+    byte[] bytes = ScoringSerdes.accountTierChange().serializer().serialize("t", first);
+    assertEquals(2, bytes[0]);
+    bytes[0] = 1; // the Kafka module's own record of before, without table and member
+    assertEquals("account tier change format byte must be 2, but was 1 (format 1 has no table"
+        + " and is not read)", assertThrows(IllegalArgumentException.class,
+            () -> ScoringSerdes.accountTierChange().deserializer().deserialize("t", bytes))
+        .getMessage());
     for (AccountInput in : List.of(new AccountInput.Member("c-1", 12.25),
         new AccountInput.Leave("c-1"), new AccountInput.Attributes(null),
         new AccountInput.Attributes(Map.of("employees", 5000L)))) {
