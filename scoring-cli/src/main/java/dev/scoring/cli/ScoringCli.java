@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
     description = "Marketing scoring tables from the command line: lead scores, model checks,"
         + " RFM, customer value and HTML reports.",
     subcommands = {ScoreCommand.class, CheckCommand.class, RfmCommand.class,
-        ValueCommand.class, ReportCommand.class},
+        ValueCommand.class, ReportCommand.class, AccountsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok",

@@ -17,7 +17,7 @@ class HelpTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "score", "check", "rfm", "value", "report", "report scores",
-      "report rfm"})
+      "report rfm", "accounts"})
   void helpAndVersionEverywhere(String command) {
     List<String> args = new ArrayList<>(command.isEmpty() ? List.of()
         : List.of(command.split(" ")));
