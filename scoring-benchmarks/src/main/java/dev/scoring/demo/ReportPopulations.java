@@ -2,6 +2,13 @@ package dev.scoring.demo;
 
 import dev.scoring.api.Contact;
 import dev.scoring.api.Score;
+import dev.scoring.core.AccountRecords;
+import dev.scoring.core.AccountRules;
+import dev.scoring.core.AccountScorer;
+import dev.scoring.core.BatchScorer;
+import dev.scoring.core.BatchScores;
+import dev.scoring.core.Condition;
+import dev.scoring.core.ContactTable;
 import dev.scoring.core.EventMatch;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.evaluation.Comparison;
@@ -40,6 +47,8 @@ import java.util.SplittableRandom;
  *       {@value #MOVEMENT_CONTACTS} contacts;
  *   <li>evaluation and comparison: {@value #POOL} distinct labelled contacts
  *       ({@link DemoReports#labelled}) repeated up to the size, through a list view (no copy);
+ *   <li>accounts ({@link #accounts}, not in {@link #all}): the seed table with an account
+ *       block, ten contacts per account, every other account with a record;
  *   <li>RFM: a compact shop history (shared dates and ids, no order ids), customer value
  *       fitted on the first {@value #POOL} customers and computed for all.
  * </ul>
@@ -95,6 +104,43 @@ public final class ReportPopulations {
       }
     }
     return report.sinceLastRun(previous, current);
+  }
+
+  /**
+   * The seed table with an account block (topMean of 3, a size rule, two account tiers) over
+   * {@code n} generated contacts in {@code n / 10} accounts (at least one), every other
+   * account with a record, as a scoring report with its accounts section (top 20 accounts).
+   * The contacts are held in a {@link ContactTable}: keep {@code n} to a few hundred thousand.
+   *
+   * @param n the number of contacts
+   * @return the report, with the top 5 contacts and the accounts
+   */
+  public static ScoringReport accounts(int n) {
+    ScoringTable model = ExampleModels.seed().toBuilder()
+        .account(AccountRules.builder(AccountRules.Combine.topMean(3))
+            .demographic("enterprise", Condition.attribute("employees").atLeast(1000), 20)
+            .demographic("mid-market", Condition.attribute("employees").between(200, 999), 10)
+            .tier("target", 50).tier("hot", 75).baseTier("cold").build())
+        .build();
+    DemoPopulation population = new DemoPopulation(42, DemoReports.AS_OF);
+    int accounts = Math.max(1, n / 10);
+    ContactTable.Builder table = ContactTable.builder();
+    for (int i = 0; i < n; i++) {
+      table.add(population.contact(i).toBuilder()
+          .attribute("account_id", "account-" + (i % accounts)).build());
+    }
+    ContactTable contacts = table.build();
+    Map<String, Map<String, Object>> records = new HashMap<>();
+    for (int a = 0; a < accounts; a += 2) {
+      records.put("account-" + a, Map.of("employees", (a * 7919L) % 5000));
+    }
+    BatchScores scores = BatchScorer.of(model).score(contacts, DemoReports.AS_OF, 1);
+    ScoringReport report = new ScoringReport(model, DemoReports.AS_OF, 5);
+    for (int i = 0; i < contacts.size(); i++) {
+      report.add(contacts.contact(i), scores.toScore(i));
+    }
+    return report.accounts(AccountScorer.of(model).score(contacts, scores,
+        AccountRecords.of(records), DemoReports.AS_OF));
   }
 
   /**

@@ -21,8 +21,10 @@ import java.util.stream.Stream;
  *
  * <p>Writes {@code report-scoring.png}, {@code report-evaluation.png},
  * {@code report-comparison.png} and {@code report-rfm.png} (the top of each page, 1000 x 2400
- * CSS pixels), {@code report-rfm-orders.png} (the order-count distribution) and
- * {@code report-rfm-churn.png} (customer value by segment), beside the HTML pages they show.
+ * CSS pixels), {@code report-rfm-orders.png} (the order-count distribution),
+ * {@code report-rfm-churn.png} (customer value by segment) and {@code report-accounts.png}
+ * (the accounts section of {@link ReportPopulations#accounts}, 1000 x 1800), beside the HTML
+ * pages they show.
  * Needs {@code chromium} on the path (Debian: {@code apt-get install chromium}).
  */
 public final class ReportScreenshots {
@@ -57,6 +59,11 @@ public final class ReportScreenshots {
         pages.resolve("churn.html")), out.resolve("report-rfm-churn.png"), 1000, 640);
     System.out.println("wrote " + out.resolve("report-rfm-orders.png") + " and "
         + out.resolve("report-rfm-churn.png"));
+    String accounts = ReportPopulations.accounts(CONTACTS).toHtml().html();
+    screenshot(alone(accounts, accounts.substring(accounts.indexOf("<h2>Accounts</h2>"),
+        accounts.indexOf("<h2>Top contacts</h2>")), pages.resolve("accounts.html")),
+        out.resolve("report-accounts.png"), 1000, 1800);
+    System.out.println("wrote " + out.resolve("report-accounts.png"));
     try (Stream<Path> files = Files.walk(pages)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

@@ -6,6 +6,11 @@ import dev.scoring.api.Contact;
 import dev.scoring.api.Score;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.examples.ExampleModels;
+import dev.scoring.core.AccountRecords;
+import dev.scoring.core.AccountRules;
+import dev.scoring.core.Condition;
+import dev.scoring.core.ContactTable;
+import dev.scoring.demo.docs.AccountReport;
 import dev.scoring.demo.docs.RfmPage;
 import dev.scoring.demo.docs.WeeklyReport;
 import java.nio.file.Files;
@@ -32,7 +37,8 @@ class ReportsDocsTest {
   @Test
   void theDocsShowTheSnippetsVerbatim() throws Exception {
     String docs = Files.readString(Path.of("..", "docs", "reports.md"));
-    assertThat(docs).contains(snippet("WeeklyReport.java"), snippet("RfmPage.java"));
+    assertThat(docs).contains(snippet("WeeklyReport.java"), snippet("RfmPage.java"),
+        snippet("AccountReport.java"));
   }
 
   @Test
@@ -55,5 +61,18 @@ class ReportsDocsTest {
         DemoTransactions.END.plusDays(1), dir.resolve("rfm.html"));
     assertThat(Files.readString(rfm)).contains("Order-count distribution",
         "<h2>Customer value by segment</h2>");
+
+    ScoringTable leads = model.toBuilder().account(AccountRules.builder(
+        AccountRules.Combine.topMean(3)).demographic("enterprise",
+        Condition.attribute("employees").atLeast(1000), 20).tier("target", 50).build()).build();
+    List<Contact> members = new ArrayList<>();
+    for (Contact c : contacts) {
+      members.add(c.toBuilder().attribute("account_id", "acct-" + members.size() % 40).build());
+    }
+    Path page = AccountReport.write(leads, ContactTable.of(members),
+        AccountRecords.of(Map.of("acct-0", Map.of("employees", 5000))), DemoReports.AS_OF,
+        dir.resolve("accounts.html"));
+    assertThat(Files.readString(page)).contains("<h2>Accounts</h2>\n<p>40 accounts (0 without"
+        + " members)", "<p>acct-0: score ");
   }
 }

@@ -156,6 +156,15 @@ class ReportsInBrowserTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} contacts")
+  @ValueSource(ints = {100, 10_000, 200_000})
+  void theAccountsSectionsTextsNeitherOverlapNorLeaveTheirChart(int contacts) throws Exception {
+    HtmlReport report = ReportPopulations.accounts(contacts).toHtml();
+    assertThat(report.html()).contains("<h2>Accounts</h2>");
+    Path page = report.write(OUT.resolve("accounts-" + contacts + ".html"));
+    assertThat(layoutProblems(page)).as("accounts at " + contacts + " contacts").isEmpty();
+  }
+
   @Test
   void extremeLabelsStayApartAndInside() throws Exception {
     String longName = "a segment name far longer than anybody would ever choose, really";

@@ -1,6 +1,11 @@
 package dev.scoring.cli;
 
 import dev.scoring.api.Contact;
+import dev.scoring.core.AccountRecords;
+import dev.scoring.core.AccountScorer;
+import dev.scoring.core.BatchScorer;
+import dev.scoring.core.BatchScores;
+import dev.scoring.core.ContactTable;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.report.ScoringReport;
 import dev.scoring.rfm.RfmReport;
@@ -23,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code scoring report}: the HTML reports, with the library's report classes:
  * {@code report scores} ({@link ScoringReport}: histogram with tier thresholds, tier counts,
- * the fit x engagement grid, the top contacts explained) and {@code report rfm}
+ * the fit x engagement grid, the top contacts explained, and the accounts when the model has
+ * an account block) and {@code report rfm}
  * ({@link RfmReport}, with customer value per segment when asked for).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -52,7 +58,8 @@ final class ReportCommand implements Runnable {
       versionProvider = ScoringCli.Version.class,
       description = "The scoring report of a contacts file: score histogram with the tier"
           + " thresholds, tier counts, the fit x engagement grid and the top contacts with"
-          + " their explanations.")
+          + " their explanations; when the model has an account block, also the accounts"
+          + " (distribution, tiers, the top accounts with their members).")
   static final class Scores implements Callable<Integer> {
     @ParentCommand
     ReportCommand parent;
@@ -76,6 +83,18 @@ final class ReportCommand implements Runnable {
         description = "Also show the biggest risers and fallers over that many days.")
     Integer trend;
 
+    @Option(names = "--accounts", paramLabel = "<file>",
+        description = "Account records for the accounts section, NDJSON (gzip detected), as"
+            + " for 'accounts'; the model must have an account block. Without it, a model"
+            + " with an account block gets the section from its members alone.")
+    Path accounts;
+
+    @Option(names = "--top-accounts", paramLabel = "<n>",
+        defaultValue = "" + ScoringReport.TOP_ACCOUNTS,
+        description = "How many top accounts to show with their members. Default:"
+            + " ${DEFAULT-VALUE}.")
+    int topAccounts;
+
     @Option(names = "--out", required = true, paramLabel = "<file.html>",
         description = "The HTML file to write.")
     Path out;
@@ -90,6 +109,13 @@ final class ReportCommand implements Runnable {
       if (top < 0) {
         throw new UsageException("--top must be at least 0, but was " + top);
       }
+      if (topAccounts < 0) {
+        throw new UsageException("--top-accounts must be at least 0, but was " + topAccounts);
+      }
+      AccountsCommand.bothFromStdin(accounts, contacts);
+      AccountScorer accountScorer = table.account().isPresent() || accounts != null
+          ? AccountsCommand.scorer(table, model) : null;
+      AccountRecords records = AccountsCommand.readRecords(accounts, root.in);
       ScoringReport report = new ScoringReport(table, asOf, top);
       if (trend != null) {
         try {
@@ -100,12 +126,23 @@ final class ReportCommand implements Runnable {
       }
       long bad;
       try (BadLines lines = new BadLines(root.err, contacts.badLines)) {
-        new ContactSource(contacts, lines, true, root, 1)
-            .forEach((Contact c) -> report.add(c, table.score(c, asOf)));
+        ContactSource source = new ContactSource(contacts, lines, true, root, 1);
+        if (accountScorer == null) {
+          source.forEach((Contact c) -> report.add(c, table.score(c, asOf)));
+        } else {
+          // accounts need every contact's score at once: the columns, scored once
+          ContactTable all = source.table();
+          BatchScores scores = BatchScorer.of(table).score(all, asOf, 1);
+          for (int i = 0; i < all.size(); i++) {
+            report.add(all.contact(i), scores.toScore(i));
+          }
+          report.accounts(accountScorer.score(all, scores, records, asOf), topAccounts);
+        }
         bad = lines.count();
       }
       report.toHtml().write(out);
-      root.err.println("report of " + report.count() + " contacts written to " + out);
+      root.err.println("report of " + report.count() + " contacts"
+          + (accountScorer == null ? "" : " and their accounts") + " written to " + out);
       return bad > 0 ? Exit.FINDINGS : Exit.OK;
     }
   }

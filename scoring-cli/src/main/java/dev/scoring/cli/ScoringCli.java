@@ -8,9 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code scoring} command: files in, scores out. Subcommands {@code score}, {@code check},
- * {@code rfm}, {@code value} and {@code report}; {@code --help} and {@code --version} on
- * every one.
+ * The {@code scoring} command: files in, scores out. Subcommands {@code score},
+ * {@code accounts}, {@code check}, {@code rfm}, {@code value} and {@code report};
+ * {@code --help} and {@code --version} on every one.
  *
  * <pre>
  * java -jar scoring-cli/target/scoring-cli.jar score --model m.json --contacts c.ndjson.gz \
@@ -27,10 +27,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "scoring", mixinStandardHelpOptions = true,
     versionProvider = ScoringCli.Version.class,
-    description = "Marketing scoring tables from the command line: lead scores, model checks,"
-        + " RFM, customer value and HTML reports.",
-    subcommands = {ScoreCommand.class, CheckCommand.class, RfmCommand.class,
-        ValueCommand.class, ReportCommand.class},
+    description = "Marketing scoring tables from the command line: lead scores, account"
+        + " scores, model checks, RFM, customer value and HTML reports.",
+    subcommands = {ScoreCommand.class, AccountsCommand.class, CheckCommand.class,
+        RfmCommand.class, ValueCommand.class, ReportCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok",
@@ -55,7 +55,8 @@ public final class ScoringCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a command must be given (score, check, rfm, value or report), but was none");
+        "a command must be given (score, accounts, check, rfm, value or report), but was"
+            + " none");
   }
 
   /**

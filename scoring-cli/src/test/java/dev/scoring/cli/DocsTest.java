@@ -50,7 +50,7 @@ class DocsTest {
       return;
     }
     assertThat(blocks.keySet()).containsExactlyInAnyOrder("", "score", "check", "rfm", "value",
-        "report", "report scores", "report rfm");
+        "report", "report scores", "report rfm", "accounts");
     for (Map.Entry<String, String> e : blocks.entrySet()) {
       assertThat(e.getValue()).as("docs/cli.md help of '%s' (regenerate with"
           + " -Dcli.docs.update=true)", e.getKey()).isEqualTo(HelpTest.usage(e.getKey()));
@@ -77,7 +77,7 @@ class DocsTest {
     if (UPDATE) {
       Files.writeString(DOCS, updated.toString());
     }
-    assertThat(examples).isEqualTo(7);
+    assertThat(examples).isEqualTo(10);
   }
 
   @Test

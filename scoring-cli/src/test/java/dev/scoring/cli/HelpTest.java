@@ -17,7 +17,7 @@ class HelpTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "score", "check", "rfm", "value", "report", "report scores",
-      "report rfm"})
+      "report rfm", "accounts"})
   void helpAndVersionEverywhere(String command) {
     List<String> args = new ArrayList<>(command.isEmpty() ? List.of()
         : List.of(command.split(" ")));
@@ -50,8 +50,8 @@ class HelpTest {
     assertThat(Cli.run("frobnicate").exit()).isEqualTo(Exit.USAGE);
     Cli none = Cli.run();
     assertThat(none.exit()).isEqualTo(Exit.USAGE);
-    assertThat(none.err()).startsWith("error: a command must be given (score, check, rfm, value or"
-        + " report), but was none");
+    assertThat(none.err()).startsWith("error: a command must be given (score, accounts, check,"
+        + " rfm, value or report), but was none");
   }
 
   /** What {@code scoring <command> --help} prints. */

@@ -152,6 +152,21 @@ public final class AccountScores {
   }
 
   /**
+   * Returns the scores of an account's members under the table, in the order of
+   * {@link #members(int)}: highest first, equal scores by contact id.
+   *
+   * @param account the account index
+   * @return one score per member, a new array
+   */
+  public double[] memberScores(int account) {
+    double[] out = new double[memberCount(account)];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = contactScores[members[start[account] + r]];
+    }
+    return out;
+  }
+
+  /**
    * Returns the number of members of an account.
    *
    * @param account the account index

@@ -18,8 +18,9 @@ import java.util.Objects;
  *
  * <p>Each table's score is exactly what that table alone gives. A single table is a set of one
  * ({@link #of(ScoringTable)}), named and versioned as that table; its canonical JSON is the
- * table's, and so is its {@link #fingerprint()}. Any other set's fingerprint is the SHA-256 of
- * the RFC 8785 form of its canonical JSON.
+ * table's. Every set's {@link #fingerprint()}, a set of one included, is the SHA-256 of the
+ * RFC 8785 form of its canonical JSON; the scores of a set of one still carry the table's own
+ * {@link ScoringTable#fingerprint()}, as they do when the table is scored alone.
  *
  * <pre>{@code
  * ModelSet set = ModelSet.builder("acme").version("4").add(crm).add(analytics).build();
@@ -185,28 +186,23 @@ public final class ModelSet {
    * depend on the key order, whitespace or number spelling of the file the set was read
    * from, and any change to a table, a name or a version changes it.
    *
-   * <p>One exception: a set of one table named and versioned as that table is that table
-   * (a single table file), and has the table's own {@link ScoringTable#fingerprint()} (SPEC
-   * section 7, the SHA-256 of its pretty-printed {@link ScoringTable#toJson()}), so a table
-   * file has one fingerprint whether it is read as a table or as a set.
+   * <p>A set of one table named and versioned as that table (a single table file) has the
+   * table's canonical JSON, so its fingerprint is the SHA-256 of the RFC 8785 form of the
+   * table's JSON. That differs from {@link ScoringTable#fingerprint()} (the SHA-256 of the
+   * pretty-printed {@link ScoringTable#toJson()}, which score lines carry): the set's
+   * fingerprint names the set, the table's names the table that made a score.
    *
    * @return 64 lower-case hex digits
    */
   public String fingerprint() {
     String f = fingerprint;
     if (f == null) {
-      f = isOneTable() ? tables.get(0).fingerprint()
-          : CanonicalJson.sha256(CanonicalJson.jcs(this));
+      f = CanonicalJson.sha256(CanonicalJson.jcs(this));
       fingerprint = f;
     }
     return f;
   }
 
-  /** Whether this is a single table file: one table, named and versioned as the set. */
-  private boolean isOneTable() {
-    return tables.size() == 1 && tables.get(0).name().equals(name)
-        && tables.get(0).version().equals(version);
-  }
 
   /**
    * Two sets are equal when their canonical JSON is equal.

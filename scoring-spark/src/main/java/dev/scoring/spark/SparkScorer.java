@@ -112,6 +112,14 @@ public final class SparkScorer {
     this.fingerprint = fingerprint;
   }
 
+  /**
+   * The fingerprint the rows carry: the table's for {@link #of(ScoringTable)} (as
+   * {@code model.score} reports it), the set's for a {@link SparkSetScorer}.
+   */
+  private String fingerprint() {
+    return perTable ? set.fingerprint() : set.tables().get(0).fingerprint();
+  }
+
   /** The scorer behind a {@link SparkSetScorer}: one struct column per table. */
   static SparkScorer perTable(ModelSet set) {
     return new SparkScorer(Objects.requireNonNull(set, "set"), true, "id", "events",
@@ -306,7 +314,7 @@ public final class SparkScorer {
       case ContactRows.STRUCT -> ((StructType) attributeTypes.get(0)).fieldNames();
       default -> attributeNames.toArray(new String[0]);
     };
-    ContactRows rows = new ContactRows(json, set.fingerprint(), asOf, attributeSource, names,
+    ContactRows rows = new ContactRows(json, fingerprint(), asOf, attributeSource, names,
         perTable);
     UserDefinedFunction udf = functions.udf(rows, resultType()).asNondeterministic();
     List<Column> args = new ArrayList<>();
@@ -326,7 +334,7 @@ public final class SparkScorer {
       }
     }
     if (fingerprint) {
-      out.add(functions.lit(set.fingerprint()).as("fingerprint"));
+      out.add(functions.lit(fingerprint()).as("fingerprint"));
     }
     return withResult.select(out.toArray(new Column[0]));
   }

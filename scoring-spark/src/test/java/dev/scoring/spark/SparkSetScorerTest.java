@@ -178,7 +178,7 @@ class SparkSetScorerTest {
     assertThat(scored.columns()).endsWith("seed-b2b", "error", "fingerprint");
     assertSameBits(ModelSet.of(seed), contacts, SparkScorerTest.byId(scored));
     assertThat(scored.select("fingerprint").first().getString(0))
-        .isEqualTo(seed.fingerprint());
+        .isEqualTo(ModelSet.of(seed).fingerprint());
 
     StructType taken = new StructType().add("id", DataTypes.StringType)
         .add("analytics", DataTypes.StringType)

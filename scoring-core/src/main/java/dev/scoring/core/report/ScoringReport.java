@@ -4,7 +4,11 @@ import dev.scoring.api.Contact;
 import dev.scoring.api.Explanation;
 import dev.scoring.api.Score;
 import dev.scoring.api.Tier;
+import dev.scoring.core.AccountExplanation;
+import dev.scoring.core.AccountRules;
+import dev.scoring.core.AccountScores;
 import dev.scoring.core.Rule;
+import dev.scoring.core.Scale;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.analysis.Finding;
 import dev.scoring.core.analysis.ModelAnalysis;
@@ -26,8 +30,9 @@ import java.util.PriorityQueue;
  * counts, how often each rule fires and how many points it adds, the fit x engagement grid
  * (its bins follow the table's possible range, from {@link ModelAnalysis}), the movement
  * since the last run when given ({@link #sinceLastRun}), the biggest risers and fallers over
- * a trend window when asked ({@link #withTrend}), and the top contacts with their
- * explanations.
+ * a trend window when asked ({@link #withTrend}), the accounts when the table has an account
+ * block and their scores are given ({@link #accounts}: distribution, tier counts, the top
+ * accounts with their members), and the top contacts with their explanations.
  *
  * <pre>{@code
  * ScoringReport report = new ScoringReport(model, asOf, 10);
@@ -48,6 +53,13 @@ public final class ScoringReport {
   private static final int GRID = 5;
   /** How many risers and fallers {@link #sinceLastRun} keeps. */
   public static final int MOVERS = 10;
+  /** How many top accounts {@link #accounts(AccountScores)} shows by default. */
+  public static final int TOP_ACCOUNTS = 20;
+  /**
+   * How many members of each top account the accounts section lists one by one; the others
+   * are summed in one row, so the entries still add up to the account's score.
+   */
+  public static final int MEMBERS_SHOWN = 10;
 
   private final ScoringTable model;
   private final Instant asOf;
@@ -69,6 +81,8 @@ public final class ScoringReport {
       new PriorityQueue<>(Comparator.comparingDouble(Mover::change));
   private final PriorityQueue<Mover> fallers =
       new PriorityQueue<>(Comparator.comparingDouble(Mover::change).reversed());
+  private AccountScores accounts;
+  private int topAccounts;
 
   /**
    * How often one rule (or a cap, or the clamp to the scale) applied and what it added.
@@ -296,10 +310,7 @@ public final class ScoringReport {
     }
     count++;
     sum += score.score();
-    double min = model.scale().min();
-    double max = model.scale().max();
-    int bin = (int) Math.floor((score.score() - min) / (max - min) * SCORE_BINS);
-    histogram[Math.max(0, Math.min(SCORE_BINS - 1, bin))]++;
+    histogram[scoreBin(score.score(), model.scale())]++;
     tierCounts.computeIfAbsent(score.tier(), k -> new long[1])[0]++; // no boxing
     grid[engagementBins.of(score.engagement())][fitBins.of(score.fit())]++;
     if (topK > 0 && (top.size() < topK || score.score() > top.peek().getValue().score())) {
@@ -307,8 +318,15 @@ public final class ScoringReport {
     }
   }
 
+  /** The bin of a score among {@value #SCORE_BINS} equal bins over a scale, the last closed. */
+  private static int scoreBin(double score, Scale scale) {
+    int bin = (int) Math.floor((score - scale.min()) / (scale.max() - scale.min()) * SCORE_BINS);
+    return Math.max(0, Math.min(SCORE_BINS - 1, bin));
+  }
+
   /**
-   * Adds everything another report (of the same model and instant) collected.
+   * Adds everything another report (of the same model and instant) collected; its account
+   * scores too when this report has none.
    *
    * @param other another report
    * @return this report
@@ -340,7 +358,182 @@ public final class ScoringReport {
     for (Mover m : other.fallers) {
       offerMover(fallers, m);
     }
+    if (accounts == null && other.accounts != null) {
+      accounts = other.accounts;
+      topAccounts = other.topAccounts;
+    }
     return this;
+  }
+
+  /**
+   * Adds an "Accounts" section (SPEC section 12) with the {@value #TOP_ACCOUNTS} best
+   * accounts; see {@link #accounts(AccountScores, int)}.
+   *
+   * @param accounts the accounts scored under this report's table as of this report's instant
+   * @return this report
+   * @throws IllegalArgumentException if the table has no account block, or the accounts are
+   *     scored as of another instant
+   * @throws NullPointerException     if {@code accounts} is null
+   */
+  public ScoringReport accounts(AccountScores accounts) {
+    return accounts(accounts, TOP_ACCOUNTS);
+  }
+
+  /**
+   * Adds an "Accounts" section (SPEC section 12): the account score distribution with the
+   * account tier thresholds, the accounts per tier, and the {@code top} best accounts (equal
+   * scores in account id order, as {@link AccountScores#topK}), each with its explanation:
+   * the account rules that matched, its members (the first {@value #MEMBERS_SHOWN} one by
+   * one with their scores and shares, the rest summed in one row) and the clamp. Replaces an
+   * earlier call's section. The report keeps a reference to {@code accounts}: the section
+   * costs time linear in the accounts and in the members of the top accounts when it is
+   * drawn.
+   *
+   * @param accounts the accounts scored under this report's table as of this report's instant
+   * @param top      how many top accounts to show, at least 0
+   * @return this report
+   * @throws IllegalArgumentException if {@code top < 0}, the table has no account block, or
+   *     the accounts are scored as of another instant
+   * @throws NullPointerException     if {@code accounts} is null
+   */
+  public ScoringReport accounts(AccountScores accounts, int top) {
+    Objects.requireNonNull(accounts, "accounts");
+    if (top < 0) {
+      throw new IllegalArgumentException("top must be at least 0, but was " + top);
+    }
+    if (model.account().isEmpty()) {
+      throw new IllegalArgumentException("the report's table must have an account block, but "
+          + model.name() + " has none");
+    }
+    if (!accounts.asOf().equals(asOf)) {
+      throw new IllegalArgumentException("accounts.asOf must be the report's " + asOf
+          + ", but was " + accounts.asOf());
+    }
+    this.accounts = accounts;
+    this.topAccounts = top;
+    return this;
+  }
+
+  private AccountRules accountRules() {
+    return model.account().orElseThrow(() -> new IllegalStateException(
+        "no account scores were given (accounts(AccountScores))"));
+  }
+
+  private AccountScores requireAccounts() {
+    if (accounts == null) {
+      throw new IllegalStateException("account scores must be given first with"
+          + " accounts(AccountScores), but were not");
+    }
+    return accounts;
+  }
+
+  /**
+   * Returns the account score histogram (20 bins over the account scale, the last closed)
+   * with the account tier thresholds.
+   *
+   * @return the chart
+   * @throws IllegalStateException if no account scores were given
+   */
+  public Histogram accountHistogram() {
+    AccountScores a = requireAccounts();
+    AccountRules rules = accountRules();
+    long[] bins = new long[SCORE_BINS];
+    for (int i = 0; i < a.size(); i++) {
+      bins[scoreBin(a.score(i), rules.scale())]++;
+    }
+    return new Histogram("Account score distribution with tier thresholds",
+        "account score (points)", "accounts", rules.scale().min(), rules.scale().max(), bins,
+        markers(rules.tiers()));
+  }
+
+  /**
+   * Returns the chart of accounts per account tier, base tier first.
+   *
+   * @return the chart
+   * @throws IllegalStateException if no account scores were given
+   */
+  public BarChart accountTierChart() {
+    Map<String, Long> counts = requireAccounts().tierCountsByName();
+    List<String> names = new ArrayList<>(counts.keySet());
+    double[] values = new double[names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      values[i] = counts.get(names.get(i));
+    }
+    return new BarChart("Accounts per tier", "account tier", "accounts", names, values, 0);
+  }
+
+  private void accountSection(HtmlReport page) {
+    AccountScores a = accounts;
+    AccountRules rules = accountRules();
+    AccountRules.Combine combine = rules.combine();
+    double total = 0;
+    int withoutMembers = 0;
+    for (int i = 0; i < a.size(); i++) {
+      total += a.score(i);
+      if (a.memberCount(i) == 0) {
+        withoutMembers++;
+      }
+    }
+    page.section("Accounts");
+    page.paragraph(Numbers.count(a.size()) + " accounts (" + Numbers.count(withoutMembers)
+        + " without members), members by the attribute \"" + rules.key() + "\", their scores"
+        + " combined by " + combine.type().jsonName()
+        + (combine.type() == AccountRules.CombineType.TOP_MEAN ? " of " + combine.k() : "")
+        + "; mean account score "
+        + Numbers.decimal(a.size() == 0 ? Double.NaN : total / a.size(), 2) + ".");
+    page.chart(accountHistogram()).chart(accountTierChart());
+    int[] best = a.topK(topAccounts);
+    page.paragraph("Top accounts");
+    List<List<String>> rows = new ArrayList<>();
+    for (int i : best) {
+      rows.add(List.of(a.id(i), Numbers.decimal(a.score(i), 2), a.tier(i),
+          Numbers.decimal(a.fit(i), 2), Numbers.decimal(a.engagement(i), 2),
+          Numbers.count(a.memberCount(i))));
+    }
+    page.table(List.of("account", "score", "tier", "fit", "engagement", "members"), rows);
+    for (int i : best) {
+      page.paragraph(a.id(i) + ": score " + Numbers.decimal(a.score(i), 2) + " (" + a.tier(i)
+          + "), " + Numbers.count(a.memberCount(i))
+          + (a.memberCount(i) == 1 ? " member" : " members"));
+      page.table(List.of("part", "id", "member score", "points"), explanationRows(a, i));
+    }
+  }
+
+  /** An account's explanation: rules, members (the first few, then the rest summed), clamp. */
+  private static List<List<String>> explanationRows(AccountScores a, int account) {
+    double[] memberScores = a.memberScores(account);
+    List<List<String>> rows = new ArrayList<>();
+    int member = 0;
+    int hidden = 0;
+    double hiddenPoints = 0;
+    for (AccountExplanation.Entry e : a.explain(account).entries()) {
+      String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
+      if (e.kind() == AccountExplanation.Kind.MEMBER) {
+        if (member < MEMBERS_SHOWN) {
+          rows.add(List.of(kind, e.id(), Numbers.decimal(memberScores[member], 2),
+              Numbers.decimal(e.points(), 2)));
+        } else {
+          hidden++;
+          hiddenPoints += e.points();
+        }
+        member++;
+        continue;
+      }
+      if (hidden > 0) { // the members are contiguous: the rest row closes them
+        rows.add(restRow(hidden, hiddenPoints));
+        hidden = 0;
+      }
+      rows.add(List.of(kind, e.id(), Numbers.MISSING, Numbers.decimal(e.points(), 2)));
+    }
+    if (hidden > 0) {
+      rows.add(restRow(hidden, hiddenPoints));
+    }
+    return rows;
+  }
+
+  private static List<String> restRow(int members, double points) {
+    return List.of("member", Numbers.count(members) + " more members", Numbers.MISSING,
+        Numbers.decimal(points, 2));
   }
 
   private void offerTop(Map.Entry<Contact, Score> e) {
@@ -547,13 +740,19 @@ public final class ScoringReport {
    * @return the score histogram chart with the tier thresholds
    */
   public Histogram histogram() {
+    return new Histogram("Score distribution with tier thresholds", "score (points)",
+        "contacts", model.scale().min(), model.scale().max(), histogram,
+        markers(model.tiers()));
+  }
+
+  /** The tier thresholds as histogram markers, labelled {@code "MQL 60"}. */
+  private static List<Histogram.Marker> markers(List<Tier> tiers) {
     List<Histogram.Marker> markers = new ArrayList<>();
-    for (Tier t : model.tiers()) {
+    for (Tier t : tiers) {
       markers.add(new Histogram.Marker(t.name() + " " + Numbers.onStep(t.atLeast(),
           t.atLeast() == Math.rint(t.atLeast()) ? 1 : 0.01), t.atLeast()));
     }
-    return new Histogram("Score distribution with tier thresholds", "score (points)",
-        "contacts", model.scale().min(), model.scale().max(), histogram, markers);
+    return markers;
   }
 
   /**
@@ -620,7 +819,8 @@ public final class ScoringReport {
 
   /**
    * Returns the page: findings (when any), scores, rule contributions, fit and engagement,
-   * since the last run (when given), and the top contacts explained.
+   * since the last run (when given), the trend (when asked), the accounts (when given), and
+   * the top contacts explained.
    *
    * @return the page, to {@link HtmlReport#write} or {@link HtmlReport#html}
    */
@@ -676,6 +876,9 @@ public final class ScoringReport {
       page.table(moverHeader(), moverRows(risers()));
       page.paragraph("Biggest fallers");
       page.table(moverHeader(), moverRows(fallers()));
+    }
+    if (accounts != null) {
+      accountSection(page);
     }
     page.section("Top contacts");
     List<List<String>> topRows = new ArrayList<>();

@@ -56,7 +56,7 @@ final class Models {
    */
   static Models of(Object source, String accountTableName) {
     if (source instanceof ModelSet set) {
-      return new Models(set, set.tables(), set.fingerprint(), accountTableName);
+      return new Models(set, set.tables(), fingerprintOf(set), accountTableName);
     }
     if (source instanceof ScoringModel model) {
       return new Models(model, List.of(model), model.fingerprint(), accountTableName);
@@ -65,10 +65,18 @@ final class Models {
         + (source == null ? "null" : source.getClass().getName()));
   }
 
-  /** The fingerprint of a {@link ScoringModel} or a {@link ModelSet}. */
+  /**
+   * The fingerprint the outputs carry: a {@link ScoringModel}'s, a {@link ModelSet}'s, and
+   * for a set of one table named and versioned as it (a table file read as a set) the
+   * table's, so that a table scores the same bytes however it came in.
+   */
   static String fingerprintOf(Object source) {
-    return source instanceof ModelSet set ? set.fingerprint()
-        : ((ScoringModel) source).fingerprint();
+    if (source instanceof ModelSet set) {
+      ScoringModel first = set.tables().get(0);
+      return set.tables().size() == 1 && first.name().equals(set.name())
+          && first.version().equals(set.version()) ? first.fingerprint() : set.fingerprint();
+    }
+    return ((ScoringModel) source).fingerprint();
   }
 
   int size() {

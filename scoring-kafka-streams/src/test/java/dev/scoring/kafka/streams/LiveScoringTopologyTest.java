@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scoring.api.Contact;
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
+import dev.scoring.core.Aggregate;
 import dev.scoring.core.Decay;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.json.ModelJson;
@@ -166,6 +167,44 @@ class LiveScoringTopologyTest {
     }
     for (Map.Entry<String, List<TierChange>> e : heard.entrySet()) {
       assertChain(e.getKey(), e.getValue());
+    }
+  }
+
+  /** SPEC section 9 in the processor: every aggregate kind, the same bits as the table. */
+  @Test
+  void aggregateRules_scoreExactly() {
+    ScoringTable model = model().toBuilder().version("2")
+        .behavioral("readers", Aggregate.count("page_view").withinDays(30).atLeast(3), 6)
+        .behavioral("days", Aggregate.distinctDays("blog_visit", "page_view").atLeast(2), 3)
+        .behavioral("reading", Aggregate.sum("page_view").withinDays(60).atLeast(50), 5)
+        .behavioral("rate", Aggregate.rate("demo_request").per("page_view").minCount(2)
+            .atLeast(0.5), 2)
+        .behavioral("regular", Aggregate.meanDaysBetween("blog_visit").below(10), 4)
+        .negative("quiet", Aggregate.daysSinceLast("pricing_page_visit").atLeast(30), -7)
+        .build();
+    Random random = new Random(17);
+    Map<String, List<Event>> history = new LinkedHashMap<>();
+    Map<String, Score> last = new HashMap<>();
+    try (Run run = new Run(scoring(model).build(), props(), START)) {
+      for (int i = 0; i < 800; i++) {
+        String id = "c-" + random.nextInt(25);
+        Instant at = START.minusSeconds(random.nextInt(90 * 86_400));
+        String type = TYPES[random.nextInt(TYPES.length)];
+        Event e = random.nextBoolean() ? Event.of(type, at, random.nextInt(60))
+            : Event.of(type, at);
+        history.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
+        run.events.pipeInput(id, e, START);
+      }
+      drain(run, new HashMap<>(), last);
+      int fired = 0;
+      for (Map.Entry<String, List<Event>> h : history.entrySet()) {
+        Score emitted = last.get(h.getKey());
+        Contact all = contact(h.getKey(), Map.of(), h.getValue());
+        assertSameBits(model.score(all, emitted.asOf()), emitted);
+        fired += model.explain(all, emitted.asOf()).entries().stream()
+            .filter(x -> x.id().equals("readers") || x.id().equals("rate")).count() > 0 ? 1 : 0;
+      }
+      assertTrue(fired > 0, "no aggregate rule fired: the test would check nothing of them");
     }
   }
 
