@@ -155,6 +155,14 @@ public final class BatchScorer {
     }
   }
 
+  /**
+   * Contacts per call of {@link #runPlain}: many short calls rather than one long one
+   * measured faster (JMH on the seed table: 0.80x of the hand-written loop in one call,
+   * 0.85x in blocks), presumably because the compiler then compiles the method whole rather
+   * than entering it mid-loop. The results do not depend on it.
+   */
+  static final int PLAIN_BLOCK = 4096;
+
   /** Contacts per block of a set's pass: every table reads a block while it is in cache. */
   static final int SET_BLOCK = 4096;
 
@@ -363,7 +371,10 @@ public final class BatchScorer {
   /** Scores contacts {@code [from, to)}: the hot loop. Allocates nothing but its scratch. */
   private static void run(Plan plan, int from, int to, BatchScores out, long[] tierCounts) {
     if (plan.plain) {
-      runPlain(plan, from, to, out, tierCounts);
+      Kernel.Scratch s = plan.kernel.newBatchScratch();
+      for (int b = from; b < to; b += PLAIN_BLOCK) {
+        runPlain(plan, b, Math.min(to, b + PLAIN_BLOCK), out, tierCounts, s);
+      }
       return;
     }
     Kernel k = plan.kernel;
@@ -436,12 +447,12 @@ public final class BatchScorer {
    * kernel type id, no value, no nanosecond, no event count, no branch on whether the rule
    * decays, and the sums cleared as {@link Kernel#finishPlain} reads them. One loop nest,
    * so that the compiler keeps it in one piece ({@link #events} is too big to inline into
-   * {@link #run}).
+   * {@link #run}). Called per block of {@link #PLAIN_BLOCK} contacts, with one working
+   * memory {@code s} from {@link Kernel#newBatchScratch} for all of them.
    */
   private static void runPlain(Plan plan, int from, int to, BatchScores out,
-      long[] tierCounts) {
+      long[] tierCounts, Kernel.Scratch s) {
     Kernel k = plan.kernel;
-    Kernel.Scratch s = k.newBatchScratch();
     long[] matched = s.matched;
     double[] sum = s.sum;
     int[] plainCode = plan.plainCode;

@@ -73,7 +73,25 @@ class PlainBatchLoopProperties {
   }
 
   @Example
-  void tablesWithNanosecondsAggregatesOrATrendTakeTheGeneralLoop() {
+  void blocksOfThePlainLoopGiveTheObjectPathsBits() {
+    // More contacts than a block (BatchScorer.PLAIN_BLOCK), so blocks end inside a range.
+    List<Contact> contacts = dev.scoring.core.examples.ExampleContacts.generate(
+        2 * BatchScorer.PLAIN_BLOCK + 123, 7, AS_OF);
+    ContactTable table = ContactTable.of(contacts);
+    for (ScoringTable model : List.of(ExampleModels.seed(), plainModel())) {
+      assertTrue(BatchScorer.takesPlainLoop(model, table, AS_OF), model.name());
+      for (int threads : new int[] {1, 3}) {
+        BatchScores scores = BatchScorer.of(model).score(table, AS_OF, threads);
+        for (int i = 0; i < contacts.size(); i++) {
+          assertEquals(model.score(contacts.get(i), AS_OF), scores.toScore(i),
+              model.name() + " contact " + i + " on " + threads + " threads");
+        }
+      }
+    }
+  }
+
+  @Example
+  void tablesWithNanosecondsWindowsOrAggregatesTakeTheGeneralLoop() {
     Contact whole = Contact.builder("w")
         .event(Event.of("email_open", AS_OF.minusSeconds(86_400))).build();
     Contact nanos = Contact.builder("n")
