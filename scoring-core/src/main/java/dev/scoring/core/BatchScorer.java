@@ -358,11 +358,17 @@ public final class BatchScorer {
       for (int t = 0; t < typeMap.length; t++) {
         typeMap[t] = kernel.typeId(table.typeNames[t]);
         plainRule[t] = typeMap[t] < 0 ? -1 : kernel.plainRuleByType[typeMap[t]];
+        // The spare sum for types no event rule reads; those an aggregate rule of the
+        // behavioral section reads are still activity.
         plainCode[t] = plainRule[t] < 0 ? kernel.spareRule() << RULE_SHIFT
+            | (typeMap[t] >= 0 && kernel.activityType[typeMap[t]] ? ACTIVITY_BIT : 0)
             : plainRule[t] << RULE_SHIFT
                 | (kernel.activityType[typeMap[t]] ? ACTIVITY_BIT : 0)
                 | kernel.factorOffset(plainRule[t]);
-        allPlain &= typeMap[t] < 0 || plainRule[t] >= 0;
+        // A type only aggregate rules read has no event rule: its events go to the spare
+        // sum (and to the aggregate records).
+        allPlain &= typeMap[t] < 0 || plainRule[t] >= 0
+            || kernel.rulesByType[typeMap[t]].length == 0;
       }
       plain = allPlain;
     }
@@ -441,8 +447,8 @@ public final class BatchScorer {
 
   /**
    * {@link #run} for a {@link Plan#plain} plan, the common case: every scored event type
-   * has one rule that counts every event of it, there are no aggregate rules, times are
-   * whole seconds and there is no trend. The same steps as {@link #events} on the same
+   * has at most one rule, which counts every event of it, aggregate rules (if any) read no
+   * values, times are whole seconds and there is no trend. The same steps as {@link #events} on the same
    * doubles in the same order (so the same bits), minus what such a table cannot need: no
    * kernel type id, no value, no nanosecond, no event count, no branch on whether the rule
    * decays, and the sums cleared as {@link Kernel#finishPlain} reads them. One loop nest,
@@ -469,13 +475,19 @@ public final class BatchScorer {
     double[] engagement = out.engagement;
     int[] tier = out.tier;
 
+    boolean aggregates = k.hasAggregates;
+    int[] typeMap = plan.typeMap;
     for (int c = from; c < to; c++) {
       match(plan, c, matched);
       k.attributesMemo(s);
+      if (aggregates) {
+        k.clearAggregates(s);
+      }
       boolean active = false;
       long lastActivityAge = 0;
       for (int i = eventStart[c + 1] - 1; i >= eventStart[c]; i--) {
-        int code = plainCode[types[i] & (ContactTable.VALUE_FLAG - 1)];
+        int stored = types[i] & (ContactTable.VALUE_FLAG - 1);
+        int code = plainCode[stored];
         long age = Math.floorDiv(base - seconds[i], Kernel.DAY_SECONDS);
         if (age < 0) {
           continue;
@@ -485,6 +497,13 @@ public final class BatchScorer {
           lastActivityAge = age;
         }
         k.addPlain(code >>> Plan.RULE_SHIFT, code & Plan.OFFSET_BITS, age, sum);
+        if (aggregates) {
+          // As in events: the aggregate records after the event rules; no rule reads values.
+          int type = typeMap[stored];
+          if (type >= 0) {
+            k.countAggregates(type, age, Double.NaN, s);
+          }
+        }
       }
       k.finishPlain(active, lastActivityAge, s);
 

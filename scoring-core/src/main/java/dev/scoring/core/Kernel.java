@@ -900,12 +900,26 @@ final class Kernel {
   }
 
   /**
-   * Whether the columnar path may use {@link #addPlain} and {@link #finishPlain}: the table
-   * has no aggregate rules. The caller also checks that every event type it feeds has a
+   * Whether the columnar path may use {@link #addPlain} and {@link #finishPlain}: no
+   * aggregate rule reads event values (no {@code sum}, no {@code minValue}); the others are
+   * counted by {@link #countAggregates} in the same loop. The caller also checks that every event type it feeds has a
    * {@link #plainRuleByType}.
    */
   boolean plainEligible() {
-    return !hasAggregates;
+    return !aggregatesReadValues;
+  }
+
+  /**
+   * Clears the aggregate accumulators only, for the loop of plain rules (whose event rule
+   * sums {@link #finishPlain} leaves cleared): what {@link #clearEvents} does to them. Tables
+   * on that loop have no {@code sum} rule (they read no values), so there are no sums to
+   * clear.
+   */
+  void clearAggregates(Scratch s) {
+    long[] acc = s.aggregateAcc;
+    for (int i = 0, end = acc.length - RECORD; i < end; i++) {
+      acc[i] = 0L;
+    }
   }
 
   /**
@@ -967,6 +981,12 @@ final class Kernel {
     for (int r = behavioralCount; r < points.length; r++) {
       negativeEvents += points[r] * sum[r];
       sum[r] = 0.0;
+    }
+    // Aggregate rules after the event rules of their section, in rule order, as in finish.
+    if (aggregatePoints.length != 0) {
+      behavioral = addAggregates(0, behavioralAggregateCount, behavioral, s);
+      negativeEvents = addAggregates(behavioralAggregateCount, aggregatePoints.length,
+          negativeEvents, s);
     }
     finishTotals(behavioral, negativeEvents, active, lastActivityAge, s);
   }

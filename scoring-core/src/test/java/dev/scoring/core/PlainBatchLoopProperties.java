@@ -52,10 +52,27 @@ class PlainBatchLoopProperties {
         .build();
   }
 
+  /**
+   * The plain rules with aggregate rules that read no values, in both sections, one of them
+   * on a type no event rule reads ({@code blog_visit}).
+   */
+  static ScoringTable aggregateModel() {
+    return plainModel().toBuilder().name("plain-aggregates")
+        .behavioral("opens", Aggregate.count("email_open").withinDays(30).atLeast(2), 2.5)
+        .behavioral("blog-days", Aggregate.distinctDays("blog_visit", "email_open")
+            .withinDays(60).atLeast(2), 3)
+        .behavioral("regular", Aggregate.meanDaysBetween("pricing_page_visit").below(20), 1.5)
+        .behavioral("rate", Aggregate.rate("demo_request").per("email_open").minCount(2)
+            .atLeast(0.25), 4)
+        .negative("no-pricing", Aggregate.daysSinceLast("pricing_page_visit").atLeast(45),
+            -4)
+        .build();
+  }
+
   @Property(tries = 80)
   void thePlainLoopGivesTheObjectPathsBits(@ForAll("contacts") List<Contact> contacts) {
     ContactTable table = ContactTable.of(contacts);
-    for (ScoringTable model : List.of(ExampleModels.seed(), plainModel())) {
+    for (ScoringTable model : List.of(ExampleModels.seed(), plainModel(), aggregateModel())) {
       assertTrue(BatchScorer.takesPlainLoop(model, table, AS_OF), model.name());
       for (int threads : new int[] {1, 2}) {
         BatchScores scores = BatchScorer.of(model).score(table, AS_OF, threads);
@@ -78,7 +95,7 @@ class PlainBatchLoopProperties {
     List<Contact> contacts = dev.scoring.core.examples.ExampleContacts.generate(
         2 * BatchScorer.PLAIN_BLOCK + 123, 7, AS_OF);
     ContactTable table = ContactTable.of(contacts);
-    for (ScoringTable model : List.of(ExampleModels.seed(), plainModel())) {
+    for (ScoringTable model : List.of(ExampleModels.seed(), plainModel(), aggregateModel())) {
       assertTrue(BatchScorer.takesPlainLoop(model, table, AS_OF), model.name());
       for (int threads : new int[] {1, 3}) {
         BatchScores scores = BatchScorer.of(model).score(table, AS_OF, threads);
@@ -91,7 +108,7 @@ class PlainBatchLoopProperties {
   }
 
   @Example
-  void tablesWithNanosecondsWindowsOrAggregatesTakeTheGeneralLoop() {
+  void tablesWithNanosecondsWindowsOrValueReadingAggregatesTakeTheGeneralLoop() {
     Contact whole = Contact.builder("w")
         .event(Event.of("email_open", AS_OF.minusSeconds(86_400))).build();
     Contact nanos = Contact.builder("n")
@@ -105,7 +122,14 @@ class PlainBatchLoopProperties {
     assertFalse(BatchScorer.takesPlainLoop(windowed, plain, AS_OF));
     ScoringTable aggregate = ExampleModels.seed().toBuilder()
         .behavioral("opens", Aggregate.count("email_open").atLeast(2), 1).build();
-    assertFalse(BatchScorer.takesPlainLoop(aggregate, plain, AS_OF));
+    assertTrue(BatchScorer.takesPlainLoop(aggregate, plain, AS_OF));
+    ScoringTable values = ExampleModels.seed().toBuilder()
+        .behavioral("reading", Aggregate.sum("page_view").atLeast(100), 1).build();
+    assertFalse(BatchScorer.takesPlainLoop(values, plain, AS_OF));
+    ScoringTable minValue = ExampleModels.seed().toBuilder()
+        .behavioral("long-reads", Aggregate.count("page_view").minValue(60).atLeast(2), 1)
+        .build();
+    assertFalse(BatchScorer.takesPlainLoop(minValue, plain, AS_OF));
   }
 
   @Provide
