@@ -902,8 +902,8 @@ final class Kernel {
   /**
    * Whether the columnar path may use {@link #addPlain} and {@link #finishPlain}: no
    * aggregate rule reads event values (no {@code sum}, no {@code minValue}); the others are
-   * counted by {@link #countAggregates} in the same loop. The caller also checks that every event type it feeds has a
-   * {@link #plainRuleByType}.
+   * counted by {@link #countAggregates} in the same loop. The caller also checks that every
+   * event type it feeds has a {@link #plainRuleByType} or no event rule at all.
    */
   boolean plainEligible() {
     return !aggregatesReadValues;
