@@ -329,7 +329,11 @@ public final class AccountRules {
       Collection<Member> members, Instant asOf) {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(asOf, "asOf");
-    double[] sorted = sortedScores(sort(members));
+    return score(accountId, attributes, sortedScores(sort(members)));
+  }
+
+  /** {@link #score(String, Map, Collection, Instant)} of members already in SPEC order. */
+  private AccountScore score(String accountId, Map<String, ?> attributes, double[] sorted) {
     double engagement = engagement(combine, sorted, sorted.length);
     double fit = fitKernel == null ? 0
         : fitValue(AccountRecords.normalized(accountId, attributes));
@@ -354,10 +358,12 @@ public final class AccountRules {
    */
   public AccountExplanation explain(String accountId, Map<String, ?> attributes,
       Collection<Member> members, Instant asOf) {
-    AccountScore s = score(accountId, attributes, members, asOf);
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(asOf, "asOf");
     Member[] sorted = sort(members);
-    String[] ids = new String[sorted.length];
     double[] scores = sortedScores(sorted);
+    AccountScore s = score(accountId, attributes, scores);
+    String[] ids = new String[sorted.length];
     for (int i = 0; i < sorted.length; i++) {
       ids[i] = sorted[i].contactId();
     }
