@@ -295,6 +295,14 @@ public final class BatchScorer {
      * all three, and no branch on whether the type is read.
      */
     final int[] plainCode;
+    /**
+     * Per table event type, for {@link #runPlain} on a table with aggregate rules: its
+     * kernel type's first aggregate slot, or the no-op slot 0 for a type the kernel does not
+     * know, so that the loop feeds every event without a branch on its type.
+     */
+    final int[] plainSlot;
+    /** Per table event type, its further aggregate slots (empty for an unknown type). */
+    final int[][] plainMoreSlots;
     static final int RULE_SHIFT = 14;
     static final int ACTIVITY_BIT = 1 << 13;
     /** The bits of {@link Kernel#factorOffset}, which is 0 or 4096. */
@@ -351,6 +359,8 @@ public final class BatchScorer {
       typeMap = new int[table.typeNames.length];
       plainRule = new int[typeMap.length];
       plainCode = new int[typeMap.length];
+      plainSlot = new int[typeMap.length];
+      plainMoreSlots = new int[typeMap.length][];
       boolean allPlain = kernel.plainEligible()
           && kernel.spareRule() <= Integer.MAX_VALUE >>> RULE_SHIFT
           && table.wideSeconds == null
@@ -365,6 +375,10 @@ public final class BatchScorer {
             : plainRule[t] << RULE_SHIFT
                 | (kernel.activityType[typeMap[t]] ? ACTIVITY_BIT : 0)
                 | kernel.factorOffset(plainRule[t]);
+        plainSlot[t] = typeMap[t] < 0 || !kernel.hasAggregates ? 0
+            : kernel.firstSlotByType[typeMap[t]];
+        plainMoreSlots[t] = typeMap[t] < 0 || !kernel.hasAggregates ? new int[0]
+            : kernel.moreSlotsByType[typeMap[t]];
         // A type only aggregate rules read has no event rule: its events go to the spare
         // sum (and to the aggregate records).
         allPlain &= typeMap[t] < 0 || plainRule[t] >= 0
@@ -476,7 +490,10 @@ public final class BatchScorer {
     int[] tier = out.tier;
 
     boolean aggregates = k.hasAggregates;
-    int[] typeMap = plan.typeMap;
+    boolean moreSlots = k.hasMoreSlots;
+    int[] plainSlot = plan.plainSlot;
+    int[][] plainMoreSlots = plan.plainMoreSlots;
+    long[] acc = s.aggregateAcc;
     for (int c = from; c < to; c++) {
       match(plan, c, matched);
       k.attributesMemo(s);
@@ -498,10 +515,13 @@ public final class BatchScorer {
         }
         k.addPlain(code >>> Plan.RULE_SHIFT, code & Plan.OFFSET_BITS, age, sum);
         if (aggregates) {
-          // As in events: the aggregate records after the event rules; no rule reads values.
-          int type = typeMap[stored];
-          if (type >= 0) {
-            k.countAggregates(type, age, Double.NaN, s);
+          // As in events: the aggregate records after the event rules; no rule reads
+          // values. Events of types the kernel does not know go through the no-op slot.
+          k.countSlotPlain(plainSlot[stored], age, acc);
+          if (moreSlots) {
+            for (int more : plainMoreSlots[stored]) {
+              k.countSlotPlain(more, age, acc);
+            }
           }
         }
       }

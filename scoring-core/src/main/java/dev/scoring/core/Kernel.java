@@ -46,7 +46,9 @@ import java.util.Map;
  * of types no rule reads add to a spare sum ({@link #spareRule}) rather than being skipped
  * by a branch that the data would make unpredictable; no event counts are kept; and the
  * sums are cleared as {@link #finishPlain} reads them. Inactivity rules and tiers are
- * likewise computed without branches on the data. Measured in BENCHMARKS.md, "Kernel
+ * likewise computed without branches on the data. Aggregate rules that read no values ride
+ * on that loop too: every event goes to its type's first slot (the no-op slot for a type
+ * the model does not know) by {@link #countSlotPlain}, which leaves out the value. Measured in BENCHMARKS.md, "Kernel
  * against the fair hand-written loop (#15)".
  */
 final class Kernel {
@@ -740,6 +742,29 @@ final class Kernel {
     }
   }
 
+  /**
+   * {@link #countSlot} for a table whose aggregate rules read no values
+   * ({@link #plainEligible}): every slot counts any value and none sums, so an event is
+   * counted exactly when it lies in the slot's window. The same arithmetic on the same
+   * record, without the value.
+   *
+   * @param k   a slot, 0 (the no-op slot) for a type no aggregate rule reads
+   * @param age the event's age in days, at least 0
+   * @param acc {@code s.aggregateAcc} of the working memory
+   */
+  void countSlotPlain(int k, long age, long[] acc) {
+    long ok = (age - slotWithin[k]) >>> 63;
+    long mask = -ok;
+    int b = slotBase[k];
+    long n = acc[b];
+    long last = acc[b + LAST];
+    long newDay = (age + 1) ^ last;
+    acc[b] = n + ok;
+    acc[b + DISTINCT] += ((newDay | -newDay) >>> 63) & ok;
+    acc[b + LAST] = last ^ (newDay & mask);
+    acc[b + FIRST] |= age & mask & ((n - 1) >> 63);
+  }
+
   /** Longs per accumulator record in {@link Scratch#aggregateAcc}; field 0 is {@code |E|}. */
   static final int RECORD = 4;
   /** Record field: the number of distinct days among the counted events. */
@@ -960,7 +985,8 @@ final class Kernel {
    * sums in the same order (so the same bits), clearing each rule's sum as it is read, so
    * {@code s.sum} is all zero again for the next contact (as in a new {@link Scratch}); call
    * {@link #attributesMemo}, not {@link #beginContactMemo}, before the events. Leaves
-   * {@code s.count} untouched (all zero): not for explanations.
+   * {@code s.count} untouched (all zero) and records no aggregate rule's value or hit: not
+   * for explanations.
    *
    * @param active          whether a non-future event of an activity type was seen
    * @param lastActivityAge the age of the most recent such event
@@ -984,8 +1010,8 @@ final class Kernel {
     }
     // Aggregate rules after the event rules of their section, in rule order, as in finish.
     if (aggregatePoints.length != 0) {
-      behavioral = addAggregates(0, behavioralAggregateCount, behavioral, s);
-      negativeEvents = addAggregates(behavioralAggregateCount, aggregatePoints.length,
+      behavioral = sumAggregates(0, behavioralAggregateCount, behavioral, s);
+      negativeEvents = sumAggregates(behavioralAggregateCount, aggregatePoints.length,
           negativeEvents, s);
     }
     finishTotals(behavioral, negativeEvents, active, lastActivityAge, s);
@@ -1030,6 +1056,17 @@ final class Kernel {
       s.aggregateValue[a] = value;
       s.aggregateHit[a] = hit;
       sum += hit ? aggregatePoints[a] : 0.0;
+    }
+    return sum;
+  }
+
+  /**
+   * {@link #addAggregates} without recording each rule's value and hit, which only
+   * explanations read: for {@link #finishPlain}. The same sum, so the same bits.
+   */
+  private double sumAggregates(int from, int to, double sum, Scratch s) {
+    for (int a = from; a < to; a++) {
+      sum += test(a, aggregateValue(a, s)) ? aggregatePoints[a] : 0.0;
     }
     return sum;
   }
