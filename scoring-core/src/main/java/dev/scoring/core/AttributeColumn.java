@@ -1,10 +1,6 @@
 package dev.scoring.core;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One dictionary-encoded attribute column of a {@link ContactTable}: each distinct value is
@@ -92,8 +88,7 @@ final class AttributeColumn {
    */
   static final class Builder {
     final String name;
-    private final Map<Object, Integer> codes = new HashMap<>();
-    private final List<Object> dictionary = new ArrayList<>();
+    private final ValueCodes dictionary = new ValueCodes();
     private int count;
     // sparse layout
     private int[] contacts = new int[4];
@@ -128,11 +123,9 @@ final class AttributeColumn {
 
     /** The code of a value, added to the dictionary when new. */
     int code(Object value) {
-      Integer code = codes.get(value);
-      if (code == null) {
-        dictionary.add(value);
-        code = dictionary.size();
-        codes.put(value, code);
+      int code = dictionary.code(value);
+      if (code == 0) {
+        code = dictionary.add(value);
         widen(code);
       }
       return code;
@@ -140,6 +133,14 @@ final class AttributeColumn {
 
     /** Sets the code (from {@link #code}) of a contact at or after the last one set. */
     void setCode(int contact, int code) {
+      if (bytes != null && contact < bytes.length) {
+        // the common case in short: dense 1-byte codes with room for the contact
+        bytes[contact] = (byte) code;
+        count++;
+        lastBefore = last;
+        last = contact;
+        return;
+      }
       if (dense()) {
         if (contact >= capacity()) {
           if (16L * (count + 1) < contact + 1L) {
@@ -176,7 +177,7 @@ final class AttributeColumn {
         put(last, 0);
       }
       if (dropValue) {
-        codes.remove(dictionary.remove(dictionary.size() - 1));
+        dictionary.removeLast();
       }
       last = lastBefore;
     }

@@ -152,7 +152,7 @@ public final class ContactTable {
       byName.put(columns[j].name, columns[j]);
     }
     columnsByName = byName;
-    typeNames = b.typeNames.toArray(new String[0]);
+    typeNames = b.typeCodes.toArray(new String[0]);
     int events = b.eventStart[size];
     eventStart = trim(b.eventStart, size + 1);
     types = b.types.length == events ? b.types : Arrays.copyOf(b.types, events);
@@ -282,17 +282,15 @@ public final class ContactTable {
       }
       int[] typeRemap = new int[t.typeNames.length];
       for (int k = 0; k < typeRemap.length; k++) {
-        Integer code = b.typeCodes.get(t.typeNames[k]);
-        if (code == null) {
-          if (b.typeNames.size() == MAX_EVENT_TYPES) {
+        int code = b.typeCodes.code(t.typeNames[k]);
+        if (code == 0) {
+          if (b.typeCodes.size() == MAX_EVENT_TYPES) {
             throw new IllegalArgumentException("parts must have at most " + MAX_EVENT_TYPES
                 + " distinct event types together, but had more");
           }
-          code = b.typeNames.size();
-          b.typeCodes.put(t.typeNames[k], code);
-          b.typeNames.add(t.typeNames[k]);
+          code = b.typeCodes.add(t.typeNames[k]);
         }
-        typeRemap[k] = code;
+        typeRemap[k] = code - 1;
       }
       for (int i = 0; i < te; i++) {
         int stored = t.types[i];
@@ -536,8 +534,8 @@ public final class ContactTable {
     private int[] idEnds;
     private final List<AttributeColumn.Builder> columns = new ArrayList<>();
     private final Map<String, AttributeColumn.Builder> columnsByName = new HashMap<>();
-    private final Map<String, Integer> typeCodes = new HashMap<>();
-    private final List<String> typeNames = new ArrayList<>();
+    /** The event type names; a type's code in {@link #types} is its code here less 1. */
+    private final ValueCodes typeCodes = new ValueCodes();
     private int[] eventStart;
     private char[] types;
     private int[] seconds;
@@ -556,8 +554,11 @@ public final class ContactTable {
     private double[] rowValue = new double[16];
     private boolean[] rowHasValue = new boolean[16];
     private Integer[] order = new Integer[16];
-    // What the row added, to take back when it is aborted.
+    // What the row added, to take back when it is aborted: its i-th attribute went to
+    // rowColumns[i]. Kept after the row (until overwritten) as the guess for the next row's
+    // i-th attribute, which usually has the same name (rowNames[i], the same instance).
     private AttributeColumn.Builder[] rowColumns = new AttributeColumn.Builder[8];
+    private String[] rowNames = new String[8];
     private boolean[] rowNewValue = new boolean[8];
     private int rowColumnCount;
     private int columnsAtRowStart;
@@ -575,8 +576,8 @@ public final class ContactTable {
       idEnds = new int[16];
       columns.clear();
       columnsByName.clear();
+      forgetGuesses();
       typeCodes.clear();
-      typeNames.clear();
       eventStart = new int[17];
       types = new char[64];
       seconds = new int[64];
@@ -720,7 +721,7 @@ public final class ContactTable {
       rowEvents = 0;
       rowColumnCount = 0;
       columnsAtRowStart = columns.size();
-      typesAtRowStart = typeNames.size();
+      typesAtRowStart = typeCodes.size();
       if (size == idEnds.length) {
         resizeContacts(grown(idEnds.length, size + 1));
       }
@@ -734,47 +735,63 @@ public final class ContactTable {
     private void abortRow() {
       for (int i = 0; i < rowColumnCount; i++) {
         rowColumns[i].unset(rowNewValue[i]);
-        rowColumns[i] = null;
       }
       rowColumnCount = 0;
-      while (columns.size() > columnsAtRowStart) {
-        columnsByName.remove(columns.remove(columns.size() - 1).name);
+      if (columns.size() > columnsAtRowStart) {
+        forgetGuesses(); // they may name a column dropped here
+        while (columns.size() > columnsAtRowStart) {
+          columnsByName.remove(columns.remove(columns.size() - 1).name);
+        }
       }
-      while (typeNames.size() > typesAtRowStart) {
-        typeCodes.remove(typeNames.remove(typeNames.size() - 1));
+      while (typeCodes.size() > typesAtRowStart) {
+        typeCodes.removeLast();
       }
       rowId = null;
       rowEvents = 0;
     }
 
-    /** Sets an attribute of the current row; the value is normalised and not null. */
+    /** Forgets the columns remembered from earlier rows. */
+    private void forgetGuesses() {
+      Arrays.fill(rowColumns, null);
+      Arrays.fill(rowNames, null);
+    }
+
+    /**
+     * Sets an attribute of the current row; the value is normalised and not null. The
+     * column is the one the same attribute position of an earlier row went to when the name
+     * is the same instance, else the one the name maps to.
+     */
     private void setAttribute(String name, Object value) {
-      AttributeColumn.Builder c = columnsByName.get(name);
-      if (c == null) {
-        c = new AttributeColumn.Builder(name);
-        columns.add(c);
-        columnsByName.put(name, c);
+      int i = rowColumnCount;
+      if (i == rowColumns.length) {
+        rowColumns = Arrays.copyOf(rowColumns, i * 2);
+        rowNames = Arrays.copyOf(rowNames, i * 2);
+        rowNewValue = Arrays.copyOf(rowNewValue, i * 2);
       }
-      boolean added = c.set(size, value);
-      if (rowColumnCount == rowColumns.length) {
-        rowColumns = Arrays.copyOf(rowColumns, rowColumnCount * 2);
-        rowNewValue = Arrays.copyOf(rowNewValue, rowColumnCount * 2);
+      AttributeColumn.Builder c = rowColumns[i];
+      if (rowNames[i] != name || c == null) {
+        c = columnsByName.get(name);
+        if (c == null) {
+          c = new AttributeColumn.Builder(name);
+          columns.add(c);
+          columnsByName.put(name, c);
+        }
+        rowColumns[i] = c;
+        rowNames[i] = name;
       }
-      rowColumns[rowColumnCount] = c;
-      rowNewValue[rowColumnCount++] = added;
+      rowNewValue[i] = c.set(size, value);
+      rowColumnCount = i + 1;
     }
 
     private void addEvent(String type, long second, int nano, boolean hasValue,
         double value) {
-      Integer code = typeCodes.get(type);
-      if (code == null) {
-        if (typeNames.size() == MAX_EVENT_TYPES) {
+      int code = typeCodes.code(type);
+      if (code == 0) {
+        if (typeCodes.size() == MAX_EVENT_TYPES) {
           throw new IllegalArgumentException("must have one of at most " + MAX_EVENT_TYPES
               + " distinct event types in a table, but had a new one: " + Values.describe(type));
         }
-        code = typeNames.size();
-        typeCodes.put(type, code);
-        typeNames.add(type);
+        code = typeCodes.add(type);
       }
       int n = rowEvents;
       if (n == rowType.length) {
@@ -786,7 +803,7 @@ public final class ContactTable {
         rowHasValue = Arrays.copyOf(rowHasValue, capacity);
         order = Arrays.copyOf(order, capacity);
       }
-      rowType[n] = code;
+      rowType[n] = code - 1;
       rowSecond[n] = second;
       rowNano[n] = nano;
       rowHasValue[n] = hasValue;
@@ -794,6 +811,12 @@ public final class ContactTable {
       rowEvents = n + 1;
     }
 
+    /**
+     * Stores the current row: its id, and its events in chronological order. One pass over
+     * the events finds whether they are in order already (usually) and what the table must
+     * make room for (sub-second instants, seconds far from the epoch, values), then one pass
+     * stores them.
+     */
     private void endRow() {
       if (rowId == null) {
         throw new IllegalArgumentException("must have a non-blank id, but had none");
@@ -804,59 +827,50 @@ public final class ContactTable {
         throw new IllegalArgumentException("must fit in a table of fewer than 2^31 - 16 "
             + "events, but would bring it to " + ((long) from + n));
       }
-      byte[] id = Utf8.encode(rowId);
-      if (idBytes.length - idLength < id.length) {
-        idBytes = Arrays.copyOf(idBytes, grown(idBytes.length, idLength + id.length));
-      }
-      System.arraycopy(id, 0, idBytes, idLength, id.length);
-      idLength += id.length;
-      idEnds[size] = idLength;
+      appendId(rowId);
 
       if (from + n > types.length) {
         resizeEvents(grown(types.length, from + n));
       }
       boolean sorted = true;
-      for (int i = 1; i < n && sorted; i++) {
-        sorted = !before(i, i - 1);
-      }
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      if (!sorted) {
-        Arrays.sort(order, 0, n, (x, y) -> before(x, y) ? -1 : before(y, x) ? 1 : 0);
-      }
+      boolean anyNano = false;
+      boolean far = false;
       int rowValues = 0;
-      for (int k = 0; k < n; k++) {
-        int i = order[k];
-        int at = from + k;
-        long relative = rowSecond[i] - epochSecond;
-        if (wideSeconds == null && relative != (int) relative) {
-          widenSeconds(at);
-        }
-        if (wideSeconds != null) {
-          wideSeconds[at] = rowSecond[i];
-        } else {
-          seconds[at] = (int) relative;
-        }
-        if (rowNano[i] != 0 && nanos == null) {
-          nanos = new int[types.length];
-        }
-        if (nanos != null) {
-          nanos[at] = rowNano[i];
-        }
-        int type = rowType[i];
+      long[] second = rowSecond;
+      int[] nano = rowNano;
+      for (int i = 0; i < n; i++) {
+        long relative = second[i] - epochSecond;
+        far |= relative != (int) relative;
+        anyNano |= nano[i] != 0;
         if (rowHasValue[i]) {
-          type |= VALUE_FLAG;
-          if (valueCount == values.length) {
-            values = Arrays.copyOf(values, grown(values.length, valueCount + 1));
-          }
-          values[valueCount++] = rowValue[i];
           rowValues++;
         }
-        types[at] = (char) type;
+        if (i > 0 && sorted) {
+          sorted = !before(i, i - 1);
+        }
       }
-      if (rowValues > 0 && valueEnds == null) {
-        valueEnds = new int[idEnds.length];
+      if (far && wideSeconds == null) {
+        widenSeconds(from);
+      }
+      if (anyNano && nanos == null) {
+        nanos = new int[types.length];
+      }
+      if (rowValues > 0) {
+        if (values.length - valueCount < rowValues) {
+          values = Arrays.copyOf(values, grown(values.length, valueCount + rowValues));
+        }
+        if (valueEnds == null) {
+          valueEnds = new int[idEnds.length];
+        }
+      }
+      if (sorted) {
+        storeEventsInOrder(from, n);
+      } else {
+        for (int i = 0; i < n; i++) {
+          order[i] = i;
+        }
+        Arrays.sort(order, 0, n, (x, y) -> before(x, y) ? -1 : before(y, x) ? 1 : 0);
+        storeEventsSorted(from, n);
       }
       if (valueEnds != null) {
         valueEnds[size] = valueCount;
@@ -864,10 +878,74 @@ public final class ContactTable {
       eventStart[size + 1] = from + n;
       size++;
       rowId = null;
-      for (int i = 0; i < rowColumnCount; i++) {
-        rowColumns[i] = null;
-      }
       rowColumnCount = 0;
+    }
+
+    /** Appends an id's UTF-8 bytes (an unpaired surrogate as its three bytes). */
+    private void appendId(String id) {
+      int length = id.length();
+      // at most 3 bytes per char: a pair of surrogates takes 4
+      if (idBytes.length - idLength < 3L * length) {
+        if (idLength + 3L * length > Integer.MAX_VALUE - 16) {
+          // near the largest array: room for the exact bytes only
+          byte[] bytes = Utf8.encode(id);
+          idBytes = Arrays.copyOf(idBytes, grown(idBytes.length, idLength + bytes.length));
+          System.arraycopy(bytes, 0, idBytes, idLength, bytes.length);
+          idLength += bytes.length;
+          idEnds[size] = idLength;
+          return;
+        }
+        idBytes = Arrays.copyOf(idBytes, grown(idBytes.length, idLength + 3 * length));
+      }
+      idLength = Utf8.encode(id, 0, length, idBytes, idLength);
+      idEnds[size] = idLength;
+    }
+
+    /** Stores the row's events, which are in chronological order, from event {@code at}. */
+    private void storeEventsInOrder(int at, int n) {
+      if (wideSeconds != null) {
+        System.arraycopy(rowSecond, 0, wideSeconds, at, n);
+      } else {
+        int[] s = seconds;
+        long[] second = rowSecond;
+        long epoch = epochSecond;
+        for (int i = 0; i < n; i++) {
+          s[at + i] = (int) (second[i] - epoch);
+        }
+      }
+      if (nanos != null) {
+        System.arraycopy(rowNano, 0, nanos, at, n);
+      }
+      char[] t = types;
+      for (int i = 0; i < n; i++) {
+        int type = rowType[i];
+        if (rowHasValue[i]) {
+          type |= VALUE_FLAG;
+          values[valueCount++] = rowValue[i];
+        }
+        t[at + i] = (char) type;
+      }
+    }
+
+    /** Stores the row's events in {@link #order} from event {@code at}. */
+    private void storeEventsSorted(int at, int n) {
+      for (int k = 0; k < n; k++) {
+        int i = order[k];
+        if (wideSeconds != null) {
+          wideSeconds[at + k] = rowSecond[i];
+        } else {
+          seconds[at + k] = (int) (rowSecond[i] - epochSecond);
+        }
+        if (nanos != null) {
+          nanos[at + k] = rowNano[i];
+        }
+        int type = rowType[i];
+        if (rowHasValue[i]) {
+          type |= VALUE_FLAG;
+          values[valueCount++] = rowValue[i];
+        }
+        types[at + k] = (char) type;
+      }
     }
 
     /** Switches to 8-byte epoch seconds, keeping the {@code events} stored so far. */
