@@ -88,6 +88,13 @@ final class AttributeColumn {
    */
   static final class Builder {
     final String name;
+    /**
+     * The column of the attribute that followed this one in the last row that had both,
+     * and that attribute's name instance: the table builder's guess for the next row, which
+     * it checks by reference. Null when none.
+     */
+    Builder next;
+    String nextName;
     private final ValueCodes dictionary = new ValueCodes();
     private int count;
     // sparse layout

@@ -548,18 +548,27 @@ public final class ContactTable {
     // The contact being appended: its events are sorted before they are stored.
     private String rowId;
     private int rowEvents;
+    /** The type code of each event, with {@link #VALUE_FLAG} set when it has a value. */
     private int[] rowType = new int[16];
     private long[] rowSecond = new long[16];
     private int[] rowNano = new int[16];
     private double[] rowValue = new double[16];
-    private boolean[] rowHasValue = new boolean[16];
+    // What the table must make room for, known as the row's events arrive: whether they are
+    // in chronological order, any lies beyond 2^31 s of the epoch or has nanoseconds, and
+    // how many have a value.
+    private boolean rowSorted;
+    private boolean rowFar;
+    private boolean rowAnyNano;
+    private int rowValues;
     private Integer[] order = new Integer[16];
     // What the row added, to take back when it is aborted: its i-th attribute went to
-    // rowColumns[i]. Kept after the row (until overwritten) as the guess for the next row's
-    // i-th attribute, which usually has the same name (rowNames[i], the same instance).
+    // rowColumns[i].
     private AttributeColumn.Builder[] rowColumns = new AttributeColumn.Builder[8];
-    private String[] rowNames = new String[8];
     private boolean[] rowNewValue = new boolean[8];
+    // The column of the first attribute of the last row, and its name instance: the guess
+    // for the next row's first attribute (the others are guessed by AttributeColumn.next).
+    private AttributeColumn.Builder firstColumn;
+    private String firstName;
     private int rowColumnCount;
     private int columnsAtRowStart;
     private int typesAtRowStart;
@@ -576,7 +585,9 @@ public final class ContactTable {
       idEnds = new int[16];
       columns.clear();
       columnsByName.clear();
-      forgetGuesses();
+      Arrays.fill(rowColumns, null);
+      firstColumn = null;
+      firstName = null;
       typeCodes.clear();
       eventStart = new int[17];
       types = new char[64];
@@ -719,6 +730,10 @@ public final class ContactTable {
     private void beginRow() {
       rowId = null;
       rowEvents = 0;
+      rowSorted = true;
+      rowFar = false;
+      rowAnyNano = false;
+      rowValues = 0;
       rowColumnCount = 0;
       columnsAtRowStart = columns.size();
       typesAtRowStart = typeCodes.size();
@@ -733,12 +748,14 @@ public final class ContactTable {
 
     /** Forgets the current row: its attribute values, new columns and new event types. */
     private void abortRow() {
+      if (columns.size() > columnsAtRowStart) {
+        forgetRowGuesses(); // they may lead to a column dropped here
+      }
       for (int i = 0; i < rowColumnCount; i++) {
         rowColumns[i].unset(rowNewValue[i]);
       }
       rowColumnCount = 0;
       if (columns.size() > columnsAtRowStart) {
-        forgetGuesses(); // they may name a column dropped here
         while (columns.size() > columnsAtRowStart) {
           columnsByName.remove(columns.remove(columns.size() - 1).name);
         }
@@ -750,35 +767,50 @@ public final class ContactTable {
       rowEvents = 0;
     }
 
-    /** Forgets the columns remembered from earlier rows. */
-    private void forgetGuesses() {
-      Arrays.fill(rowColumns, null);
-      Arrays.fill(rowNames, null);
+    /**
+     * Forgets the guesses that lead from the current row's columns, which may name a column
+     * the row added (it is being dropped): costs time linear in the row's attributes.
+     */
+    private void forgetRowGuesses() {
+      for (int i = 0; i < rowColumnCount; i++) {
+        rowColumns[i].next = null;
+        rowColumns[i].nextName = null;
+      }
+      firstColumn = null;
+      firstName = null;
     }
 
     /**
-     * Sets an attribute of the current row; the value is normalised and not null. The
-     * column is the one the same attribute position of an earlier row went to when the name
-     * is the same instance, else the one the name maps to.
+     * Sets an attribute of the current row; the value is normalised and not null. Its column
+     * is guessed first: the column that followed the row's previous attribute's column when
+     * they last appeared together (the first row attribute's: the last row's first), taken
+     * when its name is the same instance; else it is looked up by name.
      */
     private void setAttribute(String name, Object value) {
       int i = rowColumnCount;
       if (i == rowColumns.length) {
         rowColumns = Arrays.copyOf(rowColumns, i * 2);
-        rowNames = Arrays.copyOf(rowNames, i * 2);
         rowNewValue = Arrays.copyOf(rowNewValue, i * 2);
       }
-      AttributeColumn.Builder c = rowColumns[i];
-      if (rowNames[i] != name || c == null) {
+      AttributeColumn.Builder previous = i == 0 ? null : rowColumns[i - 1];
+      AttributeColumn.Builder c = previous == null ? (firstName == name ? firstColumn : null)
+          : previous.nextName == name ? previous.next : null;
+      if (c == null) {
         c = columnsByName.get(name);
         if (c == null) {
           c = new AttributeColumn.Builder(name);
           columns.add(c);
           columnsByName.put(name, c);
         }
-        rowColumns[i] = c;
-        rowNames[i] = name;
+        if (previous == null) {
+          firstColumn = c;
+          firstName = name;
+        } else {
+          previous.next = c;
+          previous.nextName = name;
+        }
       }
+      rowColumns[i] = c;
       rowNewValue[i] = c.set(size, value);
       rowColumnCount = i + 1;
     }
@@ -800,14 +832,20 @@ public final class ContactTable {
         rowSecond = Arrays.copyOf(rowSecond, capacity);
         rowNano = Arrays.copyOf(rowNano, capacity);
         rowValue = Arrays.copyOf(rowValue, capacity);
-        rowHasValue = Arrays.copyOf(rowHasValue, capacity);
         order = Arrays.copyOf(order, capacity);
       }
-      rowType[n] = code - 1;
+      if (n > 0 && (second < rowSecond[n - 1]
+          || second == rowSecond[n - 1] && nano < rowNano[n - 1])) {
+        rowSorted = false;
+      }
+      long relative = second - epochSecond;
+      rowFar |= relative != (int) relative;
+      rowAnyNano |= nano != 0;
+      rowType[n] = hasValue ? code - 1 | VALUE_FLAG : code - 1;
       rowSecond[n] = second;
       rowNano[n] = nano;
-      rowHasValue[n] = hasValue;
       rowValue[n] = value;
+      rowValues += hasValue ? 1 : 0;
       rowEvents = n + 1;
     }
 
@@ -832,38 +870,23 @@ public final class ContactTable {
       if (from + n > types.length) {
         resizeEvents(grown(types.length, from + n));
       }
-      boolean sorted = true;
-      boolean anyNano = false;
-      boolean far = false;
-      int rowValues = 0;
-      long[] second = rowSecond;
-      int[] nano = rowNano;
-      for (int i = 0; i < n; i++) {
-        long relative = second[i] - epochSecond;
-        far |= relative != (int) relative;
-        anyNano |= nano[i] != 0;
-        if (rowHasValue[i]) {
-          rowValues++;
-        }
-        if (i > 0 && sorted) {
-          sorted = !before(i, i - 1);
-        }
-      }
-      if (far && wideSeconds == null) {
+      if (rowFar && wideSeconds == null) {
         widenSeconds(from);
       }
-      if (anyNano && nanos == null) {
+      if (rowAnyNano && nanos == null) {
         nanos = new int[types.length];
       }
       if (rowValues > 0) {
-        if (values.length - valueCount < rowValues) {
-          values = Arrays.copyOf(values, grown(values.length, valueCount + rowValues));
+        // room for a value per event: each event's value slot is written, and kept when it
+        // has a value (no branch per event)
+        if (values.length - valueCount < n) {
+          values = Arrays.copyOf(values, grown(values.length, valueCount + n));
         }
         if (valueEnds == null) {
           valueEnds = new int[idEnds.length];
         }
       }
-      if (sorted) {
+      if (rowSorted) {
         storeEventsInOrder(from, n);
       } else {
         for (int i = 0; i < n; i++) {
@@ -917,13 +940,19 @@ public final class ContactTable {
         System.arraycopy(rowNano, 0, nanos, at, n);
       }
       char[] t = types;
+      int[] type = rowType;
       for (int i = 0; i < n; i++) {
-        int type = rowType[i];
-        if (rowHasValue[i]) {
-          type |= VALUE_FLAG;
-          values[valueCount++] = rowValue[i];
+        t[at + i] = (char) type[i];
+      }
+      if (rowValues > 0) {
+        double[] v = values;
+        double[] value = rowValue;
+        int count = valueCount;
+        for (int i = 0; i < n; i++) {
+          v[count] = value[i];
+          count += type[i] >>> 15; // VALUE_FLAG
         }
-        t[at + i] = (char) type;
+        valueCount = count;
       }
     }
 
@@ -940,8 +969,7 @@ public final class ContactTable {
           nanos[at + k] = rowNano[i];
         }
         int type = rowType[i];
-        if (rowHasValue[i]) {
-          type |= VALUE_FLAG;
+        if ((type & VALUE_FLAG) != 0) {
           values[valueCount++] = rowValue[i];
         }
         types[at + k] = (char) type;

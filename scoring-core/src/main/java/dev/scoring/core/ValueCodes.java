@@ -14,15 +14,16 @@ import java.util.Map;
  * <p>A reader hands the same values over and over, mostly as the same instances (a JSON
  * reader's canonical names and string cache). So a small direct-mapped cache, indexed by the
  * value's hash and checked by reference and then by {@code equals}, answers most lookups
- * before the map: no map node walk, no boxed code. It holds at most {@link #MAX_CACHE}
- * entries and grows with the dictionary up to that, so a one-value dictionary stays small.
+ * before the map: no map node walk, no boxed code. It has twice as many slots as the
+ * dictionary has values (a power of two, so that few values collide), up to
+ * {@link #MAX_CACHE}: its memory stays within a constant factor of the dictionary's.
  * Every lookup costs constant time plus at most one map lookup, as the map alone did.
  *
  * <p>Not thread-safe: one builder's.
  */
 final class ValueCodes {
-  /** The most entries the cache holds (a power of two). */
-  static final int MAX_CACHE = 64;
+  /** The most slots the cache has (a power of two). */
+  static final int MAX_CACHE = 1024;
 
   private final Map<Object, Integer> codes = new HashMap<>();
   private final List<Object> values = new ArrayList<>();
@@ -66,8 +67,8 @@ final class ValueCodes {
     values.add(value);
     int code = values.size();
     codes.put(value, code);
-    if (code > cached.length && cached.length < MAX_CACHE) {
-      int capacity = Math.min(MAX_CACHE, Integer.highestOneBit(code - 1) << 1);
+    if (2 * code > cached.length && cached.length < MAX_CACHE) {
+      int capacity = Math.min(MAX_CACHE, Integer.highestOneBit(code) << 2);
       cached = new Object[capacity];
       cachedCodes = new int[capacity];
     }
