@@ -123,18 +123,46 @@ final class AttributeColumn {
      * @return whether the value was new to the dictionary
      */
     boolean set(int contact, Object value) {
-      int before = dictionary.size();
-      setCode(contact, code(value));
-      return dictionary.size() > before;
+      int code = dictionary.code(value);
+      boolean added = code == 0;
+      setCode(contact, added ? add(value) : code);
+      return added;
+    }
+
+    /** As {@link #set(int, Object)} for a string. */
+    boolean set(int contact, String value) {
+      int code = dictionary.code(value);
+      boolean added = code == 0;
+      setCode(contact, added ? add(value) : code);
+      return added;
+    }
+
+    /** As {@link #set(int, Object)} for a {@link Long}, boxed only when new. */
+    boolean set(int contact, long value) {
+      int code = dictionary.code(value);
+      boolean added = code == 0;
+      setCode(contact, added ? add(Long.valueOf(value)) : code);
+      return added;
+    }
+
+    /** As {@link #set(int, Object)} for a {@link Double}, boxed only when new. */
+    boolean set(int contact, double value) {
+      int code = dictionary.code(value);
+      boolean added = code == 0;
+      setCode(contact, added ? add(Double.valueOf(value)) : code);
+      return added;
     }
 
     /** The code of a value, added to the dictionary when new. */
     int code(Object value) {
       int code = dictionary.code(value);
-      if (code == 0) {
-        code = dictionary.add(value);
-        widen(code);
-      }
+      return code != 0 ? code : add(value);
+    }
+
+    /** Adds a value new to the dictionary, widening the dense codes when it needs. */
+    private int add(Object value) {
+      int code = dictionary.add(value);
+      widen(code);
       return code;
     }
 
@@ -306,6 +334,18 @@ final class AttributeColumn {
     /** Builds the dense column for a table of {@code size} contacts. */
     AttributeColumn buildDense(int size) {
       int width = width();
+      Object[] values = dictionary.toArray();
+      // dense codes of the width already (codes past the last contact set are all 0): copied
+      if (width == 1 && bytes != null) {
+        return new AttributeColumn(name, values, Arrays.copyOf(bytes, size), null, null, -1,
+            null, null, null);
+      } else if (width == 2 && chars != null) {
+        return new AttributeColumn(name, values, null, Arrays.copyOf(chars, size), null, -1,
+            null, null, null);
+      } else if (width == 4 && ints != null) {
+        return new AttributeColumn(name, values, null, null, Arrays.copyOf(ints, size), -1,
+            null, null, null);
+      }
       byte[] b = width == 1 ? new byte[size] : null;
       char[] ch = width == 2 ? new char[size] : null;
       int[] in = width == 4 ? new int[size] : null;
@@ -318,7 +358,7 @@ final class AttributeColumn {
           in[c] = k;
         }
       });
-      return new AttributeColumn(name, dictionary.toArray(), b, ch, in, -1, null, null, null);
+      return new AttributeColumn(name, values, b, ch, in, -1, null, null, null);
     }
 
     /** Builds the sparse column whose codes are in the table's sparse lists. */

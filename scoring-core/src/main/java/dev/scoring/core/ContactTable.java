@@ -780,13 +780,23 @@ public final class ContactTable {
       firstName = null;
     }
 
-    /**
-     * Sets an attribute of the current row; the value is normalised and not null. Its column
-     * is guessed first: the column that followed the row's previous attribute's column when
-     * they last appeared together (the first row attribute's: the last row's first), taken
-     * when its name is the same instance; else it is looked up by name.
-     */
+    /** Sets an attribute of the current row; the value is normalised and not null. */
     private void setAttribute(String name, Object value) {
+      int i = rowColumnCount;
+      AttributeColumn.Builder c = rowColumn(name); // may grow rowNewValue
+      rowNewValue[i] = c.set(size, value);
+      rowColumnCount = i + 1;
+    }
+
+    /**
+     * Returns the column of the current row's next attribute, {@code rowColumns[i]} for
+     * {@code i = rowColumnCount}; the caller sets its value, records in
+     * {@code rowNewValue[i]} whether that was new, and counts it. The column is guessed
+     * first: the column that followed the row's previous attribute's column when they last
+     * appeared together (for the row's first attribute: the last row's first), taken when
+     * its name is the same instance; else it is looked up by name.
+     */
+    private AttributeColumn.Builder rowColumn(String name) {
       int i = rowColumnCount;
       if (i == rowColumns.length) {
         rowColumns = Arrays.copyOf(rowColumns, i * 2);
@@ -811,8 +821,7 @@ public final class ContactTable {
         }
       }
       rowColumns[i] = c;
-      rowNewValue[i] = c.set(size, value);
-      rowColumnCount = i + 1;
+      return c;
     }
 
     private void addEvent(String type, long second, int nano, boolean hasValue,
@@ -1031,17 +1040,26 @@ public final class ContactTable {
 
       @Override
       public void attribute(String name, String value) {
-        setAttribute(name, value);
+        int i = rowColumnCount;
+        AttributeColumn.Builder c = rowColumn(name); // may grow rowNewValue
+        rowNewValue[i] = c.set(size, value);
+        rowColumnCount = i + 1;
       }
 
       @Override
       public void attribute(String name, long value) {
-        setAttribute(name, value);
+        int i = rowColumnCount;
+        AttributeColumn.Builder c = rowColumn(name); // may grow rowNewValue
+        rowNewValue[i] = c.set(size, value);
+        rowColumnCount = i + 1;
       }
 
       @Override
       public void attribute(String name, double value) {
-        setAttribute(name, value);
+        int i = rowColumnCount;
+        AttributeColumn.Builder c = rowColumn(name); // may grow rowNewValue
+        rowNewValue[i] = c.set(size, value);
+        rowColumnCount = i + 1;
       }
 
       @Override

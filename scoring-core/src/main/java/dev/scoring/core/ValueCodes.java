@@ -43,12 +43,53 @@ final class ValueCodes {
 
   /** Returns the code of a value, or 0 when it is not in the dictionary. */
   int code(Object value) {
-    int h = value.hashCode();
-    int slot = (h ^ h >>> 7 ^ h >>> 16) & cached.length - 1;
+    int slot = slot(value.hashCode());
     Object c = cached[slot];
     if (c == value || c != null && c.equals(value)) {
       return cachedCodes[slot];
     }
+    return lookUp(value, slot);
+  }
+
+  /** As {@link #code(Object)} for a string (no call through {@link Object#equals}). */
+  int code(String value) {
+    int slot = slot(value.hashCode());
+    Object c = cached[slot];
+    if (c == value || c instanceof String s && value.equals(s)) {
+      return cachedCodes[slot];
+    }
+    return lookUp(value, slot);
+  }
+
+  /** As {@link #code(Object)} for a {@link Long}, boxing it only when it is not cached. */
+  int code(long value) {
+    int slot = slot(Long.hashCode(value));
+    if (cached[slot] instanceof Long c && c == value) {
+      return cachedCodes[slot];
+    }
+    return lookUp(value, slot);
+  }
+
+  /**
+   * As {@link #code(Object)} for a {@link Double} (equal as {@link Double#equals} has it),
+   * boxing it only when it is not cached.
+   */
+  int code(double value) {
+    int slot = slot(Double.hashCode(value));
+    if (cached[slot] instanceof Double c
+        && Double.doubleToLongBits(c) == Double.doubleToLongBits(value)) {
+      return cachedCodes[slot];
+    }
+    return lookUp(value, slot);
+  }
+
+  /** The cache slot of a hash code. */
+  private int slot(int h) {
+    return (h ^ h >>> 7 ^ h >>> 16) & cached.length - 1;
+  }
+
+  /** Looks a value up in the map, and caches what it finds in the slot. */
+  private int lookUp(Object value, int slot) {
     Integer code = codes.get(value);
     if (code == null) {
       return 0;
