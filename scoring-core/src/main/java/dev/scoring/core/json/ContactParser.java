@@ -107,7 +107,7 @@ final class ContactParser {
    * null when this reader cannot take block mode (its factory makes parsers that do not
    * report token positions).
    *
-   * @param utf8   the buffer, pure ASCII in {@code [offset, offset + length)}
+   * @param utf8   the buffer, valid UTF-8 in {@code [offset, offset + length)}
    * @param offset where the lines start
    * @param length their length in bytes, at most the document limit
    * @return the parser (close it), or null

@@ -26,7 +26,8 @@ import java.util.Arrays;
  *   <li>Each line is checked on its own: bytes that are not UTF-8, a line longer than the
  *       document limit or a bad contact make that line bad, and reading goes on with the
  *       next one. A line longer than the limit is never held in memory.
- *   <li>Input given as an array that is pure ASCII and within the document limit (a block
+ *   <li>Input given as an array that is valid UTF-8 (with no byte-order mark) and within
+ *       the document limit (a block
  *       of {@link ParallelNdjson}, so the CLI and {@code readBlocks}) is read by one Jackson
  *       parser over all its lines rather than one per line; the contacts taken and the lines
  *       reported are the same (see "Block mode" below).
@@ -75,7 +76,10 @@ final class NdjsonReader implements Closeable {
     this(InputStream.nullInputStream(), parser, limits, atStart, bytes);
     this.limit = length;
     this.eof = true;
-    if (length <= maxLength && ascii(bytes, length)) {
+    boolean bom = atStart && length >= 3 && bytes[0] == (byte) 0xEF
+        && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+    if (length <= maxLength && !bom
+        && (ascii(bytes, length) || Utf8.invalidAt(bytes, 0, length) < 0)) {
       try {
         block = parser.openBlock(bytes, 0, length);
       } catch (IOException e) {
@@ -136,7 +140,8 @@ final class NdjsonReader implements Closeable {
     }
   }
 
-  // ---- Block mode: an array input that is pure ASCII and within the document limit is read
+  // ---- Block mode: an array input that is valid UTF-8 (so every line is), with no byte-order
+  // mark, and within the document limit (so every line is) is read
   // by one Jackson parser over all its lines, not one parser per line (which costs more than
   // the parsing of a short line). It takes a contact only when the contact is exactly what
   // line-by-line reading would take from its line: a JSON object that ContactParser accepts,
@@ -144,7 +149,8 @@ final class NdjsonReader implements Closeable {
   // contact, two on a line, one over several lines, a line that is not an object, the end of
   // the input) it stops for good, and line-by-line reading goes on from the first line it did
   // not take, so every line gets exactly its line-by-line result and message. Jackson counts
-  // lines as this reader does (\n, \r\n or a lone \r), and in pure ASCII a byte is a column.
+  // lines as this reader does (\n, \r\n or a lone \r), and its token offsets are byte
+  // offsets; line ends are single bytes that no multi-byte UTF-8 sequence contains.
 
   /** The parser over all the lines, or null once block mode has stopped (or never began). */
   private ParserBase block;
