@@ -380,6 +380,27 @@ abstract class ScoreWriter implements Closeable {
     private void number(double v) throws IOException {
       room(32); // a comma and at most 24 characters of a double or 20 of a long
       buffer[used++] = ',';
+      long bits = Double.doubleToRawLongBits(v);
+      if (bits == lastBits && lastLength > 0) {
+        // the same double as the number before (raw is the score unless capped): its bytes
+        System.arraycopy(buffer, lastStart, buffer, used, lastLength);
+        lastStart = used;
+        used += lastLength;
+        return;
+      }
+      int start = used;
+      write(v);
+      lastBits = bits;
+      lastStart = start;
+      lastLength = used - start;
+    }
+
+    /** The bits of the last number written, and where its text is in {@link #buffer}. */
+    private long lastBits;
+    private int lastStart;
+    private int lastLength;
+
+    private void write(double v) {
       if (whole(v)) {
         long n = (long) v;
         if (n < 0) {
@@ -434,6 +455,7 @@ abstract class ScoreWriter implements Closeable {
     private void drain() throws IOException {
       out.write(buffer, 0, used);
       used = 0;
+      lastLength = 0; // the last number's text is gone from the buffer
     }
 
     /** A CSV field: quoted when it holds a comma, a quote or a line break. */
