@@ -27,6 +27,7 @@ final class ContactParser {
   private static final int DESCRIBE_MAX = 57;
 
   private final JsonFactory factory;
+  private final JsonFactory linesFactory;
   private final JsonLimits limits;
   private final Instants instants = new Instants();
   private final StringCache strings = new StringCache();
@@ -45,9 +46,18 @@ final class ContactParser {
   private boolean inAttributes;
   private JsonParser current;
 
-  ContactParser(JsonLimits limits, JsonFactory factory) {
+  /**
+   * A parser of contacts.
+   *
+   * @param limits       the limits in force
+   * @param factory      makes a parser per document or line, with the limits
+   * @param linesFactory makes parsers over many lines ({@link #openBlock}): the limits but the
+   *                     document length, which the caller checks line by line
+   */
+  ContactParser(JsonLimits limits, JsonFactory factory, JsonFactory linesFactory) {
     this.limits = limits;
     this.factory = factory;
+    this.linesFactory = linesFactory;
   }
 
   /**
@@ -109,12 +119,12 @@ final class ContactParser {
    *
    * @param utf8   the buffer, valid UTF-8 in {@code [offset, offset + length)}
    * @param offset where the lines start
-   * @param length their length in bytes, at most the document limit
+   * @param length their length in bytes (the caller checks each line's length)
    * @return the parser (close it), or null
    * @throws IOException if Jackson cannot make one
    */
   ParserBase openBlock(byte[] utf8, int offset, int length) throws IOException {
-    JsonParser p = factory.createParser(utf8, offset, length);
+    JsonParser p = linesFactory.createParser(utf8, offset, length);
     if (p instanceof ParserBase base) {
       return base;
     }

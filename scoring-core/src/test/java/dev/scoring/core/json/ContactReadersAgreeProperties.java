@@ -414,6 +414,48 @@ class ContactReadersAgreeProperties {
     if (!oracle.equals(blocks)) {
       assertEquals(show(oracle), show(blocks));
     }
+    // a stream that hands over a few bytes at a time: regions end anywhere in the buffer,
+    // a \r\n may be cut between two reads
+    List<BadLine> trickledBad = new ArrayList<>();
+    ContactTable.Builder trickled = ContactTable.builder();
+    ContactJson.defaults().readInto(new Trickle(text, block), trickled.sink(), trickledBad::add);
+    ContactTable t = trickled.build();
+    List<Contact> trickledContacts = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      trickledContacts.add(t.contact(i));
+    }
+    Outcome stream = new Outcome(trickledContacts, trickledBad, oracle.failFast());
+    if (!oracle.equals(stream)) {
+      assertEquals(show(oracle), show(stream));
+    }
+  }
+
+  /** Hands over at most {@code step} bytes per read. */
+  static final class Trickle extends java.io.InputStream {
+    private final byte[] bytes;
+    private final int step;
+    private int at;
+
+    Trickle(byte[] bytes, int step) {
+      this.bytes = bytes;
+      this.step = step;
+    }
+
+    @Override
+    public int read() {
+      return at < bytes.length ? bytes[at++] & 0xFF : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (at == bytes.length) {
+        return -1;
+      }
+      int n = Math.min(Math.min(len, step), bytes.length - at);
+      System.arraycopy(bytes, at, b, off, n);
+      at += n;
+      return n;
+    }
   }
 
   @Property(tries = 100)
