@@ -73,14 +73,7 @@ final class ContactParser {
    *     {@link ContactSink#abort()})
    */
   void parse(byte[] utf8, int offset, int length, long line, ContactSink sink) {
-    this.line = line;
-    field = null;
-    fieldName = null;
-    attribute = null;
-    event = -1;
-    eventField = null;
-    inAttributes = false;
-    sink.begin(line);
+    begin(line, sink);
     try (JsonParser p = factory.createParser(utf8, offset, length)) {
       current = p;
       contact(p, sink);
@@ -130,6 +123,18 @@ final class ContactParser {
     }
     p.close();
     return null;
+  }
+
+  /** Forgets where the last contact ended and begins the next one in the sink. */
+  private void begin(long line, ContactSink sink) {
+    this.line = line;
+    field = null;
+    fieldName = null;
+    attribute = null;
+    event = -1;
+    eventField = null;
+    inAttributes = false;
+    sink.begin(line);
   }
 
   /**
@@ -210,14 +215,7 @@ final class ContactParser {
    * @return whether the contact was read; false after {@link ContactSink#abort()}
    */
   boolean parseInBlock(JsonParser p, long line, ContactSink sink) {
-    this.line = line;
-    field = null;
-    fieldName = null;
-    attribute = null;
-    event = -1;
-    eventField = null;
-    inAttributes = false;
-    sink.begin(line);
+    begin(line, sink);
     current = p;
     try {
       body(p, sink);
