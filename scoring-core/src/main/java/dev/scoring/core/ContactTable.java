@@ -786,10 +786,8 @@ public final class ContactTable {
         rowColumns[i].unset(rowNewValue[i]);
       }
       rowColumnCount = 0;
-      if (columns.size() > columnsAtRowStart) {
-        while (columns.size() > columnsAtRowStart) {
-          columnsByName.remove(columns.remove(columns.size() - 1).name);
-        }
+      while (columns.size() > columnsAtRowStart) {
+        columnsByName.remove(columns.remove(columns.size() - 1).name);
       }
       while (typeCodes.size() > typesAtRowStart) {
         typeCodes.removeLast();
@@ -890,10 +888,11 @@ public final class ContactTable {
     }
 
     /**
-     * Stores the current row: its id, and its events in chronological order. One pass over
-     * the events finds whether they are in order already (usually) and what the table must
-     * make room for (sub-second instants, seconds far from the epoch, values), then one pass
-     * stores them.
+     * Stores the current row: its id, and its events in chronological order. What the table
+     * must make room for (sub-second instants, seconds far from the epoch, values) and
+     * whether the events are in order already (usually) were noted as they arrived: room is
+     * made once, and the events are copied in one pass per array, sorted only when out of
+     * order.
      */
     private void endRow() {
       if (rowId == null) {
