@@ -194,6 +194,7 @@ public final class SinkReplayHarness {
     Recording recording = new Recording();
     long lines = ContactJson.defaults().readInto(new ByteArrayInputStream(data), recording,
         null);
+    ContactTable read = ContactJson.defaults().readTable(new ByteArrayInputStream(data));
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long bestTable = Long.MAX_VALUE;
     long bestNothing = Long.MAX_VALUE;
@@ -206,9 +207,10 @@ public final class SinkReplayHarness {
       Nothing nothing = new Nothing();
       recording.replay(nothing);
       long t2 = threads.getCurrentThreadCpuTime();
-      if (table.size() != lines || nothing.calls != recording.size) {
-        throw new IllegalStateException("the replay must make every recorded call, but built "
-            + table.size() + " of " + lines + " contacts");
+      if (table.size() != lines || table.memoryBytes() != read.memoryBytes()
+          || nothing.calls != recording.size) {
+        throw new IllegalStateException("the replay must build the table the reader does, but"
+            + " built " + table + " against " + read);
       }
       System.out.printf("round %d: table %.1f ms, no-op %.1f ms%n", r, (t1 - t0) / 1e6,
           (t2 - t1) / 1e6);

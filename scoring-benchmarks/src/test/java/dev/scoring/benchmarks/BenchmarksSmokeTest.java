@@ -2,13 +2,21 @@ package dev.scoring.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scoring.core.examples.ExampleContacts;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.infra.Blackhole;
@@ -74,6 +82,24 @@ class BenchmarksSmokeTest {
     b.contacts = 1_000;
     assertEquals(List.of("baseline", "fromContacts", "fromNdjson", "fromNdjsonAllThreads"),
         runAll(b));
+  }
+
+  @Test
+  void sinkReplayHarness_replaysAFileIntoTheTable(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("contacts.ndjson");
+    Files.write(file, TableBuildBenchmark.write(
+        ExampleContacts.generate(300, 7, BatchScoringBenchmark.AS_OF)));
+    PrintStream out = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      SinkReplayHarness.main(new String[] {file.toString(), "3"});
+    } finally {
+      System.setOut(out);
+    }
+    String text = printed.toString(StandardCharsets.UTF_8);
+    assertEquals(3, text.lines().filter(l -> l.startsWith("round ")).count(), text);
+    assertTrue(text.contains(" for 300 contacts ("), text);
   }
 
   @Test
