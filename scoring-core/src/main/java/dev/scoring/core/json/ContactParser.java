@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -14,6 +17,12 @@ import java.util.Set;
  * a single document) by streaming over its tokens, no tree and no data binding, into a
  * {@link ContactSink}. Every path that reads contacts goes through {@link #parse}, so every
  * path accepts and refuses the same text with the same {@link ContactJsonException}.
+ *
+ * <p>The string values read most (the id, event types and instants, attribute strings) are
+ * read straight from the input bytes when they are plain printable ASCII with no escape
+ * (every byte in {@code 0x20..0x7E}, none of them {@code "} or {@code \}) and within the
+ * string length limit: Jackson then only skips them. Anything else is read through Jackson's
+ * text, as before, so the contacts and the errors are the same either way.
  *
  * <p>Not thread-safe: it keeps per-contact scratch state; one per reader.
  */
@@ -41,6 +50,13 @@ final class ContactParser {
   private boolean inAttributes;
   private JsonParser current;
 
+  // The bytes the parser reads, set by input(): plain ASCII strings are read from them.
+  private byte[] input;
+  private int inputFrom;
+  private int inputTo;
+  // Where the string found by the last successful plain() starts in input.
+  private int plainFrom;
+
   ContactParser(JsonLimits limits, JsonFactory factory) {
     this.limits = limits;
     this.factory = factory;
@@ -67,6 +83,7 @@ final class ContactParser {
     eventField = null;
     inAttributes = false;
     sink.begin(line);
+    input(utf8, offset, offset + length);
     try (JsonParser p = factory.createParser(utf8, offset, length)) {
       current = p;
       contact(p, sink);
@@ -95,7 +112,56 @@ final class ContactParser {
       throw e;
     } finally {
       current = null;
+      input = null;
     }
+  }
+
+  /**
+   * Tells where the bytes are that the next Jackson parser reads, so that plain ASCII string
+   * values can be read from them directly: call it with the same array and range the parser
+   * is created with ({@code factory.createParser(bytes, from, to - from)}).
+   *
+   * @param bytes the array the parser reads
+   * @param from  the offset the parser was created with: its token offsets count from here
+   * @param to    where the parser's input ends; no byte at or after it is read
+   */
+  void input(byte[] bytes, int from, int to) {
+    input = bytes;
+    inputFrom = from;
+    inputTo = to;
+  }
+
+  /**
+   * The length in bytes of the current string value, read from the input bytes, when it is
+   * plain printable ASCII (bytes {@code 0x20..0x7E}, no {@code "} and no {@code \}) and at
+   * most the string length limit; its first byte is then at {@link #plainFrom}. Otherwise -1:
+   * the caller goes through Jackson's text, which reads or refuses it exactly as before.
+   * Jackson skips the string on the next token either way.
+   */
+  private int plain(JsonParser p) {
+    byte[] in = input;
+    if (in == null || !(p instanceof ParserBase base)) {
+      return -1;
+    }
+    // Jackson's token offset of a string is its first byte, just after the opening quote
+    // (JacksonTokenOffsetTest); the quote is checked, so any other meaning falls back.
+    long first = inputFrom + base.getTokenCharacterOffset();
+    if (first <= inputFrom || first > inputTo || in[(int) first - 1] != '"') {
+      return -1;
+    }
+    int from = (int) first;
+    int to = (int) Math.min(inputTo, (long) from + limits.maxStringLength() + 1);
+    for (int i = from; i < to; i++) {
+      byte b = in[i];
+      if (b == '"') {
+        plainFrom = from;
+        return i - from;
+      }
+      if (b < 0x20 || b == '\\' || b == 0x7F) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -170,8 +236,14 @@ final class ContactParser {
           if (t != JsonToken.VALUE_STRING) {
             throw error(idRule, describe(p, t));
           }
-          checkLength(p);
-          String id = p.getText();
+          int plain = plain(p);
+          String id;
+          if (plain >= 0) {
+            id = new String(input, plainFrom, plain, StandardCharsets.ISO_8859_1);
+          } else {
+            checkLength(p);
+            id = p.getText();
+          }
           if (blankIds ? id.isEmpty() : id.isBlank()) {
             throw error(idRule, JsonSupport.quote(id));
           }
@@ -233,10 +305,7 @@ final class ContactParser {
       }
       t = p.nextToken();
       switch (t) {
-        case VALUE_STRING -> {
-          checkLength(p);
-          sink.attribute(name, strings.get(p));
-        }
+        case VALUE_STRING -> sink.attribute(name, string(p));
         case VALUE_TRUE -> sink.attribute(name, true);
         case VALUE_FALSE -> sink.attribute(name, false);
         case VALUE_NULL -> { }
@@ -303,8 +372,7 @@ final class ContactParser {
             if (t != JsonToken.VALUE_STRING) {
               throw error("a non-blank string", describe(p, t));
             }
-            checkLength(p);
-            type = strings.get(p);
+            type = string(p);
             if (type.isBlank()) {
               throw error("a non-blank string", describe(p, t));
             }
@@ -317,8 +385,15 @@ final class ContactParser {
             if (t != JsonToken.VALUE_STRING) {
               throw error(Instants.RANGE, describe(p, t));
             }
-            checkLength(p);
-            if (!instants.read(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+            int plain = plain(p);
+            boolean read;
+            if (plain >= 0) {
+              read = instants.read(input, plainFrom, plain);
+            } else {
+              checkLength(p);
+              read = instants.read(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            }
+            if (!read) {
               throw error(Instants.RANGE, describe(p, t));
             }
             second = instants.second();
@@ -349,6 +424,16 @@ final class ContactParser {
     }
     event = -1;
     eventField = null;
+  }
+
+  /** The current string value, through the cache of short strings; checked for length. */
+  private String string(JsonParser p) throws IOException {
+    int plain = plain(p);
+    if (plain >= 0) {
+      return strings.get(input, plainFrom, plain);
+    }
+    checkLength(p);
+    return strings.get(p);
   }
 
   /** Refuses a string longer than the limit (Jackson checks only some lengths eagerly). */
@@ -384,13 +469,45 @@ final class ContactParser {
   /**
    * Short strings seen recently, so a value repeated across lines (an event type, a
    * sector) is one {@code String}, not one per occurrence: a direct-mapped cache keyed by the
-   * characters' hash.
+   * hash of the characters, the same from plain ASCII bytes and from Jackson's characters.
+   * Beside each cached string are its bytes when it is ASCII, so a lookup from bytes
+   * compares bytes.
    */
   private static final class StringCache {
     private static final int SIZE = 256;
     private static final int MAX_LENGTH = 48;
     private final String[] cached = new String[SIZE];
+    // The bytes of the string in each slot, MAX_LENGTH per slot, and how many (-1: not ASCII).
+    private final byte[] bytes = new byte[SIZE * MAX_LENGTH];
+    private final int[] lengths = new int[SIZE];
 
+    StringCache() {
+      Arrays.fill(lengths, -1);
+    }
+
+    /** The string of ASCII bytes {@code [from, from + length)} of {@code in}. */
+    String get(byte[] in, int from, int length) {
+      if (length > MAX_LENGTH) {
+        return new String(in, from, length, StandardCharsets.ISO_8859_1);
+      }
+      int h = 0;
+      for (int i = from; i < from + length; i++) {
+        h = 31 * h + in[i];
+      }
+      int slot = slot(h);
+      int at = slot * MAX_LENGTH;
+      if (lengths[slot] == length
+          && Arrays.equals(bytes, at, at + length, in, from, from + length)) {
+        return cached[slot];
+      }
+      String s = new String(in, from, length, StandardCharsets.ISO_8859_1);
+      cached[slot] = s;
+      System.arraycopy(in, from, bytes, at, length);
+      lengths[slot] = length;
+      return s;
+    }
+
+    /** The current string value of Jackson's parser. */
     String get(JsonParser p) throws IOException {
       int length = p.getTextLength();
       if (length > MAX_LENGTH) {
@@ -402,14 +519,28 @@ final class ContactParser {
       for (int i = offset; i < offset + length; i++) {
         h = 31 * h + text[i];
       }
-      int slot = (h ^ (h >>> 16)) & (SIZE - 1);
+      int slot = slot(h);
       String s = cached[slot];
       if (s != null && s.length() == length && s.hashCode() == h && equal(s, text, offset)) {
         return s;
       }
       s = new String(text, offset, length);
       cached[slot] = s;
+      int at = slot * MAX_LENGTH;
+      for (int i = 0; i < length; i++) {
+        char c = text[offset + i];
+        if (c >= 0x80) {
+          lengths[slot] = -1;
+          return s;
+        }
+        bytes[at + i] = (byte) c;
+      }
+      lengths[slot] = length;
       return s;
+    }
+
+    private static int slot(int h) {
+      return (h ^ (h >>> 16)) & (SIZE - 1);
     }
 
     private static boolean equal(String s, char[] text, int offset) {

@@ -1,5 +1,6 @@
 package dev.scoring.core.json;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -7,8 +8,9 @@ import java.time.format.DateTimeParseException;
  * The one instant reader of contacts: ISO-8601 text as {@link Instant#parse(CharSequence)}
  * reads it, restricted to SPEC section 1's range ({@link #MIN} to {@link #MAX}, to the
  * nanosecond). The usual UTC form {@code 2026-10-01T09:30:00Z}, with an optional fraction of
- * 1 to 9 digits, is read by hand without allocating; any other text (offsets, leap seconds,
- * signed years) goes to {@code Instant.parse}, so results and rejections are the same.
+ * 1 to 9 digits, is read by hand from ASCII bytes without allocating (characters are copied
+ * into a scratch byte array first, so there is one such reader); any other text (offsets, leap
+ * seconds, signed years) goes to {@code Instant.parse}, so results and rejections are the same.
  *
  * <p>Not thread-safe: an instance holds the last result ({@link #second()}, {@link #nano()})
  * so that reading allocates nothing; one per reader. The static {@link #parse(String)} is
@@ -25,8 +27,15 @@ final class Instants {
   private static final int[] SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000,
     1_000, 100, 10, 1};
 
+  /** The shortest text the fast reader takes: {@code yyyy-MM-ddTHH:mm:ssZ}. */
+  private static final int FAST_MIN = 20;
+  /** The longest: nine digits of fraction. */
+  private static final int FAST_MAX = 30;
+
   private long second;
   private int nano;
+  // Characters copied as bytes for the fast reader.
+  private final byte[] scratch = new byte[FAST_MAX];
 
   /** The epoch second of the last instant read. */
   long second() {
@@ -39,7 +48,23 @@ final class Instants {
   }
 
   /**
-   * Reads an instant into {@link #second()} and {@link #nano()}.
+   * Reads an instant from ASCII bytes into {@link #second()} and {@link #nano()}: the one
+   * fast reader; the bytes of any other text go to {@code Instant.parse}.
+   *
+   * @param s      the bytes, each one an ASCII character
+   * @param from   the first one
+   * @param length how many
+   * @return whether the text is an instant of SPEC section 1's range
+   */
+  boolean read(byte[] s, int from, int length) {
+    return fast(s, from, length)
+        || slow(new String(s, from, length, StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * Reads an instant into {@link #second()} and {@link #nano()}: text of the fast reader's
+   * length and all ASCII is copied into a scratch byte array and read there, so there is one
+   * fast reader; anything else goes to {@code Instant.parse}.
    *
    * @param s      the characters
    * @param from   the first one
@@ -47,12 +72,30 @@ final class Instants {
    * @return whether the text is an instant of SPEC section 1's range
    */
   boolean read(char[] s, int from, int length) {
-    if (fast(s, from, length)) {
+    if (length >= FAST_MIN && length <= FAST_MAX && ascii(s, from, length)
+        && fast(scratch, 0, length)) {
       return true;
     }
+    return slow(new String(s, from, length));
+  }
+
+  /** Copies the characters into {@link #scratch}; false at the first one that is not ASCII. */
+  private boolean ascii(char[] s, int from, int length) {
+    for (int i = 0; i < length; i++) {
+      char c = s[from + i];
+      if (c >= 0x80) {
+        return false;
+      }
+      scratch[i] = (byte) c;
+    }
+    return true;
+  }
+
+  /** Reads the text with {@code Instant.parse}, within the range. */
+  private boolean slow(String text) {
     Instant parsed;
     try {
-      parsed = Instant.parse(new String(s, from, length));
+      parsed = Instant.parse(text);
     } catch (DateTimeParseException e) {
       return false;
     }
@@ -80,9 +123,9 @@ final class Instants {
   }
 
   /** Reads the canonical UTC form, years 0001 to 9999; false for anything else. */
-  private boolean fast(char[] s, int from, int n) {
+  private boolean fast(byte[] s, int from, int n) {
     // yyyy-MM-ddTHH:mm:ssZ (20) or yyyy-MM-ddTHH:mm:ss.f{1,9}Z (22..30)
-    if (n < 20 || n > 30 || n == 21) {
+    if (n < FAST_MIN || n > FAST_MAX || n == 21) {
       return false;
     }
     if (s[from + 4] != '-' || s[from + 7] != '-' || s[from + 10] != 'T' || s[from + 13] != ':'
@@ -102,7 +145,7 @@ final class Instants {
       return false;
     }
     int ns = 0;
-    if (n > 20) {
+    if (n > FAST_MIN) {
       if (s[from + 19] != '.') {
         return false;
       }
@@ -122,14 +165,14 @@ final class Instants {
    * The value of the two decimal digits at {@code from}, or a negative number: straight-line
    * code for the fixed fields, which every event's instant has.
    */
-  private static int two(char[] s, int from) {
+  private static int two(byte[] s, int from) {
     int a = s[from] - '0';
     int b = s[from + 1] - '0';
     return (a | b | (9 - a) | (9 - b)) < 0 ? -1 : a * 10 + b;
   }
 
   /** The value of {@code count} decimal digits at {@code from}, or -1. */
-  private static int digits(char[] s, int from, int count) {
+  private static int digits(byte[] s, int from, int count) {
     int v = 0;
     for (int i = from; i < from + count; i++) {
       int d = s[i] - '0';
