@@ -150,11 +150,28 @@ final class ContactParser {
       return -1;
     }
     int from = (int) first;
-    int to = (int) Math.min(inputTo, (long) from + limits.maxStringLength() + 1);
+    int length = plainLength(in, from,
+        (int) Math.min(inputTo, (long) from + limits.maxStringLength() + 1));
+    if (length >= 0) {
+      plainFrom = from;
+    }
+    return length;
+  }
+
+  /**
+   * The length of the plain ASCII string starting at {@code from}: the number of bytes in
+   * {@code 0x20..0x7E}, none of them {@code \}, before a {@code "}; or -1 when another byte
+   * comes first or no {@code "} comes before {@code to}.
+   *
+   * @param bytes the input
+   * @param from  the string's first byte, just after its opening quote
+   * @param to    where to stop looking for the closing quote
+   * @return the length, or -1
+   */
+  static int plainLength(byte[] bytes, int from, int to) {
     for (int i = from; i < to; i++) {
-      byte b = in[i];
+      byte b = bytes[i];
       if (b == '"') {
-        plainFrom = from;
         return i - from;
       }
       if (b < 0x20 || b == '\\' || b == 0x7F) {

@@ -1,0 +1,146 @@
+package dev.scoring.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Random contact lines whose strings mix plain ASCII, escapes, non-ASCII text, control
+ * bytes and {@code DEL}, read by one parser after another (so the string cache is shared
+ * across lines, fed from bytes and from characters): the reader gives exactly the sink calls
+ * and errors of the reader before the change ({@link TextContactParser}), with the text at
+ * any offset of a larger array and bytes after it that would close an open string.
+ */
+class PlainStringsProperties {
+
+  /** The raw JSON text of one string, without its quotes. */
+  @Provide
+  Arbitrary<String> strings() {
+    Arbitrary<String> plain = Arbitraries.strings().withChars(' ', '~')
+        .excludeChars('"', '\\').ofMaxLength(8);
+    Arbitrary<String> escape = Arbitraries.of("\\u005f", "\\\"", "\\\\", "\\n", "\\u00e9",
+        "\\ud83d\\ude00", "\\/", "\\u0041");
+    Arbitrary<String> nonAscii = Arbitraries.of("\u00e9", "\u20ac", "\ud83d\ude00", "\u00fc");
+    Arbitrary<String> odd = Arbitraries.of("\t", "\u0001", "\u007f", "\u001f");
+    Arbitrary<String> fragment = Arbitraries.frequencyOf(Tuple.of(12, plain),
+        Tuple.of(2, escape), Tuple.of(2, nonAscii), Tuple.of(1, odd));
+    Arbitrary<String> mixed = fragment.list().ofMaxSize(4).map(l -> String.join("", l));
+    Arbitrary<String> repeated = Arbitraries.of("page_view", "blog_visit", "blog\\u005fvisit",
+        "tech", "Z\u00fcrich", "", " ", "a-fairly-long-plain-ascii-value-of-more-than-48-bytes");
+    return Arbitraries.frequencyOf(Tuple.of(3, mixed), Tuple.of(2, repeated));
+  }
+
+  /** The raw JSON text of an event instant, without its quotes. */
+  @Provide
+  Arbitrary<String> instants() {
+    Arbitrary<Instant> instant = Combinators.combine(
+            Arbitraries.longs().between(-62_167_219_200L, 253_402_300_799L),
+            Arbitraries.integers().between(0, 999_999_999))
+        .as(Instant::ofEpochSecond);
+    Arbitrary<String> canonical = instant.map(Instant::toString);
+    Arbitrary<String> seconds = instant.map(i -> i.toString().substring(0, 19) + "Z");
+    Arbitrary<String> offset = seconds.map(s -> s.substring(0, 19) + "+02:00");
+    Arbitrary<String> escaped = seconds.map(s -> s.replace(":", "\\u003a"));
+    Arbitrary<String> odd = Combinators.combine(seconds, Arbitraries.integers().between(0, 19),
+            Arbitraries.of("\t", "\u0665", "\u007f", "A", "\\u0031", "1"))
+        .as((s, at, c) -> s.substring(0, at) + c + s.substring(at + 1));
+    return Arbitraries.frequencyOf(Tuple.of(3, canonical), Tuple.of(3, seconds),
+        Tuple.of(1, offset), Tuple.of(1, escaped), Tuple.of(2, odd),
+        Tuple.of(1, Arbitraries.of("2026-12-31T23:59:60Z", "2026-02-29T00:00:00Z", "",
+            "0000-12-31T23:59:59Z")));
+  }
+
+  /** One contact line. */
+  @Provide
+  Arbitrary<String> lines() {
+    Arbitrary<String> attribute = Arbitraries.oneOf(strings().map(s -> "\"" + s + "\""),
+        Arbitraries.of("1", "2.5", "true", "null", "[1]"));
+    Arbitrary<String> attributes = attribute.list().ofMaxSize(4).map(values -> {
+      StringBuilder b = new StringBuilder("{");
+      for (int i = 0; i < values.size(); i++) {
+        b.append(i == 0 ? "" : ",").append("\"a").append(i).append("\":").append(values.get(i));
+      }
+      return b.append('}').toString();
+    });
+    Arbitrary<String> event = Combinators.combine(strings(), instants(),
+            Arbitraries.of("", ",\"value\":3", ",\"value\":null"))
+        .as((type, at, value) -> "{\"type\":\"" + type + "\",\"at\":\"" + at + "\"" + value
+            + "}");
+    Arbitrary<String> events = event.list().ofMaxSize(5).map(l -> "[" + String.join(",", l)
+        + "]");
+    return Combinators.combine(strings(), attributes, events, Arbitraries.integers()
+            .between(0, 9))
+        .as((id, attrs, evs, cut) -> {
+          String line = "{\"id\":\"" + id + "\",\"attributes\":" + attrs + ",\"events\":" + evs
+              + "}";
+          // now and then an unterminated line: cut inside its last string
+          return cut == 0 && line.length() > 12 ? line.substring(0, line.length() - 6) : line;
+        });
+  }
+
+  /** A few lines, read one after another by one parser. */
+  @Provide
+  Arbitrary<List<String>> files() {
+    return lines().list().ofMinSize(1).ofMaxSize(8);
+  }
+
+  @Property(tries = 300)
+  void theBytePathGivesTheCallsAndErrorsOfJacksonsText(
+      @ForAll("files") List<String> lines,
+      @ForAll @IntRange(min = 0, max = 40) int offset,
+      @ForAll @IntRange(min = 0, max = 2) int limit) {
+    JsonLimits limits = switch (limit) {
+      case 0 -> JsonLimits.defaults();
+      case 1 -> JsonLimits.builder().maxStringLength(12).build();
+      default -> JsonLimits.builder().maxStringLength(20).build();
+    };
+    ContactParser now = new ContactParser(limits, JsonSupport.readerFactory(limits));
+    TextContactParser then = new TextContactParser(limits, JsonSupport.readerFactory(limits));
+    List<String> nowCalls = new ArrayList<>();
+    List<String> thenCalls = new ArrayList<>();
+    long line = 0;
+    for (String text : lines) {
+      byte[] json = text.getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = new byte[offset + json.length + 4];
+      java.util.Arrays.fill(bytes, 0, offset, (byte) '"');
+      System.arraycopy(json, 0, bytes, offset, json.length);
+      System.arraycopy("\"}]}".getBytes(StandardCharsets.US_ASCII), 0, bytes,
+          offset + json.length, 4);
+      line++;
+      nowCalls.addAll(RecordingSink.run(now::parse, bytes, offset, json.length, line));
+      thenCalls.addAll(RecordingSink.run(then::parse, bytes, offset, json.length, line));
+    }
+    assertEquals(thenCalls, nowCalls);
+  }
+
+  /** The generated lines are mostly contacts, and mostly plain: the property tests both. */
+  @Property(tries = 1)
+  void theLinesCoverGoodAndBadContacts() {
+    int good = 0;
+    int bad = 0;
+    ContactParser parser = new ContactParser(JsonLimits.defaults(),
+        JsonSupport.readerFactory(JsonLimits.defaults()));
+    for (String text : lines().sampleStream().limit(400).toList()) {
+      byte[] json = text.getBytes(StandardCharsets.UTF_8);
+      List<String> calls = RecordingSink.run(parser::parse, json, 0, json.length, 1);
+      if (calls.get(calls.size() - 1).equals("end")) {
+        good++;
+      } else {
+        bad++;
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(good > 40 && bad > 40,
+        "good " + good + ", bad " + bad);
+  }
+}
