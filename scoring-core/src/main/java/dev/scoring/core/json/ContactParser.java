@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -31,10 +34,20 @@ final class ContactParser {
   private static final String EVENT_FIELDS = "(type, at, value)";
   private static final int DESCRIBE_MAX = 57;
 
+  /** Eight bytes of a {@code byte[]} as one little-endian {@code long}. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long SPACES = ONES * ' ';
+  private static final long QUOTES = ONES * '"';
+  private static final long BACKSLASHES = ONES * '\\';
+  private static final long DELETES = ONES * 0x7F;
+
   private final JsonFactory factory;
   private final JsonLimits limits;
   private final Instants instants = new Instants();
-  private final StringCache strings = new StringCache();
+  private final StringCache strings = new StringCache(StringCache.SIZE);
   // The attribute names of the current contact, to refuse a repeated one.
   private String[] names = new String[16];
   private int nameCount;
@@ -169,7 +182,19 @@ final class ContactParser {
    * @return the length, or -1
    */
   static int plainLength(byte[] bytes, int from, int to) {
-    for (int i = from; i < to; i++) {
+    int i = from;
+    // Eight bytes at a time: the lowest byte flagged by stops is the first one that is not
+    // plain (a borrow only flags bytes above a flagged one).
+    while (i <= to - 8) {
+      long w = (long) LONGS.get(bytes, i);
+      long stops = stops(w);
+      if (stops != 0) {
+        int at = i + (Long.numberOfTrailingZeros(stops) >>> 3);
+        return bytes[at] == '"' ? at - from : -1;
+      }
+      i += 8;
+    }
+    for (; i < to; i++) {
       byte b = bytes[i];
       if (b == '"') {
         return i - from;
@@ -179,6 +204,18 @@ final class ContactParser {
       }
     }
     return -1;
+  }
+
+  /**
+   * The high bit of each byte of {@code w} that is below {@code 0x20}, a quote, a backslash,
+   * {@code 0x7F} or not ASCII; bytes above the lowest flagged one may be flagged falsely.
+   */
+  private static long stops(long w) {
+    long q = w ^ QUOTES;
+    long b = w ^ BACKSLASHES;
+    long d = w ^ DELETES;
+    return (((w - SPACES) & ~w) | ((q - ONES) & ~q) | ((b - ONES) & ~b) | ((d - ONES) & ~d)
+        | w) & HIGHS;
   }
 
   /**
@@ -485,20 +522,41 @@ final class ContactParser {
 
   /**
    * Short strings seen recently, so a value repeated across lines (an event type, a
-   * sector) is one {@code String}, not one per occurrence: a direct-mapped cache keyed by the
-   * hash of the characters, the same from plain ASCII bytes and from Jackson's characters.
-   * Beside each cached string are its bytes when it is ASCII, so a lookup from bytes
-   * compares bytes.
+   * sector) is one {@code String}, not one per occurrence: a direct-mapped cache. An ASCII
+   * string is keyed by its length and two little-endian words, its first and its last eight
+   * bytes (all of its bytes when it has at most 16), so most lookups compare two words and
+   * no byte; its bytes are kept beside it for longer ones. Jackson's characters go to the
+   * same lookup when they are ASCII (copied into a scratch array), else to a slot chosen by
+   * {@link String#hashCode()}.
    */
-  private static final class StringCache {
-    private static final int SIZE = 256;
-    private static final int MAX_LENGTH = 48;
-    private final String[] cached = new String[SIZE];
-    // The bytes of the string in each slot, MAX_LENGTH per slot, and how many (-1: not ASCII).
-    private final byte[] bytes = new byte[SIZE * MAX_LENGTH];
-    private final int[] lengths = new int[SIZE];
+  static final class StringCache {
+    /** The number of slots of the reader's cache. */
+    static final int SIZE = 256;
+    /** The longest string cached, in bytes. */
+    static final int MAX_LENGTH = 48;
+    private final int mask;
+    private final String[] cached;
+    // Per slot: the string's bytes (MAX_LENGTH each), their count (-1: not ASCII), words.
+    private final byte[] bytes;
+    private final int[] lengths;
+    private final long[] firsts;
+    private final long[] lasts;
+    // Jackson's ASCII characters as bytes, with room for an eight-byte read.
+    private final byte[] scratch = new byte[MAX_LENGTH + 8];
 
-    StringCache() {
+    /**
+     * A cache of {@code slots} slots.
+     *
+     * @param slots a power of two, at most 256 (tests use one or two, so every lookup
+     *     compares)
+     */
+    StringCache(int slots) {
+      mask = slots - 1;
+      cached = new String[slots];
+      bytes = new byte[slots * MAX_LENGTH];
+      lengths = new int[slots];
+      firsts = new long[slots];
+      lasts = new long[slots];
       Arrays.fill(lengths, -1);
     }
 
@@ -507,21 +565,40 @@ final class ContactParser {
       if (length > MAX_LENGTH) {
         return new String(in, from, length, StandardCharsets.ISO_8859_1);
       }
-      int h = 0;
-      for (int i = from; i < from + length; i++) {
-        h = 31 * h + in[i];
+      long first;
+      long last;
+      if (length >= 8) {
+        first = (long) LONGS.get(in, from);
+        last = (long) LONGS.get(in, from + length - 8);
+      } else {
+        first = from + 8 <= in.length ? (long) LONGS.get(in, from) & ((1L << (length << 3)) - 1)
+            : word(in, from, length);
+        last = 0;
       }
-      int slot = slot(h);
+      int slot = (int) ((first * 0x9E3779B97F4A7C15L ^ last * 0xC2B2AE3D27D4EB4FL ^ length)
+          >>> 56) & mask;
       int at = slot * MAX_LENGTH;
-      if (lengths[slot] == length
-          && Arrays.equals(bytes, at, at + length, in, from, from + length)) {
+      if (lengths[slot] == length && firsts[slot] == first && lasts[slot] == last
+          && (length <= 16
+              || Arrays.equals(bytes, at + 8, at + length - 8, in, from + 8, from + length - 8))) {
         return cached[slot];
       }
       String s = new String(in, from, length, StandardCharsets.ISO_8859_1);
       cached[slot] = s;
       System.arraycopy(in, from, bytes, at, length);
       lengths[slot] = length;
+      firsts[slot] = first;
+      lasts[slot] = last;
       return s;
+    }
+
+    /** Fewer than eight bytes as a little-endian word, the missing high bytes zero. */
+    private static long word(byte[] in, int from, int length) {
+      long w = 0;
+      for (int i = length - 1; i >= 0; i--) {
+        w = (w << 8) | (in[from + i] & 0xFF);
+      }
+      return w;
     }
 
     /** The current string value of Jackson's parser. */
@@ -532,32 +609,31 @@ final class ContactParser {
       }
       char[] text = p.getTextCharacters();
       int offset = p.getTextOffset();
+      boolean ascii = true;
+      for (int i = 0; i < length; i++) {
+        char c = text[offset + i];
+        if (c >= 0x80) {
+          ascii = false;
+          break;
+        }
+        scratch[i] = (byte) c;
+      }
+      if (ascii) {
+        return get(scratch, 0, length);
+      }
       int h = 0;
       for (int i = offset; i < offset + length; i++) {
         h = 31 * h + text[i];
       }
-      int slot = slot(h);
+      int slot = (h ^ (h >>> 16)) & mask;
       String s = cached[slot];
       if (s != null && s.length() == length && s.hashCode() == h && equal(s, text, offset)) {
         return s;
       }
       s = new String(text, offset, length);
       cached[slot] = s;
-      int at = slot * MAX_LENGTH;
-      for (int i = 0; i < length; i++) {
-        char c = text[offset + i];
-        if (c >= 0x80) {
-          lengths[slot] = -1;
-          return s;
-        }
-        bytes[at + i] = (byte) c;
-      }
-      lengths[slot] = length;
+      lengths[slot] = -1;
       return s;
-    }
-
-    private static int slot(int h) {
-      return (h ^ (h >>> 16)) & (SIZE - 1);
     }
 
     private static boolean equal(String s, char[] text, int offset) {

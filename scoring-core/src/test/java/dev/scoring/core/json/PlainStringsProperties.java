@@ -2,6 +2,9 @@ package dev.scoring.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +39,13 @@ class PlainStringsProperties {
     Arbitrary<String> fragment = Arbitraries.frequencyOf(Tuple.of(12, plain),
         Tuple.of(2, escape), Tuple.of(2, nonAscii), Tuple.of(1, odd));
     Arbitrary<String> mixed = fragment.list().ofMaxSize(4).map(l -> String.join("", l));
-    Arbitrary<String> repeated = Arbitraries.of("page_view", "blog_visit", "blog\\u005fvisit",
-        "tech", "Z\u00fcrich", "", " ", "a-fairly-long-plain-ascii-value-of-more-than-48-bytes");
+    // Repeated values, some alike but for one byte at the start, in the middle or at the end
+    // of short, 8..16 and 17..48 byte strings, to catch a cache that confuses them.
+    Arbitrary<String> repeated = Arbitraries.of("page_view", "page_xiew", "page_vie", "blog_visit",
+        "blog\\u005fvisit", "tech", "tecx", "xech", "Z\u00fcrich", "", " ", "case_study_download",
+        "case_study_xownload", "case_study_downloax", "xase_study_download",
+        "pricing\\u005fpage_visit", "pricing_page_visit", "sixteen_bytes_ab", "sixteen_bytes_ax",
+        "a-fairly-long-plain-ascii-value-of-more-than-48-bytes", "\u00e9t\u00e9");
     return Arbitraries.frequencyOf(Tuple.of(3, mixed), Tuple.of(2, repeated));
   }
 
@@ -142,5 +150,37 @@ class PlainStringsProperties {
     }
     org.junit.jupiter.api.Assertions.assertTrue(good > 40 && bad > 40,
         "good " + good + ", bad " + bad);
+  }
+
+  /** Decoded strings alike but for one character, of every length class of the cache. */
+  @Provide
+  Arbitrary<List<String>> alike() {
+    return Arbitraries.of("", "a", "tech", "tecx", "xech", "page_vie", "page_view", "page_xiew",
+        "sixteen_bytes_ab", "sixteen_bytes_ax", "xixteen_bytes_ab", "seventeen_bytes_a",
+        "seventeen_bytes_x", "case_study_download", "case_study_xownload", "xase_study_download",
+        "forty-eight-bytes-forty-eight-bytes-forty-eight", "forty-eight-bytes-forty-xight-bytes"
+            + "-forty-eight", "forty-nine-bytes-forty-nine-bytes-forty-nine-byte",
+        "forty-nine-bytes-forty-nine-bytes-forty-xine-byte", "Z\u00fcrich", "Z\u00fcrici",
+        "caf\u00e9", "\u00e9t\u00e9", "\ud83d\ude00").list().ofMaxSize(40);
+  }
+
+  @Property(tries = 300)
+  void theStringCache_withOneOrTwoSlots_neverConfusesAlikeStrings(
+      @ForAll("alike") List<String> values, @ForAll boolean twoSlots) throws IOException {
+    ContactParser.StringCache cache = new ContactParser.StringCache(twoSlots ? 2 : 1);
+    JsonFactory factory = JsonSupport.readerFactory(JsonLimits.defaults());
+    for (String value : values) {
+      if (value.chars().allMatch(c -> c < 0x80)) {
+        // at the start, in the middle and at the very end of an array
+        byte[] bytes = ("\"" + value + "\"").getBytes(StandardCharsets.US_ASCII);
+        assertEquals(value, cache.get(bytes, 1, value.length()));
+        byte[] tail = value.getBytes(StandardCharsets.US_ASCII);
+        assertEquals(value, cache.get(tail, 0, tail.length));
+      }
+      try (JsonParser p = factory.createParser(JsonSupport.quote(value))) {
+        p.nextToken();
+        assertEquals(value, cache.get(p));
+      }
+    }
   }
 }
