@@ -152,6 +152,22 @@ final class ContactParser {
    * Jackson skips the string on the next token either way.
    */
   private int plain(JsonParser p) {
+    int from = start(p);
+    if (from < 0) {
+      return -1;
+    }
+    int length = plainLength(input, from, plainEnd(from));
+    if (length >= 0) {
+      plainFrom = from;
+    }
+    return length;
+  }
+
+  /**
+   * Where the current string value's first byte is in {@link #input}, or -1 when the input
+   * is not known.
+   */
+  private int start(JsonParser p) {
     byte[] in = input;
     if (in == null || !(p instanceof ParserBase base)) {
       return -1;
@@ -162,13 +178,12 @@ final class ContactParser {
     if (first <= inputFrom || first > inputTo || in[(int) first - 1] != '"') {
       return -1;
     }
-    int from = (int) first;
-    int length = plainLength(in, from,
-        (int) Math.min(inputTo, (long) from + limits.maxStringLength() + 1));
-    if (length >= 0) {
-      plainFrom = from;
-    }
-    return length;
+    return (int) first;
+  }
+
+  /** Where to stop looking for the closing quote of a plain string starting at {@code from}. */
+  private int plainEnd(int from) {
+    return (int) Math.min(inputTo, (long) from + limits.maxStringLength() + 1);
   }
 
   /**
@@ -439,15 +454,7 @@ final class ContactParser {
             if (t != JsonToken.VALUE_STRING) {
               throw error(Instants.RANGE, describe(p, t));
             }
-            int plain = plain(p);
-            boolean read;
-            if (plain >= 0) {
-              read = instants.read(input, plainFrom, plain);
-            } else {
-              checkLength(p);
-              read = instants.read(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            }
-            if (!read) {
+            if (!readInstant(p)) {
               throw error(Instants.RANGE, describe(p, t));
             }
             second = instants.second();
@@ -482,12 +489,46 @@ final class ContactParser {
 
   /** The current string value, through the cache of short strings; checked for length. */
   private String string(JsonParser p) throws IOException {
-    int plain = plain(p);
-    if (plain >= 0) {
-      return strings.get(input, plainFrom, plain);
+    int from = start(p);
+    if (from >= 0) {
+      // A string seen before is found without looking for its end: its bytes and the
+      // closing quote after them are compared, and they are plain.
+      String seen = strings.seen(input, from, inputTo);
+      if (seen != null) {
+        return seen;
+      }
+      int length = plainLength(input, from, plainEnd(from));
+      if (length >= 0) {
+        return strings.get(input, from, length, inputTo);
+      }
     }
     checkLength(p);
     return strings.get(p);
+  }
+
+  /**
+   * Reads the current string value as an instant into {@link #instants}: the usual form
+   * {@code yyyy-MM-ddTHH:mm:ssZ} straight from the bytes without looking for the string's
+   * end (the bytes the fast reader accepts are plain, and the quote after them closes the
+   * string), other plain strings from the bytes, anything else from Jackson's text.
+   *
+   * @return whether it is an instant of SPEC section 1's range
+   */
+  private boolean readInstant(JsonParser p) throws IOException {
+    int from = start(p);
+    if (from >= 0) {
+      int seconds = Instants.SECONDS_LENGTH;
+      if (seconds <= limits.maxStringLength() && from + seconds < inputTo
+          && input[from + seconds] == '"' && instants.fast(input, from, seconds)) {
+        return true;
+      }
+      int length = plainLength(input, from, plainEnd(from));
+      if (length >= 0) {
+        return instants.read(input, from, length);
+      }
+    }
+    checkLength(p);
+    return instants.read(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
   /** Refuses a string longer than the limit (Jackson checks only some lengths eagerly). */
@@ -522,11 +563,11 @@ final class ContactParser {
 
   /**
    * Short strings seen recently, so a value repeated across lines (an event type, a
-   * sector) is one {@code String}, not one per occurrence: a direct-mapped cache. An ASCII
+   * sector) is one {@code String}, not one per occurrence: a direct-mapped cache. A plain
    * string is keyed by its length and two little-endian words, its first and its last eight
    * bytes (all of its bytes when it has at most 16), so most lookups compare two words and
    * no byte; its bytes are kept beside it for longer ones. Jackson's characters go to the
-   * same lookup when they are ASCII (copied into a scratch array), else to a slot chosen by
+   * same lookup when they are plain (copied into a scratch array), else to a slot chosen by
    * {@link String#hashCode()}.
    */
   static final class StringCache {
@@ -541,8 +582,14 @@ final class ContactParser {
     private final int[] lengths;
     private final long[] firsts;
     private final long[] lasts;
+    // Slots of the strings above by the eight bytes at their start as they were read, the
+    // bytes after a shorter string included, so a string seen before is found before its
+    // length is known: -1 for none.
+    private final int[] seen;
     // Jackson's ASCII characters as bytes, with room for an eight-byte read.
     private final byte[] scratch = new byte[MAX_LENGTH + 8];
+    // The slot of the last get from bytes.
+    private int lastSlot;
 
     /**
      * A cache of {@code slots} slots.
@@ -557,10 +604,66 @@ final class ContactParser {
       lengths = new int[slots];
       firsts = new long[slots];
       lasts = new long[slots];
+      seen = new int[slots];
       Arrays.fill(lengths, -1);
+      Arrays.fill(seen, -1);
     }
 
-    /** The string of ASCII bytes {@code [from, from + length)} of {@code in}. */
+    /**
+     * The cached string whose bytes start at {@code from} and are followed by a quote, found
+     * by the eight bytes at {@code from}; null if there is none (or it cannot be told).
+     *
+     * @param in   the input
+     * @param from the string's first byte
+     * @param to   the end of the input
+     * @return the string, or null
+     */
+    String seen(byte[] in, int from, int to) {
+      if (from + 8 > to) {
+        return null;
+      }
+      long word = (long) LONGS.get(in, from);
+      int slot = seen[seenSlot(word)];
+      if (slot < 0) {
+        return null;
+      }
+      int length = lengths[slot];
+      if (length < 0 || from + length >= to || in[from + length] != '"') {
+        return null;
+      }
+      int at = slot * MAX_LENGTH;
+      if (length < 8) {
+        return (word & ((1L << (length << 3)) - 1)) == firsts[slot] ? cached[slot] : null;
+      }
+      return word == firsts[slot] && (long) LONGS.get(in, from + length - 8) == lasts[slot]
+          && (length <= 16
+              || Arrays.equals(bytes, at + 8, at + length - 8, in, from + 8, from + length - 8))
+          ? cached[slot] : null;
+    }
+
+    private int seenSlot(long word) {
+      return (int) ((word * 0x9E3779B97F4A7C15L) >>> 56) & mask;
+    }
+
+    /**
+     * As {@link #get(byte[], int, int)}, and remembers the string by the eight bytes at
+     * {@code from} for {@link #seen}.
+     *
+     * @param in     the input
+     * @param from   the string's first byte
+     * @param length its length, all plain ASCII, followed by a quote
+     * @param to     the end of the input
+     * @return the string
+     */
+    String get(byte[] in, int from, int length, int to) {
+      String s = get(in, from, length);
+      if (length <= MAX_LENGTH && from + 8 <= to) {
+        seen[seenSlot((long) LONGS.get(in, from))] = lastSlot;
+      }
+      return s;
+    }
+
+    /** The string of plain ASCII bytes {@code [from, from + length)} of {@code in}. */
     String get(byte[] in, int from, int length) {
       if (length > MAX_LENGTH) {
         return new String(in, from, length, StandardCharsets.ISO_8859_1);
@@ -578,6 +681,7 @@ final class ContactParser {
       int slot = (int) ((first * 0x9E3779B97F4A7C15L ^ last * 0xC2B2AE3D27D4EB4FL ^ length)
           >>> 56) & mask;
       int at = slot * MAX_LENGTH;
+      lastSlot = slot;
       if (lengths[slot] == length && firsts[slot] == first && lasts[slot] == last
           && (length <= 16
               || Arrays.equals(bytes, at + 8, at + length - 8, in, from + 8, from + length - 8))) {
@@ -609,16 +713,18 @@ final class ContactParser {
       }
       char[] text = p.getTextCharacters();
       int offset = p.getTextOffset();
-      boolean ascii = true;
+      // Only plain strings go by their bytes: seen() takes the bytes it compares for the
+      // whole string, so an entry must be what a plain string reads as.
+      boolean plain = true;
       for (int i = 0; i < length; i++) {
         char c = text[offset + i];
-        if (c >= 0x80) {
-          ascii = false;
+        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+          plain = false;
           break;
         }
         scratch[i] = (byte) c;
       }
-      if (ascii) {
+      if (plain) {
         return get(scratch, 0, length);
       }
       int h = 0;

@@ -27,8 +27,10 @@ final class Instants {
   private static final int[] SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000,
     1_000, 100, 10, 1};
 
+  /** The length of the usual form {@code yyyy-MM-ddTHH:mm:ssZ}. */
+  static final int SECONDS_LENGTH = 20;
   /** The shortest text the fast reader takes: {@code yyyy-MM-ddTHH:mm:ssZ}. */
-  private static final int FAST_MIN = 20;
+  private static final int FAST_MIN = SECONDS_LENGTH;
   /** The longest: nine digits of fraction. */
   private static final int FAST_MAX = 30;
 
@@ -122,8 +124,17 @@ final class Instants {
     return Instant.ofEpochSecond(i.second, i.nano);
   }
 
-  /** Reads the canonical UTC form, years 0001 to 9999; false for anything else. */
-  private boolean fast(byte[] s, int from, int n) {
+  /**
+   * Reads the canonical UTC form, years 0001 to 9999, into {@link #second()} and
+   * {@link #nano()}; false for anything else. Every byte of a text it accepts is an ASCII
+   * digit or one of {@code -T:.Z}.
+   *
+   * @param s    the bytes
+   * @param from the first one
+   * @param n    how many
+   * @return whether they are such an instant
+   */
+  boolean fast(byte[] s, int from, int n) {
     // yyyy-MM-ddTHH:mm:ssZ (20) or yyyy-MM-ddTHH:mm:ss.f{1,9}Z (22..30)
     if (n < FAST_MIN || n > FAST_MAX || n == 21) {
       return false;

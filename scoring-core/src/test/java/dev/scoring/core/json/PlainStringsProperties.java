@@ -152,10 +152,14 @@ class PlainStringsProperties {
         "good " + good + ", bad " + bad);
   }
 
-  /** Decoded strings alike but for one character, of every length class of the cache. */
+  /**
+   * Strings alike but for one character, or one a prefix of another, of every length class
+   * of the cache; a backslash before a quote stays in the raw bytes.
+   */
   @Provide
   Arbitrary<List<String>> alike() {
-    return Arbitraries.of("", "a", "tech", "tecx", "xech", "page_vie", "page_view", "page_xiew",
+    return Arbitraries.of("", "a", "tech", "tecx", "xech", "techno", "page_vie", "page_view",
+        "page_xiew", "page_viewer", "page_view\\\"", "tech\\\"", "line\nbreak", "del\u007f",
         "sixteen_bytes_ab", "sixteen_bytes_ax", "xixteen_bytes_ab", "seventeen_bytes_a",
         "seventeen_bytes_x", "case_study_download", "case_study_xownload", "xase_study_download",
         "forty-eight-bytes-forty-eight-bytes-forty-eight", "forty-eight-bytes-forty-xight-bytes"
@@ -164,16 +168,36 @@ class PlainStringsProperties {
         "caf\u00e9", "\u00e9t\u00e9", "\ud83d\ude00").list().ofMaxSize(40);
   }
 
+  /** What follows a string's closing quote. */
+  @Provide
+  Arbitrary<List<String>> afterQuote() {
+    return Arbitraries.of("", ",\"at\":\"2026", "}", ",\"country\":\"DE\"}", "\"\"\"\"\"\"\"")
+        .list().ofMinSize(1).ofMaxSize(3);
+  }
+
   @Property(tries = 300)
   void theStringCache_withOneOrTwoSlots_neverConfusesAlikeStrings(
-      @ForAll("alike") List<String> values, @ForAll boolean twoSlots) throws IOException {
+      @ForAll("alike") List<String> values, @ForAll boolean twoSlots,
+      @ForAll("afterQuote") List<String> after) throws IOException {
     ContactParser.StringCache cache = new ContactParser.StringCache(twoSlots ? 2 : 1);
     JsonFactory factory = JsonSupport.readerFactory(JsonLimits.defaults());
-    for (String value : values) {
-      if (value.chars().allMatch(c -> c < 0x80)) {
-        // at the start, in the middle and at the very end of an array
-        byte[] bytes = ("\"" + value + "\"").getBytes(StandardCharsets.US_ASCII);
-        assertEquals(value, cache.get(bytes, 1, value.length()));
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i);
+      // as the reader reads it: found by its start, else its plain length, then the cache
+      byte[] bytes = ("\"" + value + "\"" + after.get(i % after.size()))
+          .getBytes(StandardCharsets.UTF_8);
+      int length = ContactParser.plainLength(bytes, 1, bytes.length);
+      String read = cache.seen(bytes, 1, bytes.length);
+      if (read == null && length >= 0) {
+        read = cache.get(bytes, 1, length, bytes.length);
+      }
+      if (length >= 0) {
+        assertEquals(new String(bytes, 1, length, StandardCharsets.US_ASCII), read);
+      } else {
+        assertEquals(null, read);
+      }
+      // at the very end of an array
+      if (length >= 0) {
         byte[] tail = value.getBytes(StandardCharsets.US_ASCII);
         assertEquals(value, cache.get(tail, 0, tail.length));
       }
