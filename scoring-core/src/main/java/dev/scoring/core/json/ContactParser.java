@@ -636,9 +636,7 @@ final class ContactParser {
         return (word & ((1L << (length << 3)) - 1)) == firsts[slot] ? cached[slot] : null;
       }
       return word == firsts[slot] && (long) LONGS.get(in, from + length - 8) == lasts[slot]
-          && (length <= 16
-              || Arrays.equals(bytes, at + 8, at + length - 8, in, from + 8, from + length - 8))
-          ? cached[slot] : null;
+          && middleEquals(at, in, from, length) ? cached[slot] : null;
     }
 
     private int seenSlot(long word) {
@@ -683,8 +681,7 @@ final class ContactParser {
       int at = slot * MAX_LENGTH;
       lastSlot = slot;
       if (lengths[slot] == length && firsts[slot] == first && lasts[slot] == last
-          && (length <= 16
-              || Arrays.equals(bytes, at + 8, at + length - 8, in, from + 8, from + length - 8))) {
+          && middleEquals(at, in, from, length)) {
         return cached[slot];
       }
       String s = new String(in, from, length, StandardCharsets.ISO_8859_1);
@@ -694,6 +691,20 @@ final class ContactParser {
       firsts[slot] = first;
       lasts[slot] = last;
       return s;
+    }
+
+    /**
+     * Whether the bytes between the first and the last eight of a string of at least eight
+     * bytes equal those of the slot at {@code at}: a word at a time (the last word may
+     * overlap the last eight bytes, compared already); none when it has at most 16.
+     */
+    private boolean middleEquals(int at, byte[] in, int from, int length) {
+      for (int k = 8; k < length - 8; k += 8) {
+        if ((long) LONGS.get(bytes, at + k) != (long) LONGS.get(in, from + k)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Fewer than eight bytes as a little-endian word, the missing high bytes zero. */

@@ -1,5 +1,8 @@
 package dev.scoring.core.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -33,6 +36,18 @@ final class Instants {
   private static final int FAST_MIN = SECONDS_LENGTH;
   /** The longest: nine digits of fraction. */
   private static final int FAST_MAX = 30;
+
+  /** Eight bytes of a {@code byte[]} as one little-endian {@code long}. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+  /** {@code 0000-00-} and {@code 00T00:00} as little-endian words. */
+  private static final long DATE = pattern("0000-00-");
+  private static final long TIME = pattern("00T00:00");
+  /** Added to each byte (below 0x80) so that its high bit is set when it is over 9 or 0. */
+  private static final long DATE_LIMITS = limits("0000-00-");
+  private static final long TIME_LIMITS = limits("00T00:00");
 
   private long second;
   private int nano;
@@ -139,17 +154,22 @@ final class Instants {
     if (n < FAST_MIN || n > FAST_MAX || n == 21) {
       return false;
     }
-    if (s[from + 4] != '-' || s[from + 7] != '-' || s[from + 10] != 'T' || s[from + 13] != ':'
-        || s[from + 16] != ':' || s[from + n - 1] != 'Z') {
+    // Bytes 0..7 (yyyy-MM-) and 8..15 (ddTHH:mm) a word each: XOR with the pattern leaves
+    // 0..9 in a digit's place and 0 in a separator's; any other byte is refused at once.
+    long date = (long) LONGS.get(s, from) ^ DATE;
+    long time = (long) LONGS.get(s, from + 8) ^ TIME;
+    if (((((date & LOWS) + DATE_LIMITS) | date | (((time & LOWS) + TIME_LIMITS) | time))
+        & HIGHS) != 0 || s[from + 16] != ':' || s[from + n - 1] != 'Z') {
       return false;
     }
-    int century = two(s, from);
-    int years = two(s, from + 2);
-    int year = (century | years) < 0 ? -1 : century * 100 + years;
-    int month = two(s, from + 5);
-    int day = two(s, from + 8);
-    int hour = two(s, from + 11);
-    int minute = two(s, from + 14);
+    // Each byte times ten plus the next byte: the two-digit numbers, one per byte.
+    long dates = date * 10 + (date >>> 8);
+    long times = time * 10 + (time >>> 8);
+    int year = (int) (dates & 0xFF) * 100 + (int) ((dates >>> 16) & 0xFF);
+    int month = (int) ((dates >>> 40) & 0xFF);
+    int day = (int) (times & 0xFF);
+    int hour = (int) ((times >>> 24) & 0xFF);
+    int minute = (int) ((times >>> 48) & 0xFF);
     int sec = two(s, from + 17);
     if (year < 1 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
         || hour < 0 || hour > 23 || minute < 0 || minute > 59 || sec < 0 || sec > 59) {
@@ -170,6 +190,22 @@ final class Instants {
     second = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + sec;
     nano = ns;
     return true;
+  }
+
+  private static long pattern(String eight) {
+    long w = 0;
+    for (int i = 7; i >= 0; i--) {
+      w = (w << 8) | eight.charAt(i);
+    }
+    return w;
+  }
+
+  private static long limits(String eight) {
+    long w = 0;
+    for (int i = 7; i >= 0; i--) {
+      w = (w << 8) | (eight.charAt(i) == '0' ? 0x80 - 10 : 0x80 - 1);
+    }
+    return w;
   }
 
   /**
