@@ -153,7 +153,7 @@ final class ScoreBlocks {
             explanations[t] = tables.get(t).explain(contact, asOf);
           }
         }
-        writer.write(table.id(i), i, explanations);
+        writer.write(table, i, explanations);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

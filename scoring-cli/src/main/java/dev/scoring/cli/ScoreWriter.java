@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.scoring.api.Explanation;
 import dev.scoring.core.BatchScores;
+import dev.scoring.core.ContactTable;
 import dev.scoring.core.ModelSet;
 import dev.scoring.core.ScoringTable;
 import dev.scoring.core.json.ScoreLines;
@@ -61,6 +62,19 @@ abstract class ScoreWriter implements Closeable {
    * @throws IOException if writing fails
    */
   abstract void write(String id, int index, Explanation[] explanations) throws IOException;
+
+  /**
+   * Writes the scores of contact {@code index} of a table: {@link #write(String, int,
+   * Explanation[])} with its id, which a writer may copy from the table's bytes instead.
+   *
+   * @param table        the contacts scored
+   * @param index        the contact's index in the table and the batch
+   * @param explanations each table's explanation (set order), or null (ndjson only)
+   * @throws IOException if writing fails
+   */
+  void write(ContactTable table, int index, Explanation[] explanations) throws IOException {
+    write(table.id(index), index, explanations);
+  }
 
   /**
    * Returns what an output starts with: the CSV header line, or nothing for NDJSON.
@@ -347,6 +361,33 @@ abstract class ScoreWriter implements Closeable {
       }
     }
 
+    /**
+     * The id's bytes straight from the table, no String, when the String path would write
+     * the same bytes: no quotes needed, no possible unpaired surrogate.
+     */
+    @Override
+    void write(ContactTable table, int i, Explanation[] explanations) throws IOException {
+      int length = table.idUtf8Length(i);
+      if (length <= buffer.length - 1) {
+        room(length);
+        int start = used;
+        table.idUtf8(i, buffer, start);
+        boolean plain = true;
+        for (int k = start; k < start + length; k++) {
+          byte b = buffer[k];
+          // 0xED may start an unpaired surrogate as the table keeps it, which the String
+          // path writes as '?'
+          plain &= b != ',' && b != '"' && b != '\n' && b != '\r' && b != (byte) 0xED;
+        }
+        if (plain) {
+          used += length;
+          values(i);
+          return;
+        }
+      }
+      write(table.id(i), i, explanations); // quoted, or longer than the buffer
+    }
+
     @Override
     void write(String id, int i, Explanation[] explanations) throws IOException {
       String f = field(id);
@@ -358,6 +399,11 @@ abstract class ScoreWriter implements Closeable {
       } else {
         bytes(f.getBytes(StandardCharsets.UTF_8));
       }
+      values(i);
+    }
+
+    /** Everything of line {@code i} after the id, with its line end. */
+    private void values(int i) throws IOException {
       for (int t = 0; t < tiers.length; t++) {
         BatchScores s = scores.get(t);
         double fit = s.fit(i);
@@ -380,6 +426,27 @@ abstract class ScoreWriter implements Closeable {
     private void number(double v) throws IOException {
       room(32); // a comma and at most 24 characters of a double or 20 of a long
       buffer[used++] = ',';
+      long bits = Double.doubleToRawLongBits(v);
+      if (bits == lastBits && lastLength > 0) {
+        // the same double as the number before (raw is the score unless capped): its bytes
+        System.arraycopy(buffer, lastStart, buffer, used, lastLength);
+        lastStart = used;
+        used += lastLength;
+        return;
+      }
+      int start = used;
+      write(v);
+      lastBits = bits;
+      lastStart = start;
+      lastLength = used - start;
+    }
+
+    /** The bits of the last number written, and where its text is in {@link #buffer}. */
+    private long lastBits;
+    private int lastStart;
+    private int lastLength;
+
+    private void write(double v) {
       if (whole(v)) {
         long n = (long) v;
         if (n < 0) {
@@ -434,6 +501,7 @@ abstract class ScoreWriter implements Closeable {
     private void drain() throws IOException {
       out.write(buffer, 0, used);
       used = 0;
+      lastLength = 0; // the last number's text is gone from the buffer
     }
 
     /** A CSV field: quoted when it holds a comma, a quote or a line break. */

@@ -106,14 +106,21 @@ class ScoreCommandTest {
     Files.writeString(contacts, """
         {"id":"a,\\"b\\"","attributes":{"age":30}}
         {"id":"é-1 ✓","attributes":{"age":20}}
+        {"id":"한-1","attributes":{"age":20}}
+        {"id":"s\\uD800","attributes":{"age":20}}
+        {"id":"p-1","attributes":{"age":20}}
         """);
     Cli r = Cli.run("score", "--model", model.toString(), "--contacts", contacts.toString(),
         "--as-of", AS_OF, "--format", "csv");
     assertThat(r.exit()).isEqualTo(Exit.OK);
+    // an unpaired surrogate is written as '?', as String.getBytes writes it
     assertThat(r.out()).isEqualTo("""
         id,score,raw,fit,engagement,tier
         "a,""b\"\"",3,3,3,0,unqualified
         é-1 ✓,0,0,0,0,unqualified
+        한-1,0,0,0,0,unqualified
+        s?,0,0,0,0,unqualified
+        p-1,0,0,0,0,unqualified
         """);
   }
 

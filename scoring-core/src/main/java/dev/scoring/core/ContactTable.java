@@ -415,6 +415,37 @@ public final class ContactTable {
   }
 
   /**
+   * Returns the length of a contact's id in UTF-8 bytes: what {@link #idUtf8} copies.
+   *
+   * @param index the contact index, {@code 0 <= index < size()}
+   * @return the number of bytes
+   * @throws IndexOutOfBoundsException if the index is out of range
+   */
+  public int idUtf8Length(int index) {
+    Objects.checkIndex(index, size);
+    return idEnds[index] - (index == 0 ? 0 : idEnds[index - 1]);
+  }
+
+  /**
+   * Copies a contact's id as UTF-8 bytes (the encoding of {@link #id}), for writers that
+   * emit ids without a {@code String} per contact.
+   *
+   * @param index  the contact index, {@code 0 <= index < size()}
+   * @param into   where to copy, with room for {@link #idUtf8Length} bytes at {@code offset}
+   * @param offset where the bytes go
+   * @return the number of bytes copied
+   * @throws IndexOutOfBoundsException if the index is out of range or {@code into} has no
+   *     room
+   */
+  public int idUtf8(int index, byte[] into, int offset) {
+    Objects.checkIndex(index, size);
+    int from = index == 0 ? 0 : idEnds[index - 1];
+    int length = idEnds[index] - from;
+    System.arraycopy(idBytes, from, into, offset, length);
+    return length;
+  }
+
+  /**
    * Returns an attribute value of a contact.
    *
    * @param index the contact index, {@code 0 <= index < size()}

@@ -726,16 +726,7 @@ final class Kernel {
     // 1 when age < within (both at least 0, so the difference cannot overflow), else 0.
     long inWindow = (age - slotWithin[k]) >>> 63;
     long ok = inWindow & (slotAnyValue[k] | (value >= slotMinValue[k] ? 1L : 0L));
-    long mask = -ok;
-    int b = slotBase[k];
-    long n = acc[b];
-    long last = acc[b + LAST];
-    long newDay = (age + 1) ^ last;
-    acc[b] = n + ok;
-    acc[b + DISTINCT] += ((newDay | -newDay) >>> 63) & ok;
-    acc[b + LAST] = last ^ (newDay & mask);
-    // Set once, on the first counted event (n == 0): the field is still 0 then.
-    acc[b + FIRST] |= age & mask & ((n - 1) >> 63);
+    record(slotBase[k], age, ok, acc);
     int summed = slotSum[k];
     if (summed >= 0 && ok != 0 && value == value) {
       addToSum(summed, value, s);
@@ -753,15 +744,23 @@ final class Kernel {
    * @param acc {@code s.aggregateAcc} of the working memory
    */
   void countSlotPlain(int k, long age, long[] acc) {
-    long ok = (age - slotWithin[k]) >>> 63;
+    record(slotBase[k], age, (age - slotWithin[k]) >>> 63, acc);
+  }
+
+  /**
+   * Updates the record at {@code b} for an event of age {@code age} that counts when
+   * {@code ok} is 1 and leaves it as it was when {@code ok} is 0: see
+   * {@link #countAggregates}.
+   */
+  private static void record(int b, long age, long ok, long[] acc) {
     long mask = -ok;
-    int b = slotBase[k];
     long n = acc[b];
     long last = acc[b + LAST];
     long newDay = (age + 1) ^ last;
     acc[b] = n + ok;
     acc[b + DISTINCT] += ((newDay | -newDay) >>> 63) & ok;
     acc[b + LAST] = last ^ (newDay & mask);
+    // Set once, on the first counted event (n == 0): the field is still 0 then.
     acc[b + FIRST] |= age & mask & ((n - 1) >> 63);
   }
 

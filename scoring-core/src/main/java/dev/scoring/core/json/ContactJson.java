@@ -47,10 +47,12 @@ public final class ContactJson {
 
   private final JsonLimits limits;
   private final JsonFactory factory;
+  private final JsonFactory linesFactory;
 
   private ContactJson(JsonLimits limits) {
     this.limits = limits;
     this.factory = JsonSupport.readerFactory(limits);
+    this.linesFactory = JsonSupport.linesReaderFactory(limits);
   }
 
   /**
@@ -84,7 +86,7 @@ public final class ContactJson {
   }
 
   private ContactParser parser() {
-    return new ContactParser(limits, factory);
+    return new ContactParser(limits, factory, linesFactory);
   }
 
   /** A new parser with these limits, for one thread. */

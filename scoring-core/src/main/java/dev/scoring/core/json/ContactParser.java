@@ -20,6 +20,9 @@ import java.util.Set;
  * a single document) by streaming over its tokens, no tree and no data binding, into a
  * {@link ContactSink}. Every path that reads contacts goes through {@link #parse}, so every
  * path accepts and refuses the same text with the same {@link ContactJsonException}.
+ * {@link NdjsonReader}'s block mode reads many lines with one Jackson parser through
+ * {@link #parseInBlock}, the same code for a contact's fields; it takes only what
+ * {@code parse} takes and hands anything else back to {@code parse}.
  *
  * <p>The string values read most (the id, event types and instants, attribute strings) are
  * read straight from the input bytes when they are plain printable ASCII with no escape
@@ -45,6 +48,7 @@ final class ContactParser {
   private static final long DELETES = ONES * 0x7F;
 
   private final JsonFactory factory;
+  private final JsonFactory linesFactory;
   private final JsonLimits limits;
   private final Instants instants = new Instants();
   private final StringCache strings = new StringCache(StringCache.SIZE);
@@ -70,9 +74,18 @@ final class ContactParser {
   // Where the string found by the last successful plain() starts in input.
   private int plainFrom;
 
-  ContactParser(JsonLimits limits, JsonFactory factory) {
+  /**
+   * A parser of contacts.
+   *
+   * @param limits       the limits in force
+   * @param factory      makes a parser per document or line, with the limits
+   * @param linesFactory makes parsers over many lines ({@link #openBlock}): the limits but the
+   *                     document length, which the caller checks line by line
+   */
+  ContactParser(JsonLimits limits, JsonFactory factory, JsonFactory linesFactory) {
     this.limits = limits;
     this.factory = factory;
+    this.linesFactory = linesFactory;
   }
 
   /**
@@ -88,14 +101,7 @@ final class ContactParser {
    *     {@link ContactSink#abort()})
    */
   void parse(byte[] utf8, int offset, int length, long line, ContactSink sink) {
-    this.line = line;
-    field = null;
-    fieldName = null;
-    attribute = null;
-    event = -1;
-    eventField = null;
-    inAttributes = false;
-    sink.begin(line);
+    begin(line, sink);
     input(utf8, offset, offset + length);
     try (JsonParser p = factory.createParser(utf8, offset, length)) {
       current = p;
@@ -234,6 +240,39 @@ final class ContactParser {
   }
 
   /**
+   * A parser over many lines for {@link #parseInBlock}, with the limits of {@link #parse}, or
+   * null when this reader cannot take block mode (its factory makes parsers that do not
+   * report token positions).
+   *
+   * @param utf8   the buffer, valid UTF-8 in {@code [offset, offset + length)}
+   * @param offset where the lines start
+   * @param length their length in bytes (the caller checks each line's length)
+   * @return the parser (close it), or null
+   * @throws IOException if Jackson cannot make one
+   */
+  ParserBase openBlock(byte[] utf8, int offset, int length) throws IOException {
+    JsonParser p = linesFactory.createParser(utf8, offset, length);
+    if (p instanceof ParserBase base) {
+      input(utf8, offset, offset + length);
+      return base;
+    }
+    p.close();
+    return null;
+  }
+
+  /** Forgets where the last contact ended and begins the next one in the sink. */
+  private void begin(long line, ContactSink sink) {
+    this.line = line;
+    field = null;
+    fieldName = null;
+    attribute = null;
+    event = -1;
+    eventField = null;
+    inAttributes = false;
+    sink.begin(line);
+  }
+
+  /**
    * Jackson reads the value after a field name when it reads the name, so a value over a
    * limit is refused before the name is returned: take the name from the parser's context.
    */
@@ -286,6 +325,72 @@ final class ContactParser {
     if (t != JsonToken.START_OBJECT) {
       throw error("a JSON object", t == null ? "empty" : describe(p, t));
     }
+    body(p, sink);
+    t = p.nextToken();
+    if (t != null) {
+      throw error(line > 0 ? "a single JSON object (one contact per line)"
+          : "a single JSON object",
+          "followed by more content at column " + p.currentTokenLocation().getColumnNr());
+    }
+    sink.end();
+  }
+
+  /**
+   * Block mode, for {@link NdjsonReader}: reads the contact whose {@code START_OBJECT} is the
+   * current token of a parser over many lines, up to its {@code END_OBJECT}, into the sink
+   * ({@code begin} and its parts, not {@code end}). The caller checks that the contact is
+   * alone on its line, then calls {@link #endInBlock} or {@link ContactSink#abort()}.
+   * Returns false, after {@code abort}, for anything {@link #parse} would refuse or report
+   * (the caller then reads the line with {@code parse}, which gives the message): so block
+   * mode accepts exactly what {@code parse} accepts, and reports nothing itself.
+   *
+   * @param p    a parser whose current token is a root {@code START_OBJECT}
+   * @param line the line number of that token, from 1
+   * @param sink receives the contact
+   * @return whether the contact was read; false after {@link ContactSink#abort()}
+   */
+  boolean parseInBlock(JsonParser p, long line, ContactSink sink) {
+    begin(line, sink);
+    current = p;
+    try {
+      body(p, sink);
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      // IOException includes Jackson's; IllegalArgumentException includes ContactJsonException
+      // and what the sink refuses
+      sink.abort();
+      return false;
+    } catch (RuntimeException | Error e) {
+      sink.abort();
+      throw e;
+    } finally {
+      current = null;
+    }
+  }
+
+  /**
+   * Ends a contact of {@link #parseInBlock}: {@link ContactSink#end()}; false, after
+   * {@code abort}, if the sink refuses it (then {@link #parse} reports it as it would).
+   *
+   * @param sink the sink that {@code parseInBlock} filled
+   * @return whether the sink took the contact
+   */
+  boolean endInBlock(ContactSink sink) {
+    try {
+      sink.end();
+      return true;
+    } catch (IllegalArgumentException e) {
+      sink.abort();
+      return false;
+    } catch (RuntimeException | Error e) {
+      sink.abort();
+      throw e;
+    }
+  }
+
+  /** A contact's fields, after its {@code START_OBJECT} up to its {@code END_OBJECT}. */
+  private void body(JsonParser p, ContactSink sink) throws IOException {
+    JsonToken t;
     boolean seenId = false;
     boolean seenAttributes = false;
     boolean seenEvents = false;
@@ -349,13 +454,6 @@ final class ContactParser {
       throw error("present", "missing");
     }
     field = null;
-    t = p.nextToken();
-    if (t != null) {
-      throw error(line > 0 ? "a single JSON object (one contact per line)"
-          : "a single JSON object",
-          "followed by more content at column " + p.currentTokenLocation().getColumnNr());
-    }
-    sink.end();
   }
 
   private void attributes(JsonParser p, ContactSink sink) throws IOException {

@@ -11,7 +11,11 @@ package dev.scoring.core.json;
  * fields appear in the line (so the id may come last), then {@link #end()} once the whole
  * line has been read and found valid. When the line turns out to be bad, it calls
  * {@link #abort()} instead of {@code end()}: the sink must then forget everything since
- * {@code begin}. Values arrive validated (SPEC section 1): a non-blank id (or, for a sink
+ * {@code begin}. The same line may then be begun again: the reader reads many lines with one
+ * parser, and when something there is not exactly one valid contact on its line, it aborts
+ * the contact in hand and reads from its line again one line at a time; so a line gets
+ * {@code end()} at most once, and only a line that is valid. Values arrive validated (SPEC
+ * section 1): a non-blank id (or, for a sink
  * that {@linkplain #takesBlankIds() takes blank ids}, a non-empty one), non-blank
  * attribute names each at most once per contact, finite numbers, non-blank event types,
  * instants in the SPEC's range; {@code null} attributes are not passed at all.

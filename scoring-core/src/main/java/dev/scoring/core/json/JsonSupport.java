@@ -42,9 +42,21 @@ final class JsonSupport {
 
   /** A reading factory enforcing the limits; comments, NaN and the like stay disallowed. */
   static JsonFactory readerFactory(JsonLimits limits) {
+    return readerFactory(limits, limits.maxDocumentLength());
+  }
+
+  /**
+   * {@link #readerFactory(JsonLimits)} for parsers over many NDJSON lines at once, whose
+   * reader checks the document limit line by line itself: Jackson's document limit is lifted.
+   */
+  static JsonFactory linesReaderFactory(JsonLimits limits) {
+    return readerFactory(limits, -1); // Jackson: a limit <= 0 means none
+  }
+
+  private static JsonFactory readerFactory(JsonLimits limits, long maxDocumentLength) {
     return JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
-            .maxDocumentLength(limits.maxDocumentLength())
+            .maxDocumentLength(maxDocumentLength)
             .maxNestingDepth(limits.maxNestingDepth())
             .maxStringLength(limits.maxStringLength())
             .maxNameLength(limits.maxStringLength())

@@ -1,6 +1,8 @@
 package dev.scoring.core.json;
 
 import dev.scoring.core.internal.Utf8;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +26,10 @@ import java.util.Arrays;
  *   <li>Each line is checked on its own: bytes that are not UTF-8, a line longer than the
  *       document limit or a bad contact make that line bad, and reading goes on with the
  *       next one. A line longer than the limit is never held in memory.
+ *   <li>The complete lines in the buffer (all of an array input, such as a block of
+ *       {@link ParallelNdjson}) that are valid UTF-8 are read by one Jackson parser over all
+ *       of them rather than one parser per line; the contacts taken and the lines reported
+ *       are the same (see "Block mode" below).
  * </ul>
  *
  * <p>Not thread-safe.
@@ -90,6 +96,12 @@ final class NdjsonReader implements Closeable {
    * @throws UncheckedIOException if the input cannot be read
    */
   boolean next(ContactSink sink) {
+    if (block == null && !skipLineFeed) {
+      enterBlock();
+    }
+    if (block != null && nextInBlock(sink)) {
+      return true;
+    }
     while (true) {
       int start = readLine();
       if (start == END) {
@@ -118,6 +130,209 @@ final class NdjsonReader implements Closeable {
       parser.parse(buf, start, end - start, lineNumber, sink);
       return true;
     }
+  }
+
+  // ---- Block mode: the complete lines in the buffer ("a region"), when they are valid UTF-8
+  // (so every line is), are read by one Jackson parser rather than one parser per line (which
+  // costs more than the parsing of a short line). It takes a contact only when the contact is
+  // exactly what line-by-line reading would take from its line: a JSON object that
+  // ContactParser accepts, starting and ending on one line, with nothing else on that line, and
+  // the line within the document limit. At anything else (a bad contact, two on a line, one
+  // over several lines, a line that is not an object, the end of the region) it stops, and
+  // line-by-line reading goes on from the first line it did not take, so every line gets
+  // exactly its line-by-line result and message; the next call may begin a new region after
+  // that line. Jackson counts lines as this reader does (\n, \r\n or a lone \r), and its
+  // token offsets are byte offsets; line ends are single bytes that no multi-byte UTF-8
+  // sequence contains. Every byte is checked as UTF-8 at most once ({@link #checked}), so
+  // the cost stays linear whatever the bad lines.
+
+  /** The parser over the region, or null outside block mode. */
+  private ParserBase block;
+  /** Where the region starts in {@link #buf}, and where it ends (after its last line end). */
+  private int regionFrom;
+  private int regionEnd;
+  /** The line number before the region's first line. */
+  private long regionLine;
+  /** The token read after the last contact (on a later line), or null. */
+  private JsonToken pending;
+  /** Where the closing brace of the last contact taken in this region is, or -1. */
+  private int lastEnd = -1;
+  /** The bytes of {@link #buf} before this index (from {@link #pos}) are valid UTF-8. */
+  private int checked;
+  /** The start of the line of an invalid byte at or after {@link #pos}, or -1. */
+  private int badLine = -1;
+
+  /**
+   * Begins a region at {@link #pos}: the complete lines after it, up to the first line with
+   * a byte that is not UTF-8. Bytes are checked once: {@link #checked} and {@link #badLine}
+   * remember what was found (and move with the bytes in {@link #fill}).
+   */
+  private void enterBlock() {
+    int end = limit;
+    if (!eof) { // complete lines only
+      end = pos;
+      for (int i = limit - 1; i >= pos; i--) {
+        if (buf[i] == '\n' || buf[i] == '\r') {
+          end = i + 1;
+          break;
+        }
+      }
+    }
+    if (badLine >= 0 && badLine < pos) {
+      badLine = -1; // read line by line already
+    }
+    if (badLine >= 0) {
+      end = Math.min(end, badLine);
+    }
+    int from = Math.max(pos, checked);
+    if (from < end) {
+      int bad = ascii(buf, from, end) ? -1 : Utf8.invalidAt(buf, from, end);
+      if (bad >= 0) {
+        int i = bad;
+        while (i > pos && buf[i - 1] != '\n' && buf[i - 1] != '\r') {
+          i--;
+        }
+        badLine = i;
+        end = i;
+      }
+      checked = end;
+    }
+    if (end <= pos || (atStart && lineNumber == 0 && buf[pos] == (byte) 0xEF)) {
+      return; // nothing to read; or a byte-order mark, which line 1 may start with
+    }
+    try {
+      block = parser.openBlock(buf, pos, end - pos);
+    } catch (IOException e) {
+      return; // line by line, which reports what is wrong
+    }
+    regionFrom = pos;
+    regionEnd = end;
+    regionLine = lineNumber;
+    lastEnd = -1;
+    pending = null;
+  }
+
+  /** Whether {@code [from, to)} is all ASCII: eight bytes at a time. */
+  private static boolean ascii(byte[] b, int from, int to) {
+    long seen = 0;
+    int i = from;
+    for (; i <= to - 8; i += 8) {
+      seen |= (long) LONGS.get(b, i);
+    }
+    for (; i < to; i++) {
+      seen |= b[i];
+    }
+    return (seen & HIGHS) == 0;
+  }
+
+  /**
+   * Reads the next contact in block mode: true when one went to the sink; false when block
+   * mode has stopped, with {@link #pos} and {@link #lineNumber} set to the first line it did
+   * not take.
+   */
+  private boolean nextInBlock(ContactSink sink) {
+    ParserBase p = block;
+    JsonToken t;
+    try {
+      t = pending != null ? pending : p.nextToken();
+    } catch (IOException e) {
+      return stop(afterLast(), lineNumber);
+    }
+    pending = null;
+    if (t != JsonToken.START_OBJECT) { // the end, or a line that is not a contact
+      return stop(afterLast(), lineNumber);
+    }
+    int row = p.getTokenLineNr();
+    long line = regionLine + row;
+    int start = tokenIndex(p);
+    if (start < regionFrom || start >= regionEnd || buf[start] != '{') { // never, unless
+      return stop(afterLast(), lineNumber);                             // Jackson changes
+    }
+    if (!parser.parseInBlock(p, line, sink)) {
+      return stop(lineStart(start), line - 1);
+    }
+    JsonToken next = null;
+    boolean alone = p.getTokenLineNr() == row; // the closing brace on the same line
+    int end = tokenIndex(p);
+    if (end <= start || end >= regionEnd || buf[end] != '}') { // never, unless Jackson changes
+      sink.abort();
+      return stop(afterLast(), lineNumber);
+    }
+    if (alone) {
+      try {
+        next = p.nextToken();
+        alone = next == null || p.getTokenLineNr() > row;
+      } catch (IOException e) {
+        alone = false; // line by line decides whose line it is
+      }
+    }
+    if (!alone || (regionEnd - regionFrom > maxLength && lineEnd(end) - lineStart(start)
+        > maxLength)) {
+      sink.abort();
+      return stop(lineStart(start), line - 1);
+    }
+    if (!parser.endInBlock(sink)) {
+      return stop(lineStart(start), line - 1);
+    }
+    pending = next;
+    lastEnd = end;
+    lineNumber = line;
+    return true;
+  }
+
+  /**
+   * The index in {@link #buf} of the current token's first byte. Jackson's token offset is
+   * one past it (it counts the byte as read), from the start of the region.
+   */
+  private int tokenIndex(ParserBase p) {
+    return regionFrom + (int) p.getTokenCharacterOffset() - 1;
+  }
+
+  /** Stops block mode: line-by-line reading goes on at {@code at}, after line {@code line}. */
+  private boolean stop(int at, long line) {
+    try {
+      block.close();
+    } catch (IOException e) {
+      // nothing held but the parser's buffers
+    }
+    block = null;
+    pending = null;
+    pos = at;
+    lineNumber = line;
+    // a region may end with the \r of a \r\n whose \n is not read yet
+    skipLineFeed = at == regionEnd && at > regionFrom && buf[at - 1] == '\r';
+    return false;
+  }
+
+  /**
+   * The start of the line after the last contact taken (past its terminator), or the start
+   * of the region.
+   */
+  private int afterLast() {
+    if (lastEnd < 0) {
+      return regionFrom;
+    }
+    int i = lineEnd(lastEnd);
+    if (i == regionEnd) {
+      return i;
+    }
+    return buf[i] == '\r' && i + 1 < regionEnd && buf[i + 1] == '\n' ? i + 2 : i + 1;
+  }
+
+  /** The end of the line that byte {@code i} of the region is on: its terminator's index. */
+  private int lineEnd(int i) {
+    while (i < regionEnd && buf[i] != '\n' && buf[i] != '\r') {
+      i++;
+    }
+    return i;
+  }
+
+  /** The start of the line that byte {@code i} is on (not before {@link #regionFrom}). */
+  private int lineStart(int i) {
+    while (i > regionFrom && buf[i - 1] != '\n' && buf[i - 1] != '\r') {
+      i--;
+    }
+    return i;
   }
 
   private boolean blank(int from, int to) {
@@ -244,6 +459,8 @@ final class NdjsonReader implements Closeable {
       return false;
     }
     int kept = limit - pos;
+    checked = Math.max(0, checked - pos); // the bytes move down by pos
+    badLine = badLine < pos ? -1 : badLine - pos;
     if (pos > 0) {
       System.arraycopy(buf, pos, buf, 0, kept);
     } else if (kept == buf.length) {

@@ -102,6 +102,57 @@ class ContactReadersAgreeProperties {
         .list().ofMaxSize(25);
   }
 
+  /**
+   * Pure ASCII lines, so that readers of byte arrays take block mode (one parser over many
+   * lines, see {@code NdjsonReader}): valid contacts (non-ASCII characters replaced by
+   * {@code x}), contacts cut short, mutated, two on a line, one split over two lines, blank
+   * lines and lines that are not a contact.
+   */
+  @Provide
+  Arbitrary<List<Line>> asciiLines() {
+    Arbitrary<String> valid = validLines().map(ContactReadersAgreeProperties::ascii);
+    Arbitrary<Line> whole = valid.map(s -> new Line(utf8(s), "valid"));
+    Arbitrary<Line> truncated = Combinators.combine(valid, Arbitraries.doubles().between(0, 1))
+        .as((s, f) -> new Line(utf8(s.substring(0, (int) (s.length() * f))), "truncated"));
+    Arbitrary<Line> mutated = Combinators.combine(valid,
+            Arbitraries.integers().between(0, 10_000),
+            Arbitraries.of("{", "}", "[", "]", ",", ":", "\"", "x", "1", "null", " ", "\u0000",
+                "\u007f"))
+        .as((s, at, c) -> {
+          int i = at % s.length();
+          return new Line(utf8(s.substring(0, i) + c + s.substring(i + 1)), "mutated");
+        });
+    Arbitrary<Line> two = Combinators.combine(valid, valid, Arbitraries.of("", " ", "\t"))
+        .as((a, b, gap) -> new Line(utf8(a + gap + b), "two"));
+    Arbitrary<Line> split = Combinators.combine(valid, Arbitraries.integers().between(0, 10_000),
+            Arbitraries.of("\n", "\r", "\r\n"))
+        .as((s, at, end) -> {
+          int i = at % (s.length() + 1);
+          return new Line(utf8(s.substring(0, i) + end + s.substring(i)), "split");
+        });
+    Arbitrary<Line> blank = Arbitraries.of("", " ", "\t", "  \t ").map(s -> new Line(utf8(s),
+        "blank"));
+    Arbitrary<Line> other = Arbitraries.of("[]", "null", "1", "\"x\"", "{}", "{\"id\":\"\"}",
+            "{\"id\":\"a\"} x", "{\"id\":\"a\"}}", "{\"id\":\"a\"},", "{\"id\":\"a\"} 1",
+            "{\"id\":\"a\",\"id\":\"b\"}", "{\"id\":\"a\",\"x\":1}", "{\"id\":\"a\"}\f",
+            "{\"id\":\"a\",\"events\":[{\"type\":\"x\",\"at\":\"0000-12-31T23:59:59Z\"}]}")
+        .map(s -> new Line(utf8(s), "other"));
+    return Arbitraries.frequencyOf(
+        Tuple.of(8, whole), Tuple.of(1, truncated), Tuple.of(1, mutated), Tuple.of(1, two),
+        Tuple.of(1, split), Tuple.of(2, blank), Tuple.of(1, other))
+        .list().ofMaxSize(25);
+  }
+
+  /** The text with every non-ASCII character replaced by {@code x}. */
+  static String ascii(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      out.append(c < 0x80 ? c : 'x');
+    }
+    return out.toString();
+  }
+
   @Provide
   Arbitrary<List<String>> terminators() {
     return Arbitraries.of("\n", "\r\n", "\r").list().ofSize(26);
@@ -330,6 +381,80 @@ class ContactReadersAgreeProperties {
     assertEquals(expected.size(), beforeFailure.size());
     for (int i = 0; i < expected.size(); i++) {
       assertEquals(expected.contact(i), beforeFailure.get(i));
+    }
+  }
+
+  /**
+   * Block mode (pure ASCII input read from arrays: the table readers, sequential, parallel and
+   * by blocks) takes exactly the oracle's contacts and reports its bad lines, whatever stops
+   * it: a bad contact, two on a line, one over two lines, a line that is not a contact.
+   */
+  @Property(tries = 400)
+  void blockModeAgreesWithTheOracle(@ForAll("asciiLines") List<Line> lines,
+      @ForAll("terminators") List<String> ends, @ForAll boolean lastEnd,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 400) int block,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 3) int threads) {
+    byte[] text = join(lines, ends, false, lastEnd);
+    Outcome oracle = oracle(text, false);
+    Outcome table = table(text);
+    if (!oracle.equals(table)) {
+      assertEquals(show(oracle), show(table));
+    }
+    List<BadLine> bad = new ArrayList<>();
+    List<Contact> contacts = new ArrayList<>();
+    ContactJson.defaults().readBlocks(new ByteArrayInputStream(text), threads, block, bad::add,
+        t -> {
+          List<Contact> part = new ArrayList<>();
+          for (int i = 0; i < t.size(); i++) {
+            part.add(t.contact(i));
+          }
+          return part;
+        }, contacts::addAll);
+    Outcome blocks = new Outcome(contacts, bad, oracle.failFast());
+    if (!oracle.equals(blocks)) {
+      assertEquals(show(oracle), show(blocks));
+    }
+    // a stream that hands over a few bytes at a time: regions end anywhere in the buffer,
+    // a \r\n may be cut between two reads
+    List<BadLine> trickledBad = new ArrayList<>();
+    ContactTable.Builder trickled = ContactTable.builder();
+    ContactJson.defaults().readInto(new Trickle(text, block), trickled.sink(), trickledBad::add);
+    ContactTable t = trickled.build();
+    List<Contact> trickledContacts = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      trickledContacts.add(t.contact(i));
+    }
+    Outcome stream = new Outcome(trickledContacts, trickledBad, oracle.failFast());
+    if (!oracle.equals(stream)) {
+      assertEquals(show(oracle), show(stream));
+    }
+  }
+
+  /** Hands over at most {@code step} bytes per read. */
+  static final class Trickle extends java.io.InputStream {
+    private final byte[] bytes;
+    private final int step;
+    private int at;
+
+    Trickle(byte[] bytes, int step) {
+      this.bytes = bytes;
+      this.step = step;
+    }
+
+    @Override
+    public int read() {
+      return at < bytes.length ? bytes[at++] & 0xFF : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (at == bytes.length) {
+        return -1;
+      }
+      int n = Math.min(Math.min(len, step), bytes.length - at);
+      System.arraycopy(bytes, at, b, off, n);
+      at += n;
+      return n;
     }
   }
 

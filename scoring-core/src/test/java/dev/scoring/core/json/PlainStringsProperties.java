@@ -113,7 +113,7 @@ class PlainStringsProperties {
       case 1 -> JsonLimits.builder().maxStringLength(12).build();
       default -> JsonLimits.builder().maxStringLength(20).build();
     };
-    ContactParser now = new ContactParser(limits, JsonSupport.readerFactory(limits));
+    ContactParser now = ContactJson.withLimits(limits).newParser();
     TextContactParser then = new TextContactParser(limits, JsonSupport.readerFactory(limits));
     List<String> nowCalls = new ArrayList<>();
     List<String> thenCalls = new ArrayList<>();
@@ -132,13 +132,93 @@ class PlainStringsProperties {
     assertEquals(thenCalls, nowCalls);
   }
 
+  /**
+   * NDJSON of such lines through {@link ContactJson#readInto} (block mode: one Jackson parser
+   * over many lines, the byte path reading from the block): the contacts taken and the bad
+   * lines reported are those of the old reader run on each line alone.
+   */
+  @Property(tries = 150)
+  void blockMode_takesAndReportsWhatTheOldReaderDoesLineByLine(
+      @ForAll("files") List<String> lines, @ForAll boolean crlf) {
+    StringBuilder file = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    TextContactParser then = new TextContactParser(JsonLimits.defaults(),
+        JsonSupport.readerFactory(JsonLimits.defaults()));
+    for (int i = 0; i < lines.size(); i++) {
+      file.append(lines.get(i)).append(crlf ? "\r\n" : "\n");
+      byte[] json = lines.get(i).getBytes(StandardCharsets.UTF_8);
+      List<String> calls = RecordingSink.run(then::parse, json, 0, json.length, i + 1);
+      String last = calls.get(calls.size() - 1);
+      if (last.equals("end")) {
+        expected.addAll(calls);
+      } else {
+        expected.add(last);
+      }
+    }
+    List<String> actual = new ArrayList<>();
+    ContactSink taken = new ContactSink() {
+      private final RecordingSink.Buffer contact = new RecordingSink.Buffer();
+
+      @Override
+      public void begin(long line) {
+        contact.clear();
+        contact.begin(line);
+      }
+
+      @Override
+      public void id(String id) {
+        contact.id(id);
+      }
+
+      @Override
+      public void attribute(String name, String value) {
+        contact.attribute(name, value);
+      }
+
+      @Override
+      public void attribute(String name, long value) {
+        contact.attribute(name, value);
+      }
+
+      @Override
+      public void attribute(String name, double value) {
+        contact.attribute(name, value);
+      }
+
+      @Override
+      public void attribute(String name, boolean value) {
+        contact.attribute(name, value);
+      }
+
+      @Override
+      public void event(String type, long second, int nano, boolean hasValue, double value) {
+        contact.event(type, second, nano, hasValue, value);
+      }
+
+      @Override
+      public void end() {
+        contact.end();
+        actual.addAll(contact.calls());
+      }
+
+      @Override
+      public void abort() {
+        contact.clear();
+      }
+    };
+    ContactJson.defaults().readInto(new java.io.ByteArrayInputStream(
+        file.toString().getBytes(StandardCharsets.UTF_8)), taken,
+        bad -> actual.add("error line=" + bad.line() + " path=" + bad.path() + " "
+            + bad.message()));
+    assertEquals(expected, actual);
+  }
+
   /** The generated lines are mostly contacts, and mostly plain: the property tests both. */
   @Property(tries = 1)
   void theLinesCoverGoodAndBadContacts() {
     int good = 0;
     int bad = 0;
-    ContactParser parser = new ContactParser(JsonLimits.defaults(),
-        JsonSupport.readerFactory(JsonLimits.defaults()));
+    ContactParser parser = ContactJson.defaults().newParser();
     for (String text : lines().sampleStream().limit(400).toList()) {
       byte[] json = text.getBytes(StandardCharsets.UTF_8);
       List<String> calls = RecordingSink.run(parser::parse, json, 0, json.length, 1);

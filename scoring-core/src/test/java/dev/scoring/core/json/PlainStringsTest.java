@@ -29,7 +29,7 @@ class PlainStringsTest {
     System.arraycopy(text, 0, bytes, before.length, text.length);
     System.arraycopy(after, 0, bytes, before.length + text.length, after.length);
     List<String> now = RecordingSink.run(
-        new ContactParser(limits, JsonSupport.readerFactory(limits))::parse,
+        ContactJson.withLimits(limits).newParser()::parse,
         bytes, before.length, text.length, 7);
     List<String> then = RecordingSink.run(
         new TextContactParser(limits, JsonSupport.readerFactory(limits))::parse,

@@ -8,13 +8,24 @@ import java.util.List;
  * two readers can be compared call for call: the same contacts and the same errors (line,
  * path and message). Not thread-safe.
  */
-final class RecordingSink implements ContactSink {
+class RecordingSink implements ContactSink {
   /** One of the two readers: parses the range of bytes into the sink. */
   interface Reader {
     void parse(byte[] utf8, int offset, int length, long line, ContactSink sink);
   }
 
   private final List<String> calls = new ArrayList<>();
+
+  /** A recording sink whose calls can be taken and cleared, for a sink that forwards. */
+  static final class Buffer extends RecordingSink {
+    List<String> calls() {
+      return super.calls;
+    }
+
+    void clear() {
+      super.calls.clear();
+    }
+  }
 
   /**
    * Parses {@code [offset, offset + length)} of {@code utf8} as line {@code line}.
