@@ -675,7 +675,7 @@ final class ContactParser {
     static final int MAX_LENGTH = 48;
     private final int mask;
     private final String[] cached;
-    // Per slot: the string's bytes (MAX_LENGTH each), their count (-1: not ASCII), words.
+    // Per slot: the string's bytes (MAX_LENGTH each), their count (-1: not plain), words.
     private final byte[] bytes;
     private final int[] lengths;
     private final long[] firsts;
@@ -684,7 +684,7 @@ final class ContactParser {
     // bytes after a shorter string included, so a string seen before is found before its
     // length is known: -1 for none.
     private final int[] seen;
-    // Jackson's ASCII characters as bytes, with room for an eight-byte read.
+    // Jackson's plain characters as bytes, with room for an eight-byte read.
     private final byte[] scratch = new byte[MAX_LENGTH + 8];
     // The slot of the last get from bytes.
     private int lastSlot;
