@@ -55,25 +55,14 @@ final class AccountsCommand implements Callable<Integer> {
   @Mixin
   ContactOptions contacts;
 
+  @Mixin
+  ScoreOptions options;
+
   @Option(names = "--accounts", paramLabel = "<file>",
       description = "Account records, NDJSON (gzip detected): one {\"id\": ..., \"attributes\":"
           + " {...}} per line; a bad line or a repeated id stops the run (exit code 3)."
           + " Default: no records (accounts named by members only, without attributes).")
   Path accounts;
-
-  @Option(names = "--as-of", required = true, paramLabel = "<instant>",
-      description = "The instant to score as of, ISO-8601 (2026-11-30T00:00:00Z).")
-  Instant asOf;
-
-  @Option(names = "--out", paramLabel = "<file>",
-      description = "Where the accounts go; standard output when absent or -. A name ending"
-          + " with .gz is gzip-compressed.")
-  Path out;
-
-  @Option(names = "--format", paramLabel = "<format>",
-      description = "ndjson or csv. Default: csv when --out ends with .csv or .csv.gz,"
-          + " else ndjson.")
-  ScoreWriter.Format format;
 
   @Option(names = "--explain",
       description = "Add each account's explanation (account rules, caps, each member's"
@@ -85,29 +74,16 @@ final class AccountsCommand implements Callable<Integer> {
           + " Default: every account, in id order.")
   Integer top;
 
-  @Option(names = "--threads", paramLabel = "<n>",
-      description = "Threads that read NDJSON and score. Default: the number of processors.")
-  Integer threads;
-
-  @Option(names = "--no-progress", negatable = false,
-      description = "No progress bar (it is shown only in a terminal anyway).")
-  boolean noProgress;
-
   /** Creates the command; picocli calls it. */
   AccountsCommand() {}
 
   @Override
   public Integer call() throws IOException {
     PrintStream err = root.err;
-    ScoreWriter.Format fmt = format != null ? format
-        : out != null && Io.isCsv(out) ? ScoreWriter.Format.csv : ScoreWriter.Format.ndjson;
-    if (explain && fmt == ScoreWriter.Format.csv) {
-      throw new UsageException("--explain must come with --format ndjson, but was csv");
-    }
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n < 1) {
-      throw new UsageException("--threads must be at least 1, but was " + n);
-    }
+    ScoreWriter.Format fmt = options.format(explain);
+    int n = options.threads();
+    Instant asOf = options.asOf;
+    Path out = options.out;
     if (top != null && top < 1) {
       throw new UsageException("--top must be at least 1, but was " + top);
     }
@@ -119,7 +95,7 @@ final class AccountsCommand implements Callable<Integer> {
     ContactTable contactTable;
     long badCount;
     try (BadLines bad = new BadLines(err, contacts.badLines)) {
-      contactTable = new ContactSource(contacts, bad, !noProgress, root, n).table();
+      contactTable = new ContactSource(contacts, bad, !options.noProgress, root, n).table();
       badCount = bad.count();
     }
     long t1 = System.nanoTime();

@@ -48,19 +48,8 @@ final class ScoreCommand implements Callable<Integer> {
   @Mixin
   ContactOptions contacts;
 
-  @Option(names = "--as-of", required = true, paramLabel = "<instant>",
-      description = "The instant to score as of, ISO-8601 (2026-11-30T00:00:00Z).")
-  Instant asOf;
-
-  @Option(names = "--out", paramLabel = "<file>",
-      description = "Where the scores go; standard output when absent or -. A name ending"
-          + " with .gz is gzip-compressed.")
-  Path out;
-
-  @Option(names = "--format", paramLabel = "<format>",
-      description = "ndjson or csv. Default: csv when --out ends with .csv or .csv.gz,"
-          + " else ndjson.")
-  ScoreWriter.Format format;
+  @Mixin
+  ScoreOptions options;
 
   @Option(names = "--explain",
       description = "Add each score's explanation (the rules that contributed, ndjson only).")
@@ -72,20 +61,11 @@ final class ScoreCommand implements Callable<Integer> {
           + " column (csv).")
   Integer trend;
 
-  @Option(names = "--threads", paramLabel = "<n>",
-      description = "Threads that parse NDJSON and score (a further thread reads and"
-          + " writes). Default: the number of processors.")
-  Integer threads;
-
   @Option(names = "--block-bytes", paramLabel = "<n>", defaultValue = "524288",
       description = "NDJSON contacts are read, scored and written in blocks of about this"
           + " many bytes (cut at the next line end); at most 2 blocks per thread are held at"
           + " a time. Default: ${DEFAULT-VALUE} (512 KiB).")
   int blockBytes;
-
-  @Option(names = "--no-progress", negatable = false,
-      description = "No progress bar (it is shown only in a terminal anyway).")
-  boolean noProgress;
 
   /** Creates the command; picocli calls it. */
   ScoreCommand() {}
@@ -93,15 +73,10 @@ final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintStream err = root.err;
-    ScoreWriter.Format fmt = format != null ? format
-        : out != null && Io.isCsv(out) ? ScoreWriter.Format.csv : ScoreWriter.Format.ndjson;
-    if (explain && fmt == ScoreWriter.Format.csv) {
-      throw new UsageException("--explain must come with --format ndjson, but was csv");
-    }
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n < 1) {
-      throw new UsageException("--threads must be at least 1, but was " + n);
-    }
+    ScoreWriter.Format fmt = options.format(explain);
+    int n = options.threads();
+    Instant asOf = options.asOf;
+    Path out = options.out;
     if (blockBytes < 1) {
       throw new UsageException("--block-bytes must be at least 1, but was " + blockBytes);
     }
@@ -122,7 +97,7 @@ final class ScoreCommand implements Callable<Integer> {
     String mode;
     try (BadLines bad = new BadLines(err, contacts.badLines);
          LazyOutput output = new LazyOutput(out, root.out, blocks.header())) {
-      ContactSource source = new ContactSource(contacts, bad, !noProgress, root, n);
+      ContactSource source = new ContactSource(contacts, bad, !options.noProgress, root, n);
       if (source.isNdjson()) {
         // read, scored and written block by block: memory never grows with the file
         source.blocks(blockBytes, table -> blocks.score(table, 1), block -> {

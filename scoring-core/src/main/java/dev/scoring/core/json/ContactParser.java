@@ -7,6 +7,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -19,6 +24,12 @@ import java.util.Set;
  * {@link #parseInBlock}, the same code for a contact's fields; it takes only what
  * {@code parse} takes and hands anything else back to {@code parse}.
  *
+ * <p>The string values read most (the id, event types and instants, attribute strings) are
+ * read straight from the input bytes when they are plain printable ASCII with no escape
+ * (every byte in {@code 0x20..0x7E}, none of them {@code "} or {@code \}) and within the
+ * string length limit: Jackson then only skips them. Anything else is read through Jackson's
+ * text, as before, so the contacts and the errors are the same either way.
+ *
  * <p>Not thread-safe: it keeps per-contact scratch state; one per reader.
  */
 final class ContactParser {
@@ -26,11 +37,21 @@ final class ContactParser {
   private static final String EVENT_FIELDS = "(type, at, value)";
   private static final int DESCRIBE_MAX = 57;
 
+  /** Eight bytes of a {@code byte[]} as one little-endian {@code long}. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long SPACES = ONES * ' ';
+  private static final long QUOTES = ONES * '"';
+  private static final long BACKSLASHES = ONES * '\\';
+  private static final long DELETES = ONES * 0x7F;
+
   private final JsonFactory factory;
   private final JsonFactory linesFactory;
   private final JsonLimits limits;
   private final Instants instants = new Instants();
-  private final StringCache strings = new StringCache();
+  private final StringCache strings = new StringCache(StringCache.SIZE);
   // The attribute names of the current contact, to refuse a repeated one.
   private String[] names = new String[16];
   private int nameCount;
@@ -45,6 +66,13 @@ final class ContactParser {
   private String eventField;
   private boolean inAttributes;
   private JsonParser current;
+
+  // The bytes the parser reads, set by input(): plain ASCII strings are read from them.
+  private byte[] input;
+  private int inputFrom;
+  private int inputTo;
+  // Where the string found by the last successful plain() starts in input.
+  private int plainFrom;
 
   /**
    * A parser of contacts.
@@ -74,6 +102,7 @@ final class ContactParser {
    */
   void parse(byte[] utf8, int offset, int length, long line, ContactSink sink) {
     begin(line, sink);
+    input(utf8, offset, offset + length);
     try (JsonParser p = factory.createParser(utf8, offset, length)) {
       current = p;
       contact(p, sink);
@@ -102,7 +131,112 @@ final class ContactParser {
       throw e;
     } finally {
       current = null;
+      input = null;
     }
+  }
+
+  /**
+   * Tells where the bytes are that the next Jackson parser reads, so that plain ASCII string
+   * values can be read from them directly: call it with the same array and range the parser
+   * is created with ({@code factory.createParser(bytes, from, to - from)}).
+   *
+   * @param bytes the array the parser reads
+   * @param from  the offset the parser was created with: its token offsets count from here
+   * @param to    where the parser's input ends; no byte at or after it is read
+   */
+  void input(byte[] bytes, int from, int to) {
+    input = bytes;
+    inputFrom = from;
+    inputTo = to;
+  }
+
+  /**
+   * The length in bytes of the current string value, read from the input bytes, when it is
+   * plain printable ASCII (bytes {@code 0x20..0x7E}, no {@code "} and no {@code \}) and at
+   * most the string length limit; its first byte is then at {@link #plainFrom}. Otherwise -1:
+   * the caller goes through Jackson's text, which reads or refuses it exactly as before.
+   * Jackson skips the string on the next token either way.
+   */
+  private int plain(JsonParser p) {
+    int from = start(p);
+    if (from < 0) {
+      return -1;
+    }
+    int length = plainLength(input, from, plainEnd(from));
+    if (length >= 0) {
+      plainFrom = from;
+    }
+    return length;
+  }
+
+  /**
+   * Where the current string value's first byte is in {@link #input}, or -1 when the input
+   * is not known.
+   */
+  private int start(JsonParser p) {
+    byte[] in = input;
+    if (in == null || !(p instanceof ParserBase base)) {
+      return -1;
+    }
+    // Jackson's token offset of a string is its first byte, just after the opening quote
+    // (JacksonTokenOffsetTest); the quote is checked, so any other meaning falls back.
+    long first = inputFrom + base.getTokenCharacterOffset();
+    if (first <= inputFrom || first > inputTo || in[(int) first - 1] != '"') {
+      return -1;
+    }
+    return (int) first;
+  }
+
+  /** Where to stop looking for the closing quote of a plain string starting at {@code from}. */
+  private int plainEnd(int from) {
+    return (int) Math.min(inputTo, (long) from + limits.maxStringLength() + 1);
+  }
+
+  /**
+   * The length of the plain ASCII string starting at {@code from}: the number of bytes in
+   * {@code 0x20..0x7E}, none of them {@code \}, before a {@code "}; or -1 when another byte
+   * comes first or no {@code "} comes before {@code to}.
+   *
+   * @param bytes the input
+   * @param from  the string's first byte, just after its opening quote
+   * @param to    where to stop looking for the closing quote
+   * @return the length, or -1
+   */
+  static int plainLength(byte[] bytes, int from, int to) {
+    int i = from;
+    // Eight bytes at a time: the lowest byte flagged by stops is the first one that is not
+    // plain (a borrow only flags bytes above a flagged one).
+    while (i <= to - 8) {
+      long w = (long) LONGS.get(bytes, i);
+      long stops = stops(w);
+      if (stops != 0) {
+        int at = i + (Long.numberOfTrailingZeros(stops) >>> 3);
+        return bytes[at] == '"' ? at - from : -1;
+      }
+      i += 8;
+    }
+    for (; i < to; i++) {
+      byte b = bytes[i];
+      if (b == '"') {
+        return i - from;
+      }
+      if (b < 0x20 || b == '\\' || b == 0x7F) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The high bit of each byte of {@code w} that is below {@code 0x20}, a quote, a backslash,
+   * {@code 0x7F} or not ASCII; bytes above the lowest flagged one may be flagged falsely.
+   */
+  private static long stops(long w) {
+    long q = w ^ QUOTES;
+    long b = w ^ BACKSLASHES;
+    long d = w ^ DELETES;
+    return (((w - SPACES) & ~w) | ((q - ONES) & ~q) | ((b - ONES) & ~b) | ((d - ONES) & ~d)
+        | w) & HIGHS;
   }
 
   /**
@@ -119,6 +253,7 @@ final class ContactParser {
   ParserBase openBlock(byte[] utf8, int offset, int length) throws IOException {
     JsonParser p = linesFactory.createParser(utf8, offset, length);
     if (p instanceof ParserBase base) {
+      input(utf8, offset, offset + length);
       return base;
     }
     p.close();
@@ -275,8 +410,14 @@ final class ContactParser {
           if (t != JsonToken.VALUE_STRING) {
             throw error(idRule, describe(p, t));
           }
-          checkLength(p);
-          String id = p.getText();
+          int plain = plain(p);
+          String id;
+          if (plain >= 0) {
+            id = new String(input, plainFrom, plain, StandardCharsets.ISO_8859_1);
+          } else {
+            checkLength(p);
+            id = p.getText();
+          }
           if (blankIds ? id.isEmpty() : id.isBlank()) {
             throw error(idRule, JsonSupport.quote(id));
           }
@@ -331,10 +472,7 @@ final class ContactParser {
       }
       t = p.nextToken();
       switch (t) {
-        case VALUE_STRING -> {
-          checkLength(p);
-          sink.attribute(name, strings.get(p));
-        }
+        case VALUE_STRING -> sink.attribute(name, string(p));
         case VALUE_TRUE -> sink.attribute(name, true);
         case VALUE_FALSE -> sink.attribute(name, false);
         case VALUE_NULL -> { }
@@ -401,8 +539,7 @@ final class ContactParser {
             if (t != JsonToken.VALUE_STRING) {
               throw error("a non-blank string", describe(p, t));
             }
-            checkLength(p);
-            type = strings.get(p);
+            type = string(p);
             if (type.isBlank()) {
               throw error("a non-blank string", describe(p, t));
             }
@@ -415,8 +552,7 @@ final class ContactParser {
             if (t != JsonToken.VALUE_STRING) {
               throw error(Instants.RANGE, describe(p, t));
             }
-            checkLength(p);
-            if (!instants.read(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+            if (!readInstant(p)) {
               throw error(Instants.RANGE, describe(p, t));
             }
             second = instants.second();
@@ -447,6 +583,50 @@ final class ContactParser {
     }
     event = -1;
     eventField = null;
+  }
+
+  /** The current string value, through the cache of short strings; checked for length. */
+  private String string(JsonParser p) throws IOException {
+    int from = start(p);
+    if (from >= 0) {
+      // A string seen before is found without looking for its end: its bytes and the
+      // closing quote after them are compared, and they are plain.
+      String seen = strings.seen(input, from, inputTo);
+      if (seen != null) {
+        return seen;
+      }
+      int length = plainLength(input, from, plainEnd(from));
+      if (length >= 0) {
+        return strings.get(input, from, length, inputTo);
+      }
+    }
+    checkLength(p);
+    return strings.get(p);
+  }
+
+  /**
+   * Reads the current string value as an instant into {@link #instants}: the usual form
+   * {@code yyyy-MM-ddTHH:mm:ssZ} straight from the bytes without looking for the string's
+   * end (the bytes the fast reader accepts are plain, and the quote after them closes the
+   * string), other plain strings from the bytes, anything else from Jackson's text.
+   *
+   * @return whether it is an instant of SPEC section 1's range
+   */
+  private boolean readInstant(JsonParser p) throws IOException {
+    int from = start(p);
+    if (from >= 0) {
+      int seconds = Instants.SECONDS_LENGTH;
+      if (seconds <= limits.maxStringLength() && from + seconds < inputTo
+          && input[from + seconds] == '"' && instants.fast(input, from, seconds)) {
+        return true;
+      }
+      int length = plainLength(input, from, plainEnd(from));
+      if (length >= 0) {
+        return instants.read(input, from, length);
+      }
+    }
+    checkLength(p);
+    return instants.read(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
   /** Refuses a string longer than the limit (Jackson checks only some lengths eagerly). */
@@ -481,14 +661,160 @@ final class ContactParser {
 
   /**
    * Short strings seen recently, so a value repeated across lines (an event type, a
-   * sector) is one {@code String}, not one per occurrence: a direct-mapped cache keyed by the
-   * characters' hash.
+   * sector) is one {@code String}, not one per occurrence: a direct-mapped cache. A plain
+   * string is keyed by its length and two little-endian words, its first and its last eight
+   * bytes (all of its bytes when it has at most 16), so most lookups compare two words and
+   * no byte; its bytes are kept beside it for longer ones. Jackson's characters go to the
+   * same lookup when they are plain (copied into a scratch array), else to a slot chosen by
+   * {@link String#hashCode()}.
    */
-  private static final class StringCache {
-    private static final int SIZE = 256;
-    private static final int MAX_LENGTH = 48;
-    private final String[] cached = new String[SIZE];
+  static final class StringCache {
+    /** The number of slots of the reader's cache. */
+    static final int SIZE = 256;
+    /** The longest string cached, in bytes. */
+    static final int MAX_LENGTH = 48;
+    private final int mask;
+    private final String[] cached;
+    // Per slot: the string's bytes (MAX_LENGTH each), their count (-1: not plain), words.
+    private final byte[] bytes;
+    private final int[] lengths;
+    private final long[] firsts;
+    private final long[] lasts;
+    // Slots of the strings above by the eight bytes at their start as they were read, the
+    // bytes after a shorter string included, so a string seen before is found before its
+    // length is known: -1 for none.
+    private final int[] seen;
+    // Jackson's plain characters as bytes, with room for an eight-byte read.
+    private final byte[] scratch = new byte[MAX_LENGTH + 8];
+    // The slot of the last get from bytes.
+    private int lastSlot;
 
+    /**
+     * A cache of {@code slots} slots.
+     *
+     * @param slots a power of two, at most 256 (tests use one or two, so every lookup
+     *     compares)
+     */
+    StringCache(int slots) {
+      mask = slots - 1;
+      cached = new String[slots];
+      bytes = new byte[slots * MAX_LENGTH];
+      lengths = new int[slots];
+      firsts = new long[slots];
+      lasts = new long[slots];
+      seen = new int[slots];
+      Arrays.fill(lengths, -1);
+      Arrays.fill(seen, -1);
+    }
+
+    /**
+     * The cached string whose bytes start at {@code from} and are followed by a quote, found
+     * by the eight bytes at {@code from}; null if there is none (or it cannot be told).
+     *
+     * @param in   the input
+     * @param from the string's first byte
+     * @param to   the end of the input
+     * @return the string, or null
+     */
+    String seen(byte[] in, int from, int to) {
+      if (from + 8 > to) {
+        return null;
+      }
+      long word = (long) LONGS.get(in, from);
+      int slot = seen[seenSlot(word)];
+      if (slot < 0) {
+        return null;
+      }
+      int length = lengths[slot];
+      if (length < 0 || from + length >= to || in[from + length] != '"') {
+        return null;
+      }
+      int at = slot * MAX_LENGTH;
+      if (length < 8) {
+        return (word & ((1L << (length << 3)) - 1)) == firsts[slot] ? cached[slot] : null;
+      }
+      return word == firsts[slot] && (long) LONGS.get(in, from + length - 8) == lasts[slot]
+          && middleEquals(at, in, from, length) ? cached[slot] : null;
+    }
+
+    private int seenSlot(long word) {
+      return (int) ((word * 0x9E3779B97F4A7C15L) >>> 56) & mask;
+    }
+
+    /**
+     * As {@link #get(byte[], int, int)}, and remembers the string by the eight bytes at
+     * {@code from} for {@link #seen}.
+     *
+     * @param in     the input
+     * @param from   the string's first byte
+     * @param length its length, all plain ASCII, followed by a quote
+     * @param to     the end of the input
+     * @return the string
+     */
+    String get(byte[] in, int from, int length, int to) {
+      String s = get(in, from, length);
+      if (length <= MAX_LENGTH && from + 8 <= to) {
+        seen[seenSlot((long) LONGS.get(in, from))] = lastSlot;
+      }
+      return s;
+    }
+
+    /** The string of plain ASCII bytes {@code [from, from + length)} of {@code in}. */
+    String get(byte[] in, int from, int length) {
+      if (length > MAX_LENGTH) {
+        return new String(in, from, length, StandardCharsets.ISO_8859_1);
+      }
+      long first;
+      long last;
+      if (length >= 8) {
+        first = (long) LONGS.get(in, from);
+        last = (long) LONGS.get(in, from + length - 8);
+      } else {
+        first = from + 8 <= in.length ? (long) LONGS.get(in, from) & ((1L << (length << 3)) - 1)
+            : word(in, from, length);
+        last = 0;
+      }
+      int slot = (int) ((first * 0x9E3779B97F4A7C15L ^ last * 0xC2B2AE3D27D4EB4FL ^ length)
+          >>> 56) & mask;
+      int at = slot * MAX_LENGTH;
+      lastSlot = slot;
+      if (lengths[slot] == length && firsts[slot] == first && lasts[slot] == last
+          && middleEquals(at, in, from, length)) {
+        return cached[slot];
+      }
+      String s = new String(in, from, length, StandardCharsets.ISO_8859_1);
+      cached[slot] = s;
+      System.arraycopy(in, from, bytes, at, length);
+      lengths[slot] = length;
+      firsts[slot] = first;
+      lasts[slot] = last;
+      return s;
+    }
+
+    /**
+     * Whether the bytes between the first and the last eight of a string of at least eight
+     * bytes equal those of the slot at {@code at}: a word at a time (the last word may
+     * overlap the last eight bytes, compared already); none when it has at most 16.
+     */
+    private boolean middleEquals(int at, byte[] in, int from, int length) {
+      for (int k = 8; k < length - 8; k += 8) {
+        if ((long) LONGS.get(bytes, at + k) != (long) LONGS.get(in, from + k)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Fewer than eight bytes as a little-endian word, the missing high bytes zero. */
+    private static long word(byte[] in, int from, int length) {
+      long w = 0;
+      for (int i = length - 1; i >= 0; i--) {
+        w = (w << 8) | (in[from + i] & 0xFF);
+      }
+      return w;
+    }
+
+    /** The current string value of Jackson's parser. */
     String get(JsonParser p) throws IOException {
       int length = p.getTextLength();
       if (length > MAX_LENGTH) {
@@ -496,17 +822,32 @@ final class ContactParser {
       }
       char[] text = p.getTextCharacters();
       int offset = p.getTextOffset();
+      // Only plain strings go by their bytes: seen() takes the bytes it compares for the
+      // whole string, so an entry must be what a plain string reads as.
+      boolean plain = true;
+      for (int i = 0; i < length; i++) {
+        char c = text[offset + i];
+        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+          plain = false;
+          break;
+        }
+        scratch[i] = (byte) c;
+      }
+      if (plain) {
+        return get(scratch, 0, length);
+      }
       int h = 0;
       for (int i = offset; i < offset + length; i++) {
         h = 31 * h + text[i];
       }
-      int slot = (h ^ (h >>> 16)) & (SIZE - 1);
+      int slot = (h ^ (h >>> 16)) & mask;
       String s = cached[slot];
       if (s != null && s.length() == length && s.hashCode() == h && equal(s, text, offset)) {
         return s;
       }
       s = new String(text, offset, length);
       cached[slot] = s;
+      lengths[slot] = -1;
       return s;
     }
 

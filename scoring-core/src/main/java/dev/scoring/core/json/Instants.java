@@ -1,5 +1,9 @@
 package dev.scoring.core.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -7,8 +11,9 @@ import java.time.format.DateTimeParseException;
  * The one instant reader of contacts: ISO-8601 text as {@link Instant#parse(CharSequence)}
  * reads it, restricted to SPEC section 1's range ({@link #MIN} to {@link #MAX}, to the
  * nanosecond). The usual UTC form {@code 2026-10-01T09:30:00Z}, with an optional fraction of
- * 1 to 9 digits, is read by hand without allocating; any other text (offsets, leap seconds,
- * signed years) goes to {@code Instant.parse}, so results and rejections are the same.
+ * 1 to 9 digits, is read by hand from ASCII bytes without allocating (characters are copied
+ * into a scratch byte array first, so there is one such reader); any other text (offsets, leap
+ * seconds, signed years) goes to {@code Instant.parse}, so results and rejections are the same.
  *
  * <p>Not thread-safe: an instance holds the last result ({@link #second()}, {@link #nano()})
  * so that reading allocates nothing; one per reader. The static {@link #parse(String)} is
@@ -25,8 +30,29 @@ final class Instants {
   private static final int[] SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000,
     1_000, 100, 10, 1};
 
+  /** The length of the usual form {@code yyyy-MM-ddTHH:mm:ssZ}. */
+  static final int SECONDS_LENGTH = 20;
+  /** The shortest text the fast reader takes: {@code yyyy-MM-ddTHH:mm:ssZ}. */
+  private static final int FAST_MIN = SECONDS_LENGTH;
+  /** The longest: nine digits of fraction. */
+  private static final int FAST_MAX = 30;
+
+  /** Eight bytes of a {@code byte[]} as one little-endian {@code long}. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+  /** {@code 0000-00-} and {@code 00T00:00} as little-endian words. */
+  private static final long DATE = pattern("0000-00-");
+  private static final long TIME = pattern("00T00:00");
+  /** Added to each byte (below 0x80) so that its high bit is set when it is over 9 or 0. */
+  private static final long DATE_LIMITS = limits("0000-00-");
+  private static final long TIME_LIMITS = limits("00T00:00");
+
   private long second;
   private int nano;
+  // Characters copied as bytes for the fast reader.
+  private final byte[] scratch = new byte[FAST_MAX];
 
   /** The epoch second of the last instant read. */
   long second() {
@@ -39,7 +65,23 @@ final class Instants {
   }
 
   /**
-   * Reads an instant into {@link #second()} and {@link #nano()}.
+   * Reads an instant from ASCII bytes into {@link #second()} and {@link #nano()}: the one
+   * fast reader; the bytes of any other text go to {@code Instant.parse}.
+   *
+   * @param s      the bytes, each one an ASCII character
+   * @param from   the first one
+   * @param length how many
+   * @return whether the text is an instant of SPEC section 1's range
+   */
+  boolean read(byte[] s, int from, int length) {
+    return fast(s, from, length)
+        || slow(new String(s, from, length, StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * Reads an instant into {@link #second()} and {@link #nano()}: text of the fast reader's
+   * length and all ASCII is copied into a scratch byte array and read there, so there is one
+   * fast reader; anything else goes to {@code Instant.parse}.
    *
    * @param s      the characters
    * @param from   the first one
@@ -47,12 +89,30 @@ final class Instants {
    * @return whether the text is an instant of SPEC section 1's range
    */
   boolean read(char[] s, int from, int length) {
-    if (fast(s, from, length)) {
+    if (length >= FAST_MIN && length <= FAST_MAX && ascii(s, from, length)
+        && fast(scratch, 0, length)) {
       return true;
     }
+    return slow(new String(s, from, length));
+  }
+
+  /** Copies the characters into {@link #scratch}; false at the first one that is not ASCII. */
+  private boolean ascii(char[] s, int from, int length) {
+    for (int i = 0; i < length; i++) {
+      char c = s[from + i];
+      if (c >= 0x80) {
+        return false;
+      }
+      scratch[i] = (byte) c;
+    }
+    return true;
+  }
+
+  /** Reads the text with {@code Instant.parse}, within the range. */
+  private boolean slow(String text) {
     Instant parsed;
     try {
-      parsed = Instant.parse(new String(s, from, length));
+      parsed = Instant.parse(text);
     } catch (DateTimeParseException e) {
       return false;
     }
@@ -79,30 +139,44 @@ final class Instants {
     return Instant.ofEpochSecond(i.second, i.nano);
   }
 
-  /** Reads the canonical UTC form, years 0001 to 9999; false for anything else. */
-  private boolean fast(char[] s, int from, int n) {
+  /**
+   * Reads the canonical UTC form, years 0001 to 9999, into {@link #second()} and
+   * {@link #nano()}; false for anything else. Every byte of a text it accepts is an ASCII
+   * digit or one of {@code -T:.Z}.
+   *
+   * @param s    the bytes
+   * @param from the first one
+   * @param n    how many
+   * @return whether they are such an instant
+   */
+  boolean fast(byte[] s, int from, int n) {
     // yyyy-MM-ddTHH:mm:ssZ (20) or yyyy-MM-ddTHH:mm:ss.f{1,9}Z (22..30)
-    if (n < 20 || n > 30 || n == 21) {
+    if (n < FAST_MIN || n > FAST_MAX || n == 21) {
       return false;
     }
-    if (s[from + 4] != '-' || s[from + 7] != '-' || s[from + 10] != 'T' || s[from + 13] != ':'
-        || s[from + 16] != ':' || s[from + n - 1] != 'Z') {
+    // Bytes 0..7 (yyyy-MM-) and 8..15 (ddTHH:mm) a word each: XOR with the pattern leaves
+    // 0..9 in a digit's place and 0 in a separator's; any other byte is refused at once.
+    long date = (long) LONGS.get(s, from) ^ DATE;
+    long time = (long) LONGS.get(s, from + 8) ^ TIME;
+    if (((((date & LOWS) + DATE_LIMITS) | date | (((time & LOWS) + TIME_LIMITS) | time))
+        & HIGHS) != 0 || s[from + 16] != ':' || s[from + n - 1] != 'Z') {
       return false;
     }
-    int century = two(s, from);
-    int years = two(s, from + 2);
-    int year = (century | years) < 0 ? -1 : century * 100 + years;
-    int month = two(s, from + 5);
-    int day = two(s, from + 8);
-    int hour = two(s, from + 11);
-    int minute = two(s, from + 14);
+    // Each byte times ten plus the next byte: the two-digit numbers, one per byte.
+    long dates = date * 10 + (date >>> 8);
+    long times = time * 10 + (time >>> 8);
+    int year = (int) (dates & 0xFF) * 100 + (int) ((dates >>> 16) & 0xFF);
+    int month = (int) ((dates >>> 40) & 0xFF);
+    int day = (int) (times & 0xFF);
+    int hour = (int) ((times >>> 24) & 0xFF);
+    int minute = (int) ((times >>> 48) & 0xFF);
     int sec = two(s, from + 17);
     if (year < 1 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
         || hour < 0 || hour > 23 || minute < 0 || minute > 59 || sec < 0 || sec > 59) {
       return false;
     }
     int ns = 0;
-    if (n > 20) {
+    if (n > FAST_MIN) {
       if (s[from + 19] != '.') {
         return false;
       }
@@ -118,18 +192,34 @@ final class Instants {
     return true;
   }
 
+  private static long pattern(String eight) {
+    long w = 0;
+    for (int i = 7; i >= 0; i--) {
+      w = (w << 8) | eight.charAt(i);
+    }
+    return w;
+  }
+
+  private static long limits(String eight) {
+    long w = 0;
+    for (int i = 7; i >= 0; i--) {
+      w = (w << 8) | (eight.charAt(i) == '0' ? 0x80 - 10 : 0x80 - 1);
+    }
+    return w;
+  }
+
   /**
    * The value of the two decimal digits at {@code from}, or a negative number: straight-line
    * code for the fixed fields, which every event's instant has.
    */
-  private static int two(char[] s, int from) {
+  private static int two(byte[] s, int from) {
     int a = s[from] - '0';
     int b = s[from + 1] - '0';
     return (a | b | (9 - a) | (9 - b)) < 0 ? -1 : a * 10 + b;
   }
 
   /** The value of {@code count} decimal digits at {@code from}, or -1. */
-  private static int digits(char[] s, int from, int count) {
+  private static int digits(byte[] s, int from, int count) {
     int v = 0;
     for (int i = from; i < from + count; i++) {
       int d = s[i] - '0';

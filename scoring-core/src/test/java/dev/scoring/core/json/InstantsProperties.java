@@ -13,7 +13,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The instant reader agrees with {@link Instant#parse} on every text, restricted to SPEC
- * section 1's range (years 0001 to 9999).
+ * section 1's range (years 0001 to 9999): from characters ({@link Instants#parse}) and from
+ * ASCII bytes at any offset (the contact reader's byte path).
  */
 class InstantsProperties {
 
@@ -33,7 +34,9 @@ class InstantsProperties {
         });
     Arbitrary<String> mutated = Combinators.combine(canonical,
             Arbitraries.integers().between(0, 29),
-            Arbitraries.of('0', '1', '2', '5', '9', ':', '/', 'A', '-', '.', 'T', 'Z', 'z', '+', ' '))
+            Arbitraries.of('0', '1', '2', '5', '9', ':', '/', 'A', '-', '.', 'T', 'Z', 'z', '+', ' ',
+                // not ASCII, but '1', '0', '-' and 'Z' in their low byte
+                '\u0131', '\u0130', '\u012d', '\u015a', '\u0665'))
         .as((s, at, c) -> at < s.length() ? s.substring(0, at) + c + s.substring(at + 1) : s);
     Arbitrary<String> edges = Arbitraries.of("2024-02-29T00:00:00Z", "2023-02-29T00:00:00Z",
         "1900-02-29T00:00:00Z", "2000-02-29T23:59:59Z", "2026-12-31T23:59:60Z",
@@ -48,6 +51,21 @@ class InstantsProperties {
   @Property(tries = 2000)
   void parsesExactlyAsInstantParse(@ForAll("instantTexts") String text) {
     assertEquals(reference(text), fast(text));
+  }
+
+  @Property(tries = 2000)
+  void readsBytesExactlyAsInstantParse(@ForAll("instantTexts") String text,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 7) int offset) {
+    net.jqwik.api.Assume.that(text.chars().allMatch(c -> c < 0x80));
+    byte[] bytes = new byte[offset + text.length() + 3];
+    java.util.Arrays.fill(bytes, (byte) '9');
+    for (int i = 0; i < text.length(); i++) {
+      bytes[offset + i] = (byte) text.charAt(i);
+    }
+    Instants reader = new Instants();
+    String read = reader.read(bytes, offset, text.length())
+        ? Instant.ofEpochSecond(reader.second(), reader.nano()).toString() : "rejected";
+    assertEquals(reference(text), read);
   }
 
   @Property(tries = 200)

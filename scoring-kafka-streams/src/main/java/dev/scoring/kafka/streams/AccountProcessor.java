@@ -120,7 +120,7 @@ final class AccountProcessor implements Processor<String, Object, String, Object
     AccountTierChange change = from.equals(now.tier()) ? null
         : new AccountTierChange(++s.changes, models.name(models.accountTable), s.id, from,
             Optional.ofNullable(s.reported), now, cause, Optional.ofNullable(contactId),
-            models.fingerprint);
+            models.tables[models.accountTable].fingerprint()); // the account table's
     s.reported = now;
     store.put(s.id, s);
     context.forward(new Record<>(s.id, now, ts));

@@ -79,7 +79,8 @@ import org.apache.kafka.streams.state.Stores;
  * {@code score} (what {@link ModelSet#score} gives), and each table's tier changes; the
  * tables' changes share the contact's one sequence counter, and each table's changes chain
  * on their own (from that table's base tier). A set of one table emits exactly what the
- * table alone does. Tier changes carry the set's fingerprint.
+ * table alone does. Each tier change carries the fingerprint of the table that computed its
+ * score, as the live scorer's do.
  *
  * <h2>Accounts</h2>
  * When the model (or a table of the set, see {@link Builder#accountTable}) has an account
@@ -99,7 +100,7 @@ import org.apache.kafka.streams.state.Stores;
  * {@link AccountTierChange.Cause#MEMBER MEMBER} (and the member whose update moved it),
  * {@link AccountTierChange.Cause#RECORD RECORD} or
  * {@link AccountTierChange.Cause#MODEL_CHANGE MODEL_CHANGE}, and the fingerprint of the
- * model (or set) in use. An account with neither members nor a record is deleted and its
+ * account table. An account with neither members nor a record is deleted and its
  * key gets a tombstone. A member counts with the score last emitted for it: time alone
  * refreshes it only when a sweep moves the contact's tier.
  *

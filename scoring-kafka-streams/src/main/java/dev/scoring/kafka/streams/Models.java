@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The model in use by a task, compiled once: one model (a table or any {@link ScoringModel})
- * or the tables of a {@link ModelSet}, each with its compact form, the fingerprint that tier
- * changes carry, and the table whose account block scores accounts. Immutable; each task
+ * or the tables of a {@link ModelSet}, each with its compact form, the fingerprint that tells
+ * a new model from this one, and the table whose account block scores accounts. Tier changes
+ * carry the fingerprint of the table that computed them. Immutable; each task
  * keeps the one it uses.
  */
 final class Models {
@@ -66,9 +67,10 @@ final class Models {
   }
 
   /**
-   * The fingerprint the outputs carry: a {@link ScoringModel}'s, a {@link ModelSet}'s, and
-   * for a set of one table named and versioned as it (a table file read as a set) the
-   * table's, so that a table scores the same bytes however it came in.
+   * The fingerprint that tells models apart (a new one is switched to): a {@link ScoringModel}'s,
+   * a {@link ModelSet}'s, and for a set of one table named and versioned as it (a table file
+   * read as a set) the table's, so that a table that comes in again as such a set is not a
+   * new model.
    */
   static String fingerprintOf(Object source) {
     if (source instanceof ModelSet set) {

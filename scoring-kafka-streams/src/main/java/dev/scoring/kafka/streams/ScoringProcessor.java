@@ -2,6 +2,7 @@ package dev.scoring.kafka.streams;
 
 import dev.scoring.api.Event;
 import dev.scoring.api.Score;
+import dev.scoring.api.ScoringModel;
 import dev.scoring.core.live.TierChange;
 import dev.scoring.core.live.TierChange.Cause;
 import java.time.Instant;
@@ -121,7 +122,7 @@ final class ScoringProcessor implements Processor<String, Object, String, Object
       if (before == null) {
         String base = m.tables[t].baseTier();
         if (!base.equals(target.tier())) {
-          changes.add(change(s, base, null, target, cause, event));
+          changes.add(change(s, base, null, target, cause, event, m.tables[t]));
         }
         continue;
       }
@@ -137,12 +138,12 @@ final class ScoringProcessor implements Processor<String, Object, String, Object
           s.attributes = replaced;
         }
         if (!before.tier().equals(without.tier())) {
-          changes.add(change(s, before.tier(), before, without, Cause.TIME, null));
+          changes.add(change(s, before.tier(), before, without, Cause.TIME, null, m.tables[t]));
           before = without;
         }
       }
       if (!before.tier().equals(target.tier())) {
-        changes.add(change(s, before.tier(), before, target, cause, event));
+        changes.add(change(s, before.tier(), before, target, cause, event, m.tables[t]));
       }
     }
     s.reported = List.of(targets);
@@ -194,10 +195,14 @@ final class ScoringProcessor implements Processor<String, Object, String, Object
     return config.keepAll || models.reads(type) || config.kept.contains(type);
   }
 
+  /**
+   * A tier change of contact {@code s}, carrying the fingerprint of {@code table}, the table
+   * that computed {@code to} (as the live scorer's changes do).
+   */
   private TierChange change(ContactState s, String fromTier, Score from, Score to, Cause cause,
-      Event event) {
+      Event event, ScoringModel table) {
     return new TierChange(++s.changes, s.id, fromTier, Optional.ofNullable(from), to, cause,
-        cause == Cause.EVENT ? Optional.of(event) : Optional.empty(), models.fingerprint);
+        cause == Cause.EVENT ? Optional.of(event) : Optional.empty(), table.fingerprint());
   }
 
   /** Switches to the supplied model if it is a new one: every stored contact is rescored. */
@@ -228,7 +233,8 @@ final class ScoringProcessor implements Processor<String, Object, String, Object
         if (before == null) { // a table the previous model did not have
           String base = next.tables[t].baseTier();
           if (!base.equals(scores[t].tier())) {
-            changes.add(change(s, base, null, scores[t], Cause.MODEL_CHANGE, null));
+            changes.add(change(s, base, null, scores[t], Cause.MODEL_CHANGE, null,
+                next.tables[t]));
           }
           continue;
         }
@@ -236,12 +242,14 @@ final class ScoringProcessor implements Processor<String, Object, String, Object
         if (o >= 0) {
           Score oldScore = s.score(old.tables[o], old.compact[o], asOf, -1);
           if (!before.tier().equals(oldScore.tier())) {
-            changes.add(change(s, before.tier(), before, oldScore, Cause.TIME, null));
+            changes.add(change(s, before.tier(), before, oldScore, Cause.TIME, null,
+                old.tables[o]));
             before = oldScore;
           }
         }
         if (!before.tier().equals(scores[t].tier())) {
-          changes.add(change(s, before.tier(), before, scores[t], Cause.MODEL_CHANGE, null));
+          changes.add(change(s, before.tier(), before, scores[t], Cause.MODEL_CHANGE, null,
+              next.tables[t]));
         }
       }
       s.reported = List.of(scores);
@@ -298,7 +306,8 @@ final class ScoringProcessor implements Processor<String, Object, String, Object
               tierChanges = new ArrayList<>(2);
             }
             scores.add(now[t]);
-            tierChanges.add(change(s, before.tier(), before, now[t], Cause.TIME, null));
+            tierChanges.add(change(s, before.tier(), before, now[t], Cause.TIME, null,
+                m.tables[t]));
           } else {
             now[t] = before;
           }

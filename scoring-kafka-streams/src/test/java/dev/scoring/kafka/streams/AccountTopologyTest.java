@@ -184,6 +184,44 @@ class AccountTopologyTest {
     }
   }
 
+  /**
+   * In a set, account tier changes carry the account table's fingerprint (as the live
+   * scorer's do), not the set's, and contact tier changes their own table's.
+   */
+  @Test
+  void inASet_accountTierChangesCarryTheAccountTablesFingerprint() {
+    ScoringTable leads = ScoringTable.builder("leads").version("3")
+        .behavioral("visit", on("visit"), 30).tier("warm", 20).baseTier("cold").build();
+    dev.scoring.core.ModelSet set = dev.scoring.core.ModelSet.builder("acme-models")
+        .version("1").add(leads).add(b2b()).build();
+    LiveScoringTopology scoring = LiveScoringTopology.builder(set)
+        .attributesTopic("contact-attributes").accountsTopic("account-records")
+        .accountTable("b2b").build();
+    try (Run run = new Run(scoring, props())) {
+      TestOutputTopic<String, dev.scoring.core.live.TierChange> contactChanges =
+          run.driver.createOutputTopic("tier-changes", Serdes.String().deserializer(),
+              ScoringSerdes.tierChange().deserializer());
+      run.contact("a1", "acme", 5); // b2b 50: MQL; leads 150: warm
+      run.records.pipeInput("acme", "{\"id\":\"acme\",\"attributes\":{\"employees\":5000}}",
+          NOW); // 30 + 50 = 80: hot
+      run.drain();
+      assertEquals(new AccountScore("acme", 80, 80, 30, 50, "hot", 1), run.latest.get("acme"));
+      List<AccountTierChange> chain = run.chains.get("acme");
+      assertEquals(List.of("target", "hot"), chain.stream().map(c -> c.current().tier())
+          .toList());
+      for (AccountTierChange c : chain) {
+        assertEquals(b2b().fingerprint(), c.modelFingerprint());
+      }
+      assertFalse(set.fingerprint().equals(b2b().fingerprint()));
+      Map<String, String> fingerprints = new TreeMap<>();
+      for (dev.scoring.core.live.TierChange c : contactChanges.readValuesToList()) {
+        fingerprints.put(c.current().modelName(), c.modelFingerprint());
+      }
+      assertEquals(Map.of("leads", leads.fingerprint(), "b2b", b2b().fingerprint()),
+          fingerprints);
+    }
+  }
+
   @Test
   void aRecordWithABlankId_isAnAccountWithoutMembers_anEmptyIdIsDropped() {
     try (Run run = new Run(scoring(b2b()), props())) {
