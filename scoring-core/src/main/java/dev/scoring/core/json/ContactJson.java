@@ -47,7 +47,7 @@ public final class ContactJson {
 
   private final JsonLimits limits;
   private final JsonFactory factory;
-  private final JsonFactory linesFactory;
+  private final LinesJsonFactory linesFactory;
 
   private ContactJson(JsonLimits limits) {
     this.limits = limits;

@@ -48,7 +48,7 @@ final class ContactParser {
   private static final long DELETES = ONES * 0x7F;
 
   private final JsonFactory factory;
-  private final JsonFactory linesFactory;
+  private final LinesJsonFactory linesFactory;
   private final JsonLimits limits;
   private final Instants instants = new Instants();
   private final StringCache strings = new StringCache(StringCache.SIZE);
@@ -82,7 +82,7 @@ final class ContactParser {
    * @param linesFactory makes parsers over many lines ({@link #openBlock}): the limits but the
    *                     document length, which the caller checks line by line
    */
-  ContactParser(JsonLimits limits, JsonFactory factory, JsonFactory linesFactory) {
+  ContactParser(JsonLimits limits, JsonFactory factory, LinesJsonFactory linesFactory) {
     this.limits = limits;
     this.factory = factory;
     this.linesFactory = linesFactory;
@@ -165,6 +165,7 @@ final class ContactParser {
     int length = plainLength(input, from, plainEnd(from));
     if (length >= 0) {
       plainFrom = from;
+      consumed(p, from + length + 1);
     }
     return length;
   }
@@ -185,6 +186,17 @@ final class ContactParser {
       return -1;
     }
     return (int) first;
+  }
+
+  /**
+   * Tells a parser over many lines that the current string value, read from the bytes, ends
+   * just before {@code end} (after its closing quote), so that it does not scan it again.
+   * Parsers of single lines scan it themselves.
+   */
+  private static void consumed(JsonParser p, int end) {
+    if (p instanceof LinesJsonFactory.LinesParser lines) {
+      lines.skipString(end);
+    }
   }
 
   /** Where to stop looking for the closing quote of a plain string starting at {@code from}. */
@@ -593,10 +605,12 @@ final class ContactParser {
       // closing quote after them are compared, and they are plain.
       String seen = strings.seen(input, from, inputTo);
       if (seen != null) {
+        consumed(p, from + seen.length() + 1);
         return seen;
       }
       int length = plainLength(input, from, plainEnd(from));
       if (length >= 0) {
+        consumed(p, from + length + 1);
         return strings.get(input, from, length, inputTo);
       }
     }
@@ -618,10 +632,12 @@ final class ContactParser {
       int seconds = Instants.SECONDS_LENGTH;
       if (seconds <= limits.maxStringLength() && from + seconds < inputTo
           && input[from + seconds] == '"' && instants.fast(input, from, seconds)) {
+        consumed(p, from + seconds + 1);
         return true;
       }
       int length = plainLength(input, from, plainEnd(from));
       if (length >= 0) {
+        consumed(p, from + length + 1);
         return instants.read(input, from, length);
       }
     }

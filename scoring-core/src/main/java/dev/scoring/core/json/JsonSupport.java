@@ -1,6 +1,7 @@
 package dev.scoring.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -42,19 +43,20 @@ final class JsonSupport {
 
   /** A reading factory enforcing the limits; comments, NaN and the like stay disallowed. */
   static JsonFactory readerFactory(JsonLimits limits) {
-    return readerFactory(limits, limits.maxDocumentLength());
+    return readerBuilder(limits, limits.maxDocumentLength()).build();
   }
 
   /**
-   * {@link #readerFactory(JsonLimits)} for parsers over many NDJSON lines at once, whose
-   * reader checks the document limit line by line itself: Jackson's document limit is lifted.
+   * {@link #readerFactory(JsonLimits)} for parsers over many NDJSON lines at once
+   * ({@link LinesJsonFactory}), whose reader checks the document limit line by line itself:
+   * Jackson's document limit is lifted.
    */
-  static JsonFactory linesReaderFactory(JsonLimits limits) {
-    return readerFactory(limits, -1); // Jackson: a limit <= 0 means none
+  static LinesJsonFactory linesReaderFactory(JsonLimits limits) {
+    return new LinesJsonFactory(readerBuilder(limits, -1)); // Jackson: <= 0 means no limit
   }
 
-  private static JsonFactory readerFactory(JsonLimits limits, long maxDocumentLength) {
-    return JsonFactory.builder()
+  private static JsonFactoryBuilder readerBuilder(JsonLimits limits, long maxDocumentLength) {
+    return new JsonFactoryBuilder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxDocumentLength(maxDocumentLength)
             .maxNestingDepth(limits.maxNestingDepth())
@@ -62,8 +64,7 @@ final class JsonSupport {
             .maxNameLength(limits.maxStringLength())
             .build())
         .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-        .build();
+        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
   }
 
   /** The path of a field: {@code behavioral[3].points}, or {@code attributes["a b"]}. */

@@ -81,6 +81,14 @@ final class NdjsonReader implements Closeable {
     this(new ReaderBytes(in), parser, limits);
   }
 
+  /** The number of lines parsed one at a time, not in block mode (for tests). */
+  private long oneByOne;
+
+  /** Returns the number of lines parsed one at a time rather than in block mode. */
+  long linesReadOneByOne() {
+    return oneByOne;
+  }
+
   /** Returns the number of the last line read, from 1 (0 before reading). */
   long lineNumber() {
     return lineNumber;
@@ -127,6 +135,7 @@ final class NdjsonReader implements Closeable {
               + " (0x" + String.format("%02X", buf[bad] & 0xFF) + ")");
         }
       }
+      oneByOne++;
       parser.parse(buf, start, end - start, lineNumber, sink);
       return true;
     }

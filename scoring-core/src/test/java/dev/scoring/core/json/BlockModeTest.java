@@ -29,6 +29,42 @@ class BlockModeTest {
     return ids;
   }
 
+  /** The lines an array reader parses one at a time, reading all of {@code text}. */
+  private static long oneByOne(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    ContactJson json = ContactJson.defaults();
+    NdjsonReader reader = new NdjsonReader(bytes, bytes.length, json.newParser(), json.limits(),
+        true);
+    ContactTable.Builder table = ContactTable.builder();
+    while (true) {
+      try {
+        if (!reader.next(table.sink())) {
+          return reader.linesReadOneByOne();
+        }
+      } catch (ContactJsonException e) {
+        // a bad line: reading goes on
+      }
+    }
+  }
+
+  @Test
+  void blockModeTakesEveryLineOfAFileWithoutBadLines() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      text.append("{\"id\":\"c").append(i).append("\",\"attributes\":{\"sector\":\"tech\",")
+          .append("\"age\":").append(20 + i % 40).append(",\"vip\":").append(i % 2 == 0)
+          .append("},\"events\":[{\"type\":\"blog_visit\",\"at\":\"2026-11-0")
+          .append(1 + i % 9).append("T10:00:00Z\"},{\"type\":\"page_view\",\"at\":")
+          .append("\"2026-11-20T10:00:00.5Z\",\"value\":").append(i).append("}]}")
+          .append(i % 3 == 0 ? "\r\n" : "\n");
+    }
+    assertEquals(0, oneByOne(text.toString()));
+    List<BadLine> bad = new ArrayList<>();
+    assertEquals(300, read(ContactJson.defaults(), new ByteArrayInputStream(
+        text.toString().getBytes(StandardCharsets.UTF_8)), bad).size());
+    assertEquals(List.of(), bad);
+  }
+
   @Test
   void aRegionEndingWithTheCarriageReturnOfACrLfDoesNotCountTheLineFeedAsALine() {
     String first = "{\"id\":\"a\"}\n{\"id\":\"b\"}\r";
@@ -96,6 +132,8 @@ class BlockModeTest {
     assertEquals(expected, ids);
     assertEquals(List.of(50L, 70L, 100L, 140L, 150L, 200L),
         bad.stream().map(BadLine::line).toList());
+    // read as an array, block mode hands over the bad lines only, and takes the rest
+    assertEquals(6, oneByOne(text.toString()));
     assertEquals("line 70: contact must be a single JSON object (one contact per line), but was"
         + " followed by more content at column 14", bad.get(1).message());
     assertEquals("line 50: unknown must be a field of a contact (id, attributes,"
