@@ -75,6 +75,8 @@ final class ParallelNdjson {
     // room for a line's tail carried over from the chunk before, so buffers can be reused
     int capacity = chunkSize + Math.max(64, chunkSize >> 4);
     Delivery<R> delivery = new Delivery<>(onBadLine, inOrder);
+    Density density = new Density();
+    Queue<ContactParser> parsers = new ConcurrentLinkedQueue<>();
     try {
       ArrayDeque<Future<Part<R>>> pending = new ArrayDeque<>();
       byte[] chunk = new byte[capacity];
@@ -115,7 +117,7 @@ final class ParallelNdjson {
         byte[] bytes = chunk;
         int size = end;
         pending.add(pool.submit(() -> parse(bytes, size, atStart, json, onBadLine != null,
-            work, free)));
+            work, free, density, parsers)));
         chunk = next;
         length = length - end;
         carried = length;
@@ -177,12 +179,46 @@ final class ParallelNdjson {
     return -1;
   }
 
+  /**
+   * Contacts and events per byte in the blocks read so far, to size each block's table
+   * before it is read (so its arrays need not grow while it fills): written by every worker,
+   * racily, which at worst sizes a table less well.
+   */
+  private static final class Density {
+    private volatile double contactsPerByte;
+    private volatile double eventsPerByte;
+
+    /** Sizes a table for {@code length} bytes; nothing before the first block is known. */
+    void size(ContactTable.Builder table, int length) {
+      double c = contactsPerByte;
+      if (c > 0) {
+        // a little room over the estimate, so a block a bit denser than the last fits
+        table.expectedContacts((int) Math.min(Integer.MAX_VALUE - 16, c * length * 1.05 + 8));
+        table.expectedEvents((int) Math.min(Integer.MAX_VALUE - 16,
+            eventsPerByte * length * 1.05 + 64));
+      }
+    }
+
+    void learn(int length, ContactTable table) {
+      if (length > 0 && table.size() > 0) {
+        contactsPerByte = table.size() / (double) length;
+        eventsPerByte = table.eventCount() / (double) length;
+      }
+    }
+  }
+
   private static <R> Part<R> parse(byte[] bytes, int length, boolean atStart, ContactJson json,
-      boolean report, Function<ContactTable, R> work, Queue<byte[]> free) {
+      boolean report, Function<ContactTable, R> work, Queue<byte[]> free, Density density,
+      Queue<ContactParser> parsers) {
     ContactTable.Builder table = ContactTable.builder();
+    density.size(table, length);
+    // a parser per worker at a time, kept from block to block with its cache of strings
+    ContactParser parser = parsers.poll();
+    if (parser == null) {
+      parser = json.newParser();
+    }
     List<BadLine> bad = new ArrayList<>();
-    NdjsonReader reader = new NdjsonReader(bytes, length, json.newParser(), json.limits(),
-        atStart);
+    NdjsonReader reader = new NdjsonReader(bytes, length, parser, json.limits(), atStart);
     ContactJsonException failure = null;
     while (true) {
       try {
@@ -198,7 +234,9 @@ final class ParallelNdjson {
       }
     }
     free.offer(bytes); // parsed: the buffer may take another chunk
+    parsers.offer(parser);
     ContactTable contacts = table.build();
+    density.learn(length, contacts);
     R result = contacts.size() == 0 ? null : work.apply(contacts); // no empty block
     return new Part<>(result, contacts.size(), reader.lineNumber(), bad, failure);
   }
