@@ -168,7 +168,7 @@ final class ReportCommand implements Runnable {
     int bins;
 
     @Option(names = "--value",
-        description = "Add customer value per segment (52 weeks, 12 steps, 1% a step).")
+        description = "Add customer value per segment (52 weeks, 12 steps, 1%% a step).")
     boolean value;
 
     @Option(names = "--currency", paramLabel = "<symbol>", defaultValue = "$",

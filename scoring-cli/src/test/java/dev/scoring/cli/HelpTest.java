@@ -35,6 +35,23 @@ class HelpTest {
     assertThat(version.out()).startsWith("scoring 0.1.0-SNAPSHOT\nJava ");
   }
 
+  /** A {@code %} in a description must be escaped, or picocli warns and prints it raw. */
+  @Test
+  void everyUsageFormatsWithoutPicocliWarnings() {
+    PrintStream old = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      for (String command : List.of("", "score", "check", "rfm", "value", "report",
+          "report scores", "report rfm", "accounts")) {
+        usage(command);
+      }
+    } finally {
+      System.setErr(old);
+    }
+    assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
   @Test
   void unknownOptionsAndCommandsAreUsageErrors() {
     Cli unknown = Cli.run("score", "--model", "m.json", "--as-of", "2026-01-01T00:00:00Z",
