@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * The output of {@code score}, created on the first write ({@link Io#create}) and starting
@@ -15,15 +16,15 @@ import java.nio.file.Path;
 final class LazyOutput implements AutoCloseable {
   private final Path file;
   private final PrintStream stdout;
-  private final byte[] header;
+  private final Supplier<byte[]> header;
   private OutputStream stream;
 
   /**
    * @param file   the file, {@code null} or {@code -} for standard output
    * @param stdout standard output
-   * @param header the bytes the output starts with
+   * @param header the bytes the output starts with, asked for once, on the first write
    */
-  LazyOutput(Path file, PrintStream stdout, byte[] header) {
+  LazyOutput(Path file, PrintStream stdout, Supplier<byte[]> header) {
     this.file = file;
     this.stdout = stdout;
     this.header = header;
@@ -37,9 +38,10 @@ final class LazyOutput implements AutoCloseable {
    */
   OutputStream stream() {
     if (stream == null) {
+      byte[] start = header.get();
       stream = Io.create(file, stdout);
       try {
-        stream.write(header);
+        stream.write(start);
       } catch (IOException e) {
         throw unwritable(e);
       }

@@ -90,30 +90,43 @@ final class ScoreCommand implements Callable<Integer> {
         throw new UsageException("--trend: " + e.getMessage());
       }
     }
-    ModelSet set = loadSet(model);
-    ScoreBlocks blocks = new ScoreBlocks(set, asOf, trend == null ? 0 : trend, explain, fmt);
+    int trendDays = trend == null ? 0 : trend;
+    // The model loads on a thread of its own while the first blocks are read and parsed
+    // (which needs no model); a block is scored once it is there. Its errors still come
+    // first: every failure below waits for the model and reports a bad model instead.
+    Loading<ScoreBlocks> loading = Loading.start("model-loader",
+        () -> new ScoreBlocks(loadSet(model), asOf, trendDays, explain, fmt));
+    if (contacts.badLines != null) {
+      loading.get(); // a bad model creates no file of bad lines
+    }
     long t0 = System.nanoTime();
     long badCount;
     String mode;
+    ScoreBlocks blocks;
     try (BadLines bad = new BadLines(err, contacts.badLines);
-         LazyOutput output = new LazyOutput(out, root.out, blocks.header())) {
+         LazyOutput output = new LazyOutput(out, root.out, () -> loading.get().header())) {
       ContactSource source = new ContactSource(contacts, bad, !options.noProgress, root, n);
       if (source.isNdjson()) {
         // read, scored and written block by block: memory never grows with the file
-        source.blocks(blockBytes, table -> blocks.score(table, 1), block -> {
+        source.blocks(blockBytes, table -> loading.get().score(table, 1), block -> {
           output.write(block.bytes());
-          blocks.done(block);
-        }, blocks::contacts);
+          loading.get().done(block);
+        }, () -> loading.isDone() ? loading.get().contacts() : 0);
         mode = "in blocks of " + blockBytes + " bytes on " + n + " threads";
       } else {
         ContactTable table = source.table();
-        blocks.write(table, n, output.stream());
+        loading.get().write(table, n, output.stream());
         mode = "as one table on " + n + " threads";
       }
+      blocks = loading.get();
       output.finish();
       badCount = bad.count();
     } catch (UncheckedIOException e) {
+      loading.get(); // a bad model first
       throw new BadInputException("output must be writable, but " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      loading.get(); // a bad model first
+      throw e;
     }
     long t1 = System.nanoTime();
     err.printf(Locale.ROOT, "scored %,d contacts (%,d bad lines skipped) in %.2f s, read,"

@@ -224,6 +224,27 @@ class ScoreCommandTest {
     assertThat(badModel.err()).isEqualTo("error: " + broken
         + ": behavioral[0].points must be finite and non-zero, but was 0\n");
     assertThat(badModel.out()).isEmpty();
+
+    // The model loads while the contacts are read, but its errors still come first: with a
+    // missing contacts file too, and with bad contact lines (none reported, no file made).
+    Cli both = Cli.run("score", "--model", broken.toString(), "--contacts",
+        dir.resolve("none.ndjson").toString(), "--as-of", AS_OF);
+    assertThat(both.exit()).isEqualTo(Exit.BAD_INPUT);
+    assertThat(both.err()).isEqualTo(badModel.err());
+    Path badContacts = Files.writeString(dir.resolve("bad.ndjson"), "{\"id\":\"a\"}\nnope\n");
+    Path out = dir.resolve("never.csv");
+    Path badLines = dir.resolve("never-bad.txt");
+    Cli withBadLines = Cli.run("score", "--model", broken.toString(), "--contacts",
+        badContacts.toString(), "--as-of", AS_OF, "--out", out.toString(), "--bad-lines",
+        badLines.toString());
+    assertThat(withBadLines.exit()).isEqualTo(Exit.BAD_INPUT);
+    assertThat(withBadLines.err()).isEqualTo(badModel.err());
+    assertThat(out).doesNotExist();
+    assertThat(badLines).doesNotExist();
+    Cli noBadLinesFile = Cli.run("score", "--model", broken.toString(), "--contacts",
+        badContacts.toString(), "--as-of", AS_OF, "--out", out.toString());
+    assertThat(noBadLinesFile.err()).isEqualTo(badModel.err());
+    assertThat(out).doesNotExist();
   }
 
   /** The acceptance property: the file path gives model.score's bits, at 1 and 2 threads. */
