@@ -303,6 +303,7 @@ public final class BatchScorer {
     final int[] plainSlot;
     /** Per table event type, its further aggregate slots (empty for an unknown type). */
     final int[][] plainMoreSlots;
+    private static final int[] NO_SLOTS = {};
     static final int RULE_SHIFT = 14;
     static final int ACTIVITY_BIT = 1 << 13;
     /** The bits of {@link Kernel#factorOffset}, which is 0 or 4096. */
@@ -377,7 +378,7 @@ public final class BatchScorer {
                 | kernel.factorOffset(plainRule[t]);
         plainSlot[t] = typeMap[t] < 0 || !kernel.hasAggregates ? 0
             : kernel.firstSlotByType[typeMap[t]];
-        plainMoreSlots[t] = typeMap[t] < 0 || !kernel.hasAggregates ? new int[0]
+        plainMoreSlots[t] = typeMap[t] < 0 || !kernel.hasAggregates ? NO_SLOTS
             : kernel.moreSlotsByType[typeMap[t]];
         // A type only aggregate rules read has no event rule: its events go to the spare
         // sum (and to the aggregate records).

@@ -29,6 +29,13 @@ public final class Utf8 {
   public static int invalidAt(byte[] b, int from, int to) {
     int i = from;
     while (i < to) {
+      // ASCII, the common case, eight bytes at a time
+      while (i <= to - 8 && (Words.at(b, i) & Words.HIGHS) == 0) {
+        i += 8;
+      }
+      if (i >= to) {
+        break;
+      }
       int c = b[i] & 0xFF;
       if (c < 0x80) {
         i++;

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.scoring.core.internal.Words;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -37,15 +35,10 @@ final class ContactParser {
   private static final String EVENT_FIELDS = "(type, at, value)";
   private static final int DESCRIBE_MAX = 57;
 
-  /** Eight bytes of a {@code byte[]} as one little-endian {@code long}. */
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-  private static final long SPACES = ONES * ' ';
-  private static final long QUOTES = ONES * '"';
-  private static final long BACKSLASHES = ONES * '\\';
-  private static final long DELETES = ONES * 0x7F;
+  private static final long SPACES = Words.ONES * ' ';
+  private static final long QUOTES = Words.ONES * '"';
+  private static final long BACKSLASHES = Words.ONES * '\\';
+  private static final long DELETES = Words.ONES * 0x7F;
 
   private final JsonFactory factory;
   private final LinesJsonFactory linesFactory;
@@ -219,7 +212,7 @@ final class ContactParser {
     // Eight bytes at a time: the lowest byte flagged by stops is the first one that is not
     // plain (a borrow only flags bytes above a flagged one).
     while (i <= to - 8) {
-      long w = (long) LONGS.get(bytes, i);
+      long w = Words.at(bytes, i);
       long stops = stops(w);
       if (stops != 0) {
         int at = i + (Long.numberOfTrailingZeros(stops) >>> 3);
@@ -244,32 +237,24 @@ final class ContactParser {
    * {@code 0x7F} or not ASCII; bytes above the lowest flagged one may be flagged falsely.
    */
   private static long stops(long w) {
-    long q = w ^ QUOTES;
-    long b = w ^ BACKSLASHES;
-    long d = w ^ DELETES;
-    return (((w - SPACES) & ~w) | ((q - ONES) & ~q) | ((b - ONES) & ~b) | ((d - ONES) & ~d)
-        | w) & HIGHS;
+    return ((w - SPACES) & ~w & Words.HIGHS) | Words.equal(w, QUOTES)
+        | Words.equal(w, BACKSLASHES) | Words.equal(w, DELETES) | (w & Words.HIGHS);
   }
 
   /**
-   * A parser over many lines for {@link #parseInBlock}, with the limits of {@link #parse}, or
-   * null when this reader cannot take block mode (its factory makes parsers that do not
-   * report token positions).
+   * A parser over many lines for {@link #parseInBlock}, with the limits of {@link #parse}.
    *
    * @param utf8   the buffer, valid UTF-8 in {@code [offset, offset + length)}
    * @param offset where the lines start
    * @param length their length in bytes (the caller checks each line's length)
-   * @return the parser (close it), or null
+   * @return the parser (close it)
    * @throws IOException if Jackson cannot make one
    */
-  ParserBase openBlock(byte[] utf8, int offset, int length) throws IOException {
-    JsonParser p = linesFactory.createParser(utf8, offset, length);
-    if (p instanceof ParserBase base) {
-      input(utf8, offset, offset + length);
-      return base;
-    }
-    p.close();
-    return null;
+  LinesJsonFactory.LinesParser openBlock(byte[] utf8, int offset, int length)
+      throws IOException {
+    LinesJsonFactory.LinesParser p = linesFactory.open(utf8, offset, length);
+    input(utf8, offset, offset + length);
+    return p;
   }
 
   /** Forgets where the last contact ended and begins the next one in the sink. */
@@ -736,7 +721,7 @@ final class ContactParser {
       if (from + 8 > to) {
         return null;
       }
-      long word = (long) LONGS.get(in, from);
+      long word = Words.at(in, from);
       int slot = seen[seenSlot(word)];
       if (slot < 0) {
         return null;
@@ -749,7 +734,7 @@ final class ContactParser {
       if (length < 8) {
         return (word & ((1L << (length << 3)) - 1)) == firsts[slot] ? cached[slot] : null;
       }
-      return word == firsts[slot] && (long) LONGS.get(in, from + length - 8) == lasts[slot]
+      return word == firsts[slot] && Words.at(in, from + length - 8) == lasts[slot]
           && middleEquals(at, in, from, length) ? cached[slot] : null;
     }
 
@@ -770,7 +755,7 @@ final class ContactParser {
     String get(byte[] in, int from, int length, int to) {
       String s = get(in, from, length);
       if (length <= MAX_LENGTH && from + 8 <= to) {
-        seen[seenSlot((long) LONGS.get(in, from))] = lastSlot;
+        seen[seenSlot(Words.at(in, from))] = lastSlot;
       }
       return s;
     }
@@ -783,10 +768,10 @@ final class ContactParser {
       long first;
       long last;
       if (length >= 8) {
-        first = (long) LONGS.get(in, from);
-        last = (long) LONGS.get(in, from + length - 8);
+        first = Words.at(in, from);
+        last = Words.at(in, from + length - 8);
       } else {
-        first = from + 8 <= in.length ? (long) LONGS.get(in, from) & ((1L << (length << 3)) - 1)
+        first = from + 8 <= in.length ? Words.at(in, from) & ((1L << (length << 3)) - 1)
             : word(in, from, length);
         last = 0;
       }
@@ -814,7 +799,7 @@ final class ContactParser {
      */
     private boolean middleEquals(int at, byte[] in, int from, int length) {
       for (int k = 8; k < length - 8; k += 8) {
-        if ((long) LONGS.get(bytes, at + k) != (long) LONGS.get(in, from + k)) {
+        if (Words.at(bytes, at + k) != Words.at(in, from + k)) {
           return false;
         }
       }

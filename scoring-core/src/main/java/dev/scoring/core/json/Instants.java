@@ -1,8 +1,6 @@
 package dev.scoring.core.json;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.scoring.core.internal.Words;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -37,10 +35,6 @@ final class Instants {
   /** The longest: nine digits of fraction. */
   private static final int FAST_MAX = 30;
 
-  /** Eight bytes of a {@code byte[]} as one little-endian {@code long}. */
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long HIGHS = 0x8080808080808080L;
   private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
   /** {@code 0000-00-} and {@code 00T00:00} as little-endian words. */
   private static final long DATE = pattern("0000-00-");
@@ -156,10 +150,10 @@ final class Instants {
     }
     // Bytes 0..7 (yyyy-MM-) and 8..15 (ddTHH:mm) a word each: XOR with the pattern leaves
     // 0..9 in a digit's place and 0 in a separator's; any other byte is refused at once.
-    long date = (long) LONGS.get(s, from) ^ DATE;
-    long time = (long) LONGS.get(s, from + 8) ^ TIME;
+    long date = Words.at(s, from) ^ DATE;
+    long time = Words.at(s, from + 8) ^ TIME;
     if (((((date & LOWS) + DATE_LIMITS) | date | (((time & LOWS) + TIME_LIMITS) | time))
-        & HIGHS) != 0 || s[from + 16] != ':' || s[from + n - 1] != 'Z') {
+        & Words.HIGHS) != 0 || s[from + 16] != ':' || s[from + n - 1] != 'Z') {
       return false;
     }
     // Each byte times ten plus the next byte: the two-digit numbers, one per byte.

@@ -3,8 +3,10 @@ package dev.scoring.core.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
+import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import java.io.IOException;
 
 /**
@@ -28,6 +30,20 @@ final class LinesJsonFactory extends JsonFactory {
     super(builder);
   }
 
+  /**
+   * A parser over {@code [offset, offset + len)} of {@code data}: what
+   * {@link #createParser(byte[], int, int)} makes, typed.
+   *
+   * @param data   the bytes
+   * @param offset where they start
+   * @param len    how many
+   * @return the parser
+   * @throws IOException if Jackson cannot make one
+   */
+  LinesParser open(byte[] data, int offset, int len) throws IOException {
+    return (LinesParser) createParser(data, offset, len);
+  }
+
   @Override
   protected JsonParser _createParser(byte[] data, int offset, int len, IOContext ctxt)
       throws IOException {
@@ -40,9 +56,8 @@ final class LinesJsonFactory extends JsonFactory {
 
   /** A UTF-8 parser over an array that can move past a string value read elsewhere. */
   static final class LinesParser extends UTF8StreamJsonParser {
-    LinesParser(IOContext ctxt, int features, com.fasterxml.jackson.core.ObjectCodec codec,
-        com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer names, byte[] data, int start,
-        int end) {
+    LinesParser(IOContext ctxt, int features, ObjectCodec codec, ByteQuadsCanonicalizer names,
+        byte[] data, int start, int end) {
       super(ctxt, features, null, codec, names, data, start, end, 0, false);
     }
 

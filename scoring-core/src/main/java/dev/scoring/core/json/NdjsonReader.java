@@ -1,16 +1,13 @@
 package dev.scoring.core.json;
 
-import dev.scoring.core.internal.Utf8;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.base.ParserBase;
+import dev.scoring.core.internal.Utf8;
+import dev.scoring.core.internal.Words;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -156,7 +153,7 @@ final class NdjsonReader implements Closeable {
   // the cost stays linear whatever the bad lines.
 
   /** The parser over the region, or null outside block mode. */
-  private ParserBase block;
+  private LinesJsonFactory.LinesParser block;
   /** Where the region starts in {@link #buf}, and where it ends (after its last line end). */
   private int regionFrom;
   private int regionEnd;
@@ -166,6 +163,11 @@ final class NdjsonReader implements Closeable {
   private JsonToken pending;
   /** Where the closing brace of the last contact taken in this region is, or -1. */
   private int lastEnd = -1;
+  /**
+   * Where the complete lines of {@link #buf} end (just after the last line end), or -1 when
+   * not yet looked for since the last {@link #fill}.
+   */
+  private int complete = -1;
   /** The bytes of {@link #buf} before this index (from {@link #pos}) are valid UTF-8. */
   private int checked;
   /** The start of the line of an invalid byte at or after {@link #pos}, or -1. */
@@ -177,16 +179,13 @@ final class NdjsonReader implements Closeable {
    * remember what was found (and move with the bytes in {@link #fill}).
    */
   private void enterBlock() {
-    int end = limit;
-    if (!eof) { // complete lines only
-      end = pos;
-      for (int i = limit - 1; i >= pos; i--) {
-        if (buf[i] == '\n' || buf[i] == '\r') {
-          end = i + 1;
-          break;
-        }
+    if (complete < 0) { // once per fill of the buffer, not once per line
+      complete = 0;
+      for (int i = limit - 1; i >= 0 && complete == 0; i--) {
+        complete = buf[i] == '\n' || buf[i] == '\r' ? i + 1 : 0;
       }
     }
+    int end = eof ? limit : Math.max(pos, complete); // complete lines only
     if (badLine >= 0 && badLine < pos) {
       badLine = -1; // read line by line already
     }
@@ -195,7 +194,7 @@ final class NdjsonReader implements Closeable {
     }
     int from = Math.max(pos, checked);
     if (from < end) {
-      int bad = ascii(buf, from, end) ? -1 : Utf8.invalidAt(buf, from, end);
+      int bad = Utf8.invalidAt(buf, from, end);
       if (bad >= 0) {
         int i = bad;
         while (i > pos && buf[i - 1] != '\n' && buf[i - 1] != '\r') {
@@ -221,26 +220,13 @@ final class NdjsonReader implements Closeable {
     pending = null;
   }
 
-  /** Whether {@code [from, to)} is all ASCII: eight bytes at a time. */
-  private static boolean ascii(byte[] b, int from, int to) {
-    long seen = 0;
-    int i = from;
-    for (; i <= to - 8; i += 8) {
-      seen |= (long) LONGS.get(b, i);
-    }
-    for (; i < to; i++) {
-      seen |= b[i];
-    }
-    return (seen & HIGHS) == 0;
-  }
-
   /**
    * Reads the next contact in block mode: true when one went to the sink; false when block
    * mode has stopped, with {@link #pos} and {@link #lineNumber} set to the first line it did
    * not take.
    */
   private boolean nextInBlock(ContactSink sink) {
-    ParserBase p = block;
+    LinesJsonFactory.LinesParser p = block;
     JsonToken t;
     try {
       t = pending != null ? pending : p.nextToken();
@@ -293,7 +279,7 @@ final class NdjsonReader implements Closeable {
    * The index in {@link #buf} of the current token's first byte. Jackson's token offset is
    * one past it (it counts the byte as read), from the start of the region.
    */
-  private int tokenIndex(ParserBase p) {
+  private int tokenIndex(LinesJsonFactory.LinesParser p) {
     return regionFrom + (int) p.getTokenCharacterOffset() - 1;
   }
 
@@ -354,13 +340,8 @@ final class NdjsonReader implements Closeable {
     return true;
   }
 
-  /** Eight bytes of a {@code byte[]} as one little-endian {@code long}. */
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-  private static final long LF8 = ONES * '\n';
-  private static final long CR8 = ONES * '\r';
+  private static final long LF8 = Words.ONES * '\n';
+  private static final long CR8 = Words.ONES * '\r';
   private static final int END = -1;
   private static final int TOO_LONG = -2;
   private int lineEnd;
@@ -394,16 +375,14 @@ final class NdjsonReader implements Closeable {
         // Eight bytes at a time while none of them ends the line; then byte by byte.
         long seen = 0;
         while (i <= n - 8) {
-          long w = (long) LONGS.get(b, i);
-          long lf = w ^ LF8;
-          long cr = w ^ CR8;
-          if (((((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGHS) != 0) {
+          long w = Words.at(b, i);
+          if ((Words.equal(w, LF8) | Words.equal(w, CR8)) != 0) {
             break;
           }
           seen |= w;
           i += 8;
         }
-        if ((seen & HIGHS) != 0) {
+        if ((seen & Words.HIGHS) != 0) {
           bits = -1;
         }
         while (i < n) {
@@ -468,6 +447,7 @@ final class NdjsonReader implements Closeable {
       return false;
     }
     int kept = limit - pos;
+    complete = -1; // more bytes come
     checked = Math.max(0, checked - pos); // the bytes move down by pos
     badLine = badLine < pos ? -1 : badLine - pos;
     if (pos > 0) {
